@@ -1,0 +1,67 @@
+/** Typed validation results. Rendered to zh-CN / en-US text only in core/i18n. */
+import type { CellRef } from "../recognize/types";
+import type { TableKind } from "../catalog/vocabulary";
+
+/** 强制 (error: must be fixed) or 核实 (warning: must be explained). */
+export type Severity = "error" | "warning";
+
+export type TolerancePolicy = "interval" | "exact";
+
+/** A value taking part in a check, with its weight (+1 / −1 / scale factor) and interval. */
+export interface FindingItem {
+  cell: CellRef;
+  /** Value converted to 万元 (or the rule's common unit). */
+  value: number;
+  weight: number;
+  /** Label for the arithmetic display, e.g. "基本支出". */
+  label: string;
+}
+
+export interface Finding {
+  /** Stable id: hash of rule id + cell addresses + values; survives reruns until the numbers change. */
+  id: string;
+  rule: string;
+  severity: Severity;
+  /** Kind of check, for rendering: equality, inequality, unreadable cell, non-empty table, placeholder… */
+  code: "sum-mismatch" | "not-equal" | "not-less-or-equal" | "not-greater-or-equal" | "negative" | "unreadable" | "unevaluable" | "not-empty" | "placeholder" | "custom";
+  /** The cell the user must look at. */
+  target: CellRef;
+  table?: TableKind;
+  items: FindingItem[];
+  /** Right-hand side as computed, and left-hand side as found (万元 unless stated). */
+  expected?: number;
+  actual?: number;
+  difference?: number;
+  /** Interval within which the two sides could agree, e.g. [−0.02, 0.02] for the difference. */
+  tolerance?: { low: number; high: number };
+  /** Row items or codes the rule needed but the table lacks. */
+  missing: string[];
+  /** Message template parameters for i18n (labels, rule text…). */
+  params: Record<string, string | number>;
+  /** Rendered zh-CN message (filled by the engine via core/i18n). */
+  message: string;
+}
+
+export interface SkippedRule {
+  rule: string;
+  reason: "tables-absent" | "overridden" | "disabled";
+  tables: TableKind[];
+}
+
+export interface RuleError {
+  /** Where the bad rule came from: the 「审核公式」 sheet row, or a rules file line. */
+  source: { sheet?: string; row?: number; file?: string; line?: number };
+  ruleId?: string;
+  /** Zero-based character offset of the problem within the formula. */
+  position: number;
+  message: string;
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  skipped: SkippedRule[];
+  ruleErrors: RuleError[];
+  /** Number of elementary checks evaluated. */
+  checks: number;
+  counts: { error: number; warning: number };
+}

@@ -1,0 +1,71 @@
+/**
+ * The workbook snapshot: the one host-free value every adapter (Office.js, .xlsx reader, tests) produces
+ * and the only thing the core reads. Plain data, JSON-serialisable, no host objects.
+ */
+
+/** A cell value as the host reports it. Excel error values are kept as their text, e.g. "#REF!". */
+export type CellValue = string | number | boolean | null;
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSnapshot {
+  /** Sheet (tab) name, untrusted text. */
+  name: string;
+  visibility: SheetVisibility;
+  /** Zero-based row and column of the used range's top-left cell (values[0][0]). */
+  origin: { row: number; col: number };
+  /** Rectangular grid of the used range, row-major. Empty cells are null. */
+  values: CellValue[][];
+  /** Number formats, same shape as values, where the host gives them ("General", "#,##0.00", …). */
+  numberFormats?: (string | null)[][];
+  /** Formulas ("=SUM(B3:B9)") or null for constants, same shape as values, where the host gives them. */
+  formulas?: (string | null)[][];
+  /** Merged ranges as zero-based absolute inclusive coordinates, where the host gives them. */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
+  /** Zero-based absolute indexes of hidden rows, where the host gives them. */
+  hiddenRows?: number[];
+}
+
+export interface WorkbookSnapshot {
+  /** Name of the file or workbook, for messages only. */
+  name?: string;
+  sheets: SheetSnapshot[];
+}
+
+/** Convert zero-based (row, col) to an A1 address such as "C12". */
+export function toA1(row: number, col: number): string {
+  let c = col + 1;
+  let letters = "";
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** Parse an A1 address ("C12", "$C$12") to zero-based (row, col); undefined when malformed. */
+export function fromA1(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Value of the cell at absolute zero-based (row, col), or null outside the used range. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = row - sheet.origin.row;
+  const c = col - sheet.origin.col;
+  if (r < 0 || c < 0 || r >= sheet.values.length) return null;
+  const line = sheet.values[r];
+  return c < line.length ? line[c] : null;
+}
+
+/** Number format of the cell at absolute zero-based (row, col), if known. */
+export function formatAt(sheet: SheetSnapshot, row: number, col: number): string | undefined {
+  const r = row - sheet.origin.row;
+  const c = col - sheet.origin.col;
+  const f = sheet.numberFormats?.[r]?.[c];
+  return f ?? undefined;
+}
