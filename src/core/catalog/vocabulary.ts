@@ -5,6 +5,7 @@
  *
  * Rows of a table are addressed either by an item key (fixed rows such as 本年收入合计) or by a subject code
  * (支出功能分类 "201" / "20103" / "2010301", 经济分类 "301" / "30101"); both are plain strings in a view.
+ * MOF 财决01 rows that are neither an item nor a 类 are keyed by their 行次 as "L<n>" (e.g. "L27").
  */
 
 /** Logical table kinds. A province or MOF layout is a variant of one of these (see catalog/tables.ts). */
@@ -95,6 +96,9 @@ export const COLUMN_ROLES = {
   upper: "上缴上级支出",
   operating_exp: "经营支出",
   subsidy: "对附属单位补助支出",
+  // T6 / SC5 / SC7 (basic expenditure split)
+  personnel: "人员经费",
+  public_exp: "公用经费",
   // T4 expenditure side
   gpb: "一般公共预算财政拨款",
   gf: "政府性基金预算财政拨款",

@@ -1,6 +1,7 @@
 /** What recognition produces: table views that answer "value at (row, column role)" with the source cell. */
 import type { AmountReading } from "../workbook/amount";
 import type { ColumnRole, RowItemKey, TableKind, Unit } from "../catalog/vocabulary";
+import type { SheetVisibility } from "../workbook/snapshot";
 
 /** One source cell of a recognised table. */
 export interface CellRef {
@@ -32,6 +33,8 @@ export interface RowView {
   /** Zero-based absolute sheet row of the label (for a two-sided table, the side is in `side`). */
   sheetRow: number;
   side?: "income" | "expenditure";
+  /** 行次 printed on the row (MOF sheets), if any. */
+  lineNo?: number;
   /** Cells of this row by column role. */
   cells: Partial<Record<ColumnRole, CellRef>>;
 }
@@ -50,6 +53,8 @@ export interface TableView {
   /** Catalogue variant id that matched, e.g. "national", "sichuan", "mof-Z03". */
   variant: string;
   sheet: string;
+  /** Visibility of the sheet the table sits on (hidden sheets are read too, and said so in the report). */
+  sheetVisibility?: SheetVisibility;
   title: string;
   unit: Unit;
   /** Default display decimals of the table (2 for 万元 and 元 tables). */

@@ -15,6 +15,8 @@ export interface FindingItem {
   weight: number;
   /** Label for the arithmetic display, e.g. "基本支出". */
   label: string;
+  /** Side of the comparison the item stands on (absent = right-hand side). */
+  side?: "left" | "right";
 }
 
 export interface Finding {
@@ -55,6 +57,13 @@ export interface RuleError {
   /** Zero-based character offset of the problem within the formula. */
   position: number;
   message: string;
+}
+
+/** Extra rules given to validate(): a rules file's text (TSV/CSV with 编号, 级别, 公式, 说明) as read by the CLI. */
+export interface UserRuleSource {
+  text: string;
+  /** File name, for error messages. */
+  fileName: string;
 }
 
 export interface ValidationResult {

@@ -1,0 +1,45 @@
+/**
+ * Writes the fixture workbooks as .xlsx files (npm run fixtures): every named fixture and messy variant to
+ * test/fixtures/generated/ (gitignored), bad inputs for the CLI tests, and the committed sample workbook
+ * examples/seed-2019-sichuan.xlsx with examples/seed-2019-narrative.txt. Deterministic: same bytes every run.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
+import { FIXTURE_NAMES, fixture } from "../test/fixtures/index";
+import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = join(root, "test/fixtures/generated");
+const examplesDir = join(root, "examples");
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  await mkdir(outDir, { recursive: true });
+  await mkdir(examplesDir, { recursive: true });
+  let count = 0;
+  for (const name of FIXTURE_NAMES) {
+    const f = fixture(name);
+    await writeFile(join(outDir, `${name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
+    count++;
+  }
+  for (const bad of await BAD_INPUTS()) {
+    await writeFile(join(outDir, bad.file), bad.bytes);
+    count++;
+  }
+  const seed = fixture("seed-sichuan");
+  await writeFile(join(examplesDir, "seed-2019-sichuan.xlsx"), await writeXlsx(seed.snapshot, { columnWidths: seed.columnWidths }));
+  await writeFile(join(examplesDir, "seed-2019-narrative.txt"), await seedNarrative());
+  console.log(`fixtures: ${count} files in ${outDir}, sample in ${examplesDir} (${Date.now() - t0} ms)`);
+}
+
+/** The seed's own narrative 第二部分 一 … 十(二), as test input for 核对 (copied from the reference file). */
+async function seedNarrative(): Promise<string> {
+  return readFile(join(root, "test/fixtures/data/seed-2019-narrative.txt"), "utf8");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+/** Read + recognise + validate (+ mark) one file and reduce it to a compact, serialisable result. */
+import { recognize } from "../../core/recognize/index";
+import { validate } from "../../core/rules/index";
+import type { Finding } from "../../core/rules/types";
+import { msg, readErrorText } from "../messages";
+import { WorkbookReadError } from "../xlsx/errors";
+import { openWorkbook } from "../xlsx/open";
+import { writeMarkedCopy } from "../mark/mark";
+import type { CheckJobOptions, CompactFinding, FileResult } from "./result";
+
+function compact(f: Finding): CompactFinding {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.target.sheet,
+    cell: f.target.address,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    difference: f.difference ?? null,
+    message: f.message,
+    table: f.table,
+  };
+}
+
+function emptyResult(file: string): FileResult {
+  return {
+    file,
+    readable: false,
+    ok: false,
+    tables: [],
+    findings: [],
+    errors: [],
+    notes: [],
+    counts: { error: 0, warning: 0 },
+    checks: 0,
+    skipped: 0,
+    timing: { readMs: 0, checkMs: 0, markMs: 0 },
+  };
+}
+
+/** Check one file. Never throws: every problem becomes part of the result. */
+export async function checkFile(file: string, opts: CheckJobOptions): Promise<FileResult> {
+  const result = emptyResult(file);
+  const t0 = performance.now();
+  let outcome;
+  try {
+    outcome = await openWorkbook(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
+  } catch (e) {
+    result.timing.readMs = performance.now() - t0;
+    if (e instanceof WorkbookReadError) {
+      result.errors.push({ code: e.code, message: readErrorText(opts.lang, e.code, e.detail) });
+    } else {
+      result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });
+      if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
+    }
+    return result;
+  }
+  const t1 = performance.now();
+  result.timing.readMs = t1 - t0;
+  result.readable = true;
+  for (const n of outcome.notes) result.notes.push(msg(opts.lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows }));
+
+  let findings: Finding[] = [];
+  try {
+    const recognition = recognize(outcome.snapshot);
+    const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
+    const vr = validate(recognition, outcome.snapshot, { policy: opts.policy, lang: opts.lang, userRules });
+    findings = vr.findings;
+    result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
+    result.findings = vr.findings.map(compact);
+    result.counts = { error: vr.counts.error, warning: vr.counts.warning };
+    result.checks = vr.checks;
+    result.skipped = vr.skipped.length;
+    for (const re of vr.ruleErrors) {
+      const where = re.source.file ? `${re.source.file}:${re.source.line ?? "?"}` : `${re.source.sheet ?? ""}!${re.source.row ?? "?"}`;
+      result.errors.push({ code: "rule-error", message: `${msg(opts.lang, "check.rule-error")} ${where}: ${re.message}` });
+    }
+  } catch (e) {
+    result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });
+    if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
+  }
+  const t2 = performance.now();
+  result.timing.checkMs = t2 - t1;
+  result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal");
+
+  if (opts.markDir) {
+    try {
+      const out = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang);
+      result.markedCopy = out;
+    } catch (e) {
+      const reason = e instanceof WorkbookReadError ? readErrorText(opts.lang, e.code, e.detail) : (e as Error)?.message ?? String(e);
+      result.errors.push({ code: "mark-failed", message: msg(opts.lang, "check.mark-failed", { reason }) });
+      if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
+    }
+    result.timing.markMs = performance.now() - t2;
+  }
+  return result;
+}
+

@@ -1,0 +1,55 @@
+/** The compact per-file result a worker sends back: plain JSON, no snapshot, no workbook. */
+import type { Severity } from "../../core/rules/types";
+
+export interface CompactFinding {
+  id: string;
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  expected: number | null;
+  actual: number | null;
+  difference: number | null;
+  message: string;
+  table?: string;
+}
+
+export interface FileError {
+  /** Read error code, "rule-error", "mark-failed" or "internal". */
+  code: string;
+  message: string;
+}
+
+export interface FileResult {
+  file: string;
+  /** False when the file could not be read at all. */
+  readable: boolean;
+  /** No 强制 finding and readable. */
+  ok: boolean;
+  tables: { kind: string; sheet: string }[];
+  findings: CompactFinding[];
+  errors: FileError[];
+  /** Non-fatal remarks (rows capped…), already rendered. */
+  notes: string[];
+  counts: { error: number; warning: number };
+  checks: number;
+  skipped: number;
+  markedCopy?: string;
+  timing: { readMs: number; checkMs: number; markMs: number };
+  /** Stack trace of an internal error, only when --debug. */
+  debug?: string;
+}
+
+export interface CheckJobOptions {
+  lang: "zh-CN" | "en-US";
+  policy: "interval" | "exact";
+  reader: "lean" | "exceljs" | "exceljs-stream";
+  maxSize: number;
+  maxRows: number;
+  /** Rules file text and name, parsed in each worker. */
+  rules?: { text: string; fileName: string };
+  markDir?: string;
+  /** Absolute paths of every input, so a marked copy never lands on one. */
+  inputPaths: string[];
+  debug: boolean;
+}

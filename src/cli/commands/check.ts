@@ -1,0 +1,99 @@
+/** caijue check <file|folder>... — batch validation with the contract's formats and exit codes. */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Lang } from "../../core/i18n/lang";
+import { UsageError, type ParsedArgs } from "../args";
+import { collectInputs } from "../batch/walk";
+import { defaultWorkerScript, runPool } from "../batch/pool";
+import type { CheckJobOptions, FileResult } from "../check/result";
+import { msg, readErrorText } from "../messages";
+import { paintFor } from "../output/color";
+import { fileText, jsonFile, junitXml, Summary } from "../output/check-format";
+import { Progress } from "../output/progress";
+import { DEFAULT_MAX_ROWS } from "../xlsx/read-lean";
+import { DEFAULT_MAX_SIZE_MB, DEFAULT_READER, type ReaderName } from "../xlsx/open";
+import type { Io } from "../io";
+
+function inputProblem(file: string, code: "not-found" | "no-workbooks", lang: Lang): FileResult {
+  return {
+    file,
+    readable: false,
+    ok: false,
+    tables: [],
+    findings: [],
+    errors: [{ code, message: code === "not-found" ? readErrorText(lang, "not-found") : msg(lang, "usage.no-workbooks", { path: file }) }],
+    notes: [],
+    counts: { error: 0, warning: 0 },
+    checks: 0,
+    skipped: 0,
+    timing: { readMs: 0, checkMs: 0, markMs: 0 },
+  };
+}
+
+/** Run the check command; returns the exit code. */
+export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
+  const o = args.options;
+  if (args.positionals.length === 0) throw new UsageError("usage.no-input");
+  const format = (o.format as string) ?? "text";
+  let rules: CheckJobOptions["rules"];
+  if (typeof o.rules === "string") {
+    try {
+      rules = { text: await fs.readFile(o.rules, "utf8"), fileName: path.basename(o.rules) };
+    } catch {
+      throw new UsageError("usage.rules-unreadable", { path: o.rules });
+    }
+  }
+  const started = performance.now();
+  const { files, problems } = await collectInputs(args.positionals);
+  const options: CheckJobOptions = {
+    lang,
+    policy: (o.policy as "interval" | "exact") ?? "interval",
+    reader: (o.reader as ReaderName) ?? DEFAULT_READER,
+    maxSize: ((o["max-size"] as number) ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024,
+    maxRows: (o["max-rows"] as number) ?? DEFAULT_MAX_ROWS,
+    rules,
+    markDir: typeof o.mark === "string" ? o.mark : undefined,
+    inputPaths: files.map((f) => path.resolve(f)),
+    debug: Boolean(o.debug),
+  };
+  const jobs = (o.jobs as number) ?? (os.availableParallelism?.() ?? os.cpus().length);
+  const paint = paintFor(io.stdout);
+  const summary = new Summary();
+  const collected: FileResult[] = [];
+  let anyError = false;
+  let anyUnreadable = false;
+
+  const emit = (r: FileResult) => {
+    summary.add(r);
+    if (!r.readable || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed")) anyUnreadable = true;
+    if (r.counts.error > 0) anyError = true;
+    if (format === "text") {
+      progress.clear();
+      io.out(fileText(r, lang, paint) + "\n\n");
+    } else collected.push(r);
+  };
+
+  const progress = new Progress(files.length, io.stderr);
+  for (const p of problems) emit(inputProblem(p.path, p.code, lang));
+  await runPool(files, options, {
+    jobs,
+    workerScript: io.workerScript ?? defaultWorkerScript(),
+    onResult: (r) => emit(r),
+    onProgress: (done) => progress.update(done),
+  });
+  progress.clear();
+  const wallMs = performance.now() - started;
+
+  if (format === "json") io.out(JSON.stringify({ files: collected.map(jsonFile) }, null, 2) + "\n");
+  else if (format === "junit") io.out(junitXml(collected, lang));
+  else if (summary.files > 1) io.out(summary.render(lang, paint, wallMs / 1000) + "\n");
+
+  if (o.stats) {
+    // Machine-readable figures for bench/cli.bench.ts.
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    io.err(JSON.stringify({ stats: { files: summary.files, readMs: summary.readMs, checkMs: summary.checkMs, wallMs, maxRssMb, jobs } }) + "\n");
+  }
+  if (anyUnreadable) return 2;
+  return anyError ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+/** caijue recognize <file> — which tables were found where, and what could not be placed. */
+import type { Lang } from "../../core/i18n/lang";
+import { renderRecognitionReport } from "../../core/i18n/recognition";
+import { recognize } from "../../core/recognize/index";
+import type { RecognitionResult } from "../../core/recognize/types";
+import { toA1 } from "../../core/workbook/snapshot";
+import { UsageError, type ParsedArgs } from "../args";
+import type { Io } from "../io";
+import { safeText } from "../output/color";
+import { openOne } from "./open-one";
+
+/** JSON form: tables with their ranges and gaps, ignored sheets, issues. */
+export function recognitionJson(file: string, r: RecognitionResult): object {
+  return {
+    file,
+    year: r.year ?? null,
+    unitName: r.unitName ?? null,
+    tables: r.tables.map((t) => ({
+      kind: t.kind,
+      variant: t.variant,
+      sheet: t.sheet,
+      title: t.title,
+      unit: t.unit,
+      range: `${toA1(t.range.top, t.range.left)}:${toA1(t.range.bottom, t.range.right)}`,
+      confidence: t.confidence,
+      empty: t.empty,
+      rows: t.rows.length,
+      columns: t.columns.map((c) => c.role),
+      missingRows: t.missingRows,
+      missingColumns: t.missingColumns,
+      unplacedRows: t.unplacedRows.map((u) => ({ label: u.label, row: u.sheetRow + 1 })),
+    })),
+    ignoredSheets: r.ignoredSheets,
+    issues: r.issues,
+  };
+}
+
+export async function runRecognize(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
+  if (args.positionals.length !== 1) throw new UsageError("usage.arg-count", { count: 1, got: args.positionals.length });
+  const file = args.positionals[0];
+  const snapshot = await openOne(file, args, lang, io);
+  if (!snapshot) return 2;
+  const result = recognize(snapshot);
+  if (args.options.format === "json") io.out(JSON.stringify(recognitionJson(file, result), null, 2) + "\n");
+  else io.out(safeText(renderRecognitionReport(result, lang)) + "\n");
+  return 0;
+}

@@ -1,0 +1,107 @@
+/** --help texts, zh-CN and en-US. */
+import type { Lang } from "../core/i18n/lang";
+import type { Command } from "./args";
+
+const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门决算工作簿、生成与核对情况说明
+
+用法：
+  caijue check <文件|文件夹>...   校验工作簿（文件夹递归查找 .xlsx/.xlsm/.xls/.et）
+  caijue narrate <文件>           生成情况说明
+  caijue verify <工作簿> <说明.txt> 核对手写的情况说明
+  caijue recognize <文件>         报告识别到哪些表、位置在哪
+  caijue <命令> --help            查看命令用法
+  caijue --version                显示版本
+
+退出码：0 无强制问题；1 有强制问题（verify：有强制级不符）；2 用法错误或有文件无法读取。
+通用选项：--lang en 英文输出；--debug 出错时显示堆栈；颜色仅在终端中显示（设置 NO_COLOR 可关闭）。`;
+
+const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks outside Excel, generate and verify the narrative
+
+Usage:
+  caijue check <file|folder>...    check workbooks (folders searched recursively for .xlsx/.xlsm/.xls/.et)
+  caijue narrate <file>            generate the 情况说明 narrative
+  caijue verify <workbook> <text>  verify a hand-written narrative against the workbook
+  caijue recognize <file>          report which tables were found where
+  caijue <command> --help          help for a command
+  caijue --version                 print the version
+
+Exit codes: 0 no error finding; 1 an error finding (verify: an error-level mismatch); 2 usage error or unreadable file.
+Common options: --lang en for English; --debug shows stack traces; colour only on a terminal (NO_COLOR disables it).`;
+
+const CMD: Record<Command, [string, string]> = {
+  check: [
+    `用法：caijue check <文件|文件夹>... [选项]
+
+校验一个或多个工作簿；文件夹递归查找 .xlsx/.xlsm（.xls/.et 需本机安装 LibreOffice）。
+选项：
+  --format text|json|junit  输出格式（默认 text）
+  --mark <目录>             在目录中写出带标记的副本（文件名-校验.xlsx）：问题单元格填色并加批注，新增「校验结果」表；从不覆盖输入文件
+  --rules <文件>            追加审核公式（CSV 或制表符分隔，列：编号, 级别, 公式, 说明）
+  --policy interval|exact   容差方式：interval 按显示精度的区间（默认），exact 严格相等
+  --jobs N                  并行线程数（默认为 CPU 核数）
+  --max-size MB             文件大小上限（默认 100）
+  --max-rows N              每张工作表最多读取的行数（默认 100000）
+  --reader lean|exceljs|exceljs-stream  读取器（默认 lean，见 bench/RESULTS.md）
+  --lang en                 英文输出
+  --debug                   出错时显示堆栈
+退出码：0 无强制问题；1 有强制问题；2 用法错误或有文件无法读取（其余文件照常校验）。`,
+    `Usage: caijue check <file|folder>... [options]
+
+Checks one or more workbooks; folders are searched recursively for .xlsx/.xlsm (.xls/.et need a local LibreOffice).
+Options:
+  --format text|json|junit  output format (default text)
+  --mark <dir>              write marked copies (name-校验.xlsx) into dir: finding cells filled and annotated, plus a 「校验结果」 sheet; never overwrites an input
+  --rules <file>            extra rules (CSV or tab-separated: 编号, 级别, 公式, 说明)
+  --policy interval|exact   tolerance: interval from displayed precision (default) or exact
+  --jobs N                  worker threads (default: number of cores)
+  --max-size MB             size limit per file (default 100)
+  --max-rows N              rows read per sheet (default 100000)
+  --reader lean|exceljs|exceljs-stream  reader (default lean; see bench/RESULTS.md)
+  --lang en                 English output
+  --debug                   show stack traces on errors
+Exit codes: 0 no error finding; 1 any error finding; 2 usage error or an unreadable file (the others are still checked).`,
+  ],
+  narrate: [
+    `用法：caijue narrate <文件> [--style sichuan|shanghai] [--format text|json] [--out <文件>]
+
+根据工作簿中的表格（以及「说明数据」表）生成部门决算情况说明（UTF-8 文本）。
+  --style sichuan|shanghai  文风预设（默认 sichuan）
+  --format text|json        text 为正文；json 附每个数字的来源单元格与算式
+  --out <文件>              写入文件（不能是输入文件本身）
+退出码：0 成功；2 用法错误或文件无法读取。`,
+    `Usage: caijue narrate <file> [--style sichuan|shanghai] [--format text|json] [--out <file>]
+
+Generates the 情况说明 narrative (UTF-8) from the workbook's tables (and its 「说明数据」 sheet).
+  --style sichuan|shanghai  style preset (default sichuan)
+  --format text|json        text, or JSON with each number's source cells and arithmetic
+  --out <file>              write to a file (never an input file)
+Exit codes: 0 done; 2 usage error or unreadable file.`,
+  ],
+  verify: [
+    `用法：caijue verify <工作簿> <说明.txt> [--format text|json]
+
+核对手写情况说明中的每个数字是否与工作簿一致。
+退出码：0 无强制级不符；1 有强制级不符；2 用法错误或文件无法读取。`,
+    `Usage: caijue verify <workbook> <narrative.txt> [--format text|json]
+
+Checks every number in a hand-written narrative against the workbook.
+Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error or unreadable file.`,
+  ],
+  recognize: [
+    `用法：caijue recognize <文件> [--format text|json]
+
+报告识别到哪些决算表、位于哪张工作表哪些行列，以及无法归位的内容。
+退出码：0 成功；2 用法错误或文件无法读取。`,
+    `Usage: caijue recognize <file> [--format text|json]
+
+Reports which final-accounts tables were found where, and what could not be placed.
+Exit codes: 0 done; 2 usage error or unreadable file.`,
+  ],
+};
+
+/** Help text for the program or one command. */
+export function helpText(lang: Lang, command?: Command): string {
+  const en = lang === "en-US";
+  if (!command) return en ? MAIN_EN : MAIN_ZH;
+  return CMD[command][en ? 1 : 0];
+}

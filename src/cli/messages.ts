@@ -1,0 +1,82 @@
+/** CLI strings, zh-CN first with en-US. Findings and recognition text come from core/i18n, not from here. */
+import type { Lang } from "../core/i18n/lang";
+import type { ReadErrorCode } from "./xlsx/errors";
+
+const M = {
+  // Read errors: one line each, no stack trace.
+  "read.not-found": ["文件或文件夹不存在", "file or folder does not exist"],
+  "read.no-access": ["没有读取权限", "permission denied"],
+  "read.empty": ["文件为空（0 字节）", "file is empty (0 bytes)"],
+  "read.too-large": ["文件过大（{sizeMb} MB，上限 {limitMb} MB，可用 --max-size 调整）", "file too large ({sizeMb} MB, limit {limitMb} MB; see --max-size)"],
+  "read.encrypted": ["文件设置了打开密码（已加密），请在 Excel 中取消密码后另存再校验", "file is password-protected (encrypted); remove the password in Excel and save again"],
+  "read.old-xls": ["文件是旧版 .xls 格式或已加密，扩展名与内容不符；请在 Excel 中另存为 .xlsx", "file is an old .xls workbook or encrypted, not .xlsx; save it as .xlsx in Excel"],
+  "read.not-zip": ["不是 Excel 工作簿（内容不是 .xlsx 格式，可能是改了扩展名的 CSV 或文本文件）", "not an Excel workbook (not .xlsx content; perhaps a renamed CSV or text file)"],
+  "read.truncated": ["文件已损坏或不完整（ZIP 结构无法读取，可能下载或复制中断）", "file is damaged or truncated (unreadable ZIP structure)"],
+  "read.not-workbook": ["不是有效的 Excel 工作簿（缺少或损坏工作簿内容）", "not a valid Excel workbook (workbook parts missing or damaged)"],
+  "read.xls-no-converter": ["旧版 .xls/.et 文件需要本机安装 LibreOffice 才能读取，或在 Excel/WPS 中另存为 .xlsx", ".xls/.et files need a local LibreOffice to be read; or save as .xlsx in Excel/WPS"],
+  "read.xls-convert-failed": ["LibreOffice 转换 .xls/.et 失败，请在 Excel/WPS 中另存为 .xlsx", "LibreOffice could not convert this .xls/.et file; save it as .xlsx"],
+  "read.io": ["读取文件时出错", "error while reading the file"],
+  "read.internal": ["处理文件时出现内部错误（加 --debug 查看详情）", "internal error while processing the file (use --debug for details)"],
+  "note.rows-capped": ["工作表「{sheet}」行数过多，只读取了前 {rows} 行（可用 --max-rows 调整）", "sheet “{sheet}” is very long; only the first {rows} rows were read (see --max-rows)"],
+  // Usage.
+  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize）", "unknown command: {arg} (available: check, narrate, verify, recognize)"],
+  "usage.unknown-option": ["未知选项：{arg}", "unknown option: {arg}"],
+  "usage.missing-value": ["选项 {arg} 需要一个值", "option {arg} needs a value"],
+  "usage.bad-value": ["选项 {arg} 的值无效：{value}（可选：{allowed}）", "invalid value for {arg}: {value} (allowed: {allowed})"],
+  "usage.bad-number": ["选项 {arg} 需要正整数，收到：{value}", "option {arg} needs a positive integer, got: {value}"],
+  "usage.no-input": ["缺少输入文件或文件夹", "no input file or folder given"],
+  "usage.arg-count": ["参数个数不对：需要 {count} 个，收到 {got} 个", "wrong number of arguments: expected {count}, got {got}"],
+  "usage.no-workbooks": ["「{path}」中没有找到 .xlsx/.xlsm/.xls/.et 工作簿", "no .xlsx/.xlsm/.xls/.et workbooks found in “{path}”"],
+  "usage.out-is-input": ["--out 不能指向输入文件本身：{path}", "--out must not point at an input file: {path}"],
+  "usage.mark-is-input": ["--mark 输出会覆盖输入文件，已跳过：{path}", "--mark output would overwrite an input file; skipped: {path}"],
+  "usage.rules-unreadable": ["无法读取审核公式文件：{path}", "cannot read the rules file: {path}"],
+  "usage.see-help": ["运行 caijue {cmd} --help 查看用法", "run caijue {cmd} --help for usage"],
+  "error.label": ["错误", "error"],
+  "error.unreadable-prefix": ["无法读取", "unreadable"],
+  // Check output.
+  "check.ok": ["通过", "passed"],
+  "check.failed": ["未通过", "failed"],
+  "check.warnings-only": ["通过（有需核实项）", "passed (with items to verify)"],
+  "check.unreadable": ["无法读取", "unreadable"],
+  "check.tables": ["识别到 {n} 张表：{list}", "{n} tables recognised: {list}"],
+  "check.no-tables": ["未识别到任何决算表", "no final-accounts tables recognised"],
+  "check.counts": ["强制 {error} 项，核实 {warning} 项（共 {checks} 项检查，{skipped} 条规则因缺表跳过）", "{error} errors, {warning} warnings ({checks} checks, {skipped} rules skipped for missing tables)"],
+  "check.rule-error": ["审核公式有误", "rule error"],
+  "check.marked": ["已写出标记副本：{path}", "marked copy written: {path}"],
+  "check.mark-failed": ["写标记副本失败：{reason}", "could not write the marked copy: {reason}"],
+  "sev.error": ["强制", "error"],
+  "sev.warning": ["核实", "warning"],
+  "summary.title": ["汇总", "Summary"],
+  "summary.files": ["文件", "files"],
+  "summary.passed": ["通过", "passed"],
+  "summary.failed": ["未通过", "failed"],
+  "summary.unreadable": ["无法读取", "unreadable"],
+  "summary.by-rule": ["按规则统计", "findings by rule"],
+  "summary.rule": ["规则", "rule"],
+  "summary.findings": ["问题数", "findings"],
+  "summary.files-hit": ["涉及文件", "files"],
+  "summary.time": ["用时 {sec} 秒", "took {sec} s"],
+  // Narrate / verify / recognize.
+  "narrate.written": ["情况说明已写入：{path}", "narrative written to {path}"],
+  "verify.claims": ["共找到 {claims} 处数字表述：不符 {mismatches} 处（其中强制 {errors} 处），无法核对 {unverified} 处", "{claims} numeric claims: {mismatches} mismatches ({errors} errors), {unverified} unverified"],
+  "verify.mismatch": ["不符", "mismatch"],
+  "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
+  "verify.claimed": ["文中", "claimed"],
+  "verify.expected": ["应为", "expected"],
+  "verify.all-good": ["所有可核对的数字都与工作簿一致", "every verifiable number agrees with the workbook"],
+  "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type MessageKey = keyof typeof M;
+
+/** Render a CLI message with {param} substitution. */
+export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const [zh, en] = M[key];
+  const template: string = lang === "en-US" ? en : zh;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** One-line reason for a read error. */
+export function readErrorText(lang: Lang, code: ReadErrorCode | "internal", detail: Record<string, string | number> = {}): string {
+  return msg(lang, `read.${code}` as MessageKey, detail);
+}

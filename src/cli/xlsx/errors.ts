@@ -1,0 +1,24 @@
+/** Why a file could not be read; rendered to one zh-CN / en-US line by src/cli/messages.ts. */
+export type ReadErrorCode =
+  | "not-found"
+  | "no-access"
+  | "empty"
+  | "too-large"
+  | "encrypted"
+  | "old-xls"
+  | "not-zip"
+  | "truncated"
+  | "not-workbook"
+  | "xls-no-converter"
+  | "xls-convert-failed"
+  | "io";
+
+/** A file that cannot be turned into a snapshot. Expected in batches: reported per file, never fatal. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    readonly detail: Record<string, string | number> = {},
+  ) {
+    super(`read: ${code}`);
+  }
+}

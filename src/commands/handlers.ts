@@ -1,0 +1,38 @@
+/**
+ * Ribbon handlers (ExecuteFunction). Each one reports its result or error to the user and always calls
+ * event.completed(), whatever happens, so Excel never waits on a stuck button.
+ */
+import { pick } from "../core/i18n/lang";
+import { notify } from "../excel/notify";
+import { getSession } from "../excel/runtime";
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Ribbon 「校验」: validate, mark cells, write and activate 「校验结果」, then show the summary. */
+export async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+  const session = getSession();
+  try {
+    const outcome = await session.validate({ trigger: "ribbon", activateReport: true });
+    await notify(outcome.counts.error > 0 ? "fail" : "pass", outcome.summary, session.lang);
+  } catch (e) {
+    console.error("[财决助手] validate failed", e);
+    await notify("error", pick(session.lang, `校验出错：${errorText(e)}`, `Validation failed to run: ${errorText(e)}`), session.lang);
+  } finally {
+    event.completed();
+  }
+}
+
+/** Ribbon 「清除标记」: restore every marked cell's original fill and note. */
+export async function clearMarks(event: Office.AddinCommands.Event): Promise<void> {
+  const session = getSession();
+  try {
+    await session.clearMarks();
+  } catch (e) {
+    console.error("[财决助手] clear marks failed", e);
+    await notify("error", pick(session.lang, `清除标记出错：${errorText(e)}`, `Clearing marks failed: ${errorText(e)}`), session.lang);
+  } finally {
+    event.completed();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * zh-CN and en-US messages for validation findings, rule errors and skipped rules, rendered from the typed values
+ * (the engine never builds user text elsewhere). Cell text is untrusted: it is quoted, never interpreted.
+ */
+import type { Finding, RuleError, SkippedRule } from "../rules/types";
+import type { Lang } from "./lang";
+
+const OP_FAIL_ZH: Record<string, string> = { "=": "≠", "<=": ">", ">=": "<" };
+
+function str(v: string | number | undefined): string {
+  return v === undefined ? "" : String(v);
+}
+
+/** Where the user must look: 「支出决算表」B7（行政运行·基本支出）. */
+function whereZh(p: Finding["params"]): string {
+  return `「${str(p.sheet)}」${str(p.address)}（${str(p.label)}）`;
+}
+
+function whereEn(p: Finding["params"]): string {
+  return `'${str(p.sheet)}'!${str(p.address)} (${str(p.label)})`;
+}
+
+/** Left/right sides as "a + b = s" when there are several terms, else the single value. */
+function side(expr: string, count: number, total: string | undefined): string {
+  return count > 1 && total !== undefined ? `${expr} = ${total}` : expr;
+}
+
+function arithmetic(f: Finding, opText: string, tolWord: string): string {
+  const p = f.params;
+  const left = side(str(p.left), Number(p.leftCount), str(p.actual));
+  const right = side(str(p.right), Number(p.rightCount), str(p.expected));
+  const tol = str(p.tolerance);
+  return `${left} ${opText} ${right}${tol && tol !== "0" ? tolWord.replace("{tol}", tol) : ""}`;
+}
+
+/** Render one finding as a message in the language asked for. */
+export function renderFinding(f: Finding, lang: Lang): string {
+  const p = f.params;
+  const zh = lang !== "en-US";
+  switch (f.code) {
+    case "unreadable":
+      return zh
+        ? `「${str(p.sheet)}」${str(p.address)}（${str(p.label)}）的内容“${str(p.text)}”无法识别为金额，请改为数字或留空`
+        : `'${str(p.sheet)}'!${str(p.address)} (${str(p.label)}): "${str(p.text)}" cannot be read as an amount; enter a number or leave it blank`;
+    case "unevaluable":
+      return zh
+        ? `${str(p.ruleZh)}：无法校验，因为「${str(p.badSheet)}」${str(p.badAddress)} 的内容“${str(p.badText)}”不是有效金额（涉及 ${whereZh(p)}）`
+        : `${str(p.ruleEn)}: cannot be checked because '${str(p.badSheet)}'!${str(p.badAddress)} holds "${str(p.badText)}", not an amount (involves ${whereEn(p)})`;
+    case "negative":
+      return zh
+        ? `${str(p.ruleZh)}：${whereZh(p)} 为负数 ${str(p.actual)}`
+        : `${str(p.ruleEn)}: ${whereEn(p)} is negative (${str(p.actual)})`;
+    case "not-empty":
+      return zh
+        ? `${str(p.ruleZh)}：该表声明无数据，但 ${whereZh(p)} 为 ${str(p.actual)}（应为 ${str(p.expected)}）`
+        : `${str(p.ruleEn)}: the table is declared empty, but ${whereEn(p)} is ${str(p.actual)} (should be ${str(p.expected)})`;
+    case "placeholder":
+    case "custom":
+      return zh ? `${str(p.ruleZh)}：${whereZh(p)}` : `${str(p.ruleEn)}: ${whereEn(p)}`;
+    default: {
+      const op = OP_FAIL_ZH[str(p.op)] ?? "≠";
+      return zh
+        ? `${str(p.ruleZh)}：${whereZh(p)} ${arithmetic(f, op, "（容差 ±{tol}）")}`
+        : `${str(p.ruleEn)}: ${whereEn(p)} ${arithmetic(f, op, " (tolerance ±{tol})")}`;
+    }
+  }
+}
+
+/** Render a rule error (its message is built in zh-CN by the compiler; en-US gets a short frame). */
+export function renderRuleError(e: RuleError, lang: Lang): string {
+  const where = e.source.sheet
+    ? lang === "en-US"
+      ? `sheet '${e.source.sheet}' row ${e.source.row ?? "?"}`
+      : `「${e.source.sheet}」第 ${e.source.row ?? "?"} 行`
+    : e.source.file
+      ? lang === "en-US"
+        ? `${e.source.file} line ${e.source.line ?? "?"}`
+        : `${e.source.file} 第 ${e.source.line ?? "?"} 行`
+      : "";
+  if (lang === "en-US") return `${where ? `${where}: ` : ""}rule ${e.ruleId ?? "?"}: error at character ${e.position + 1} — ${e.message}`;
+  return `${where ? `${where}：` : ""}${e.message}`;
+}
+
+/** Render a skipped rule. */
+export function renderSkipped(s: SkippedRule, lang: Lang): string {
+  const tables = s.tables.join("、");
+  if (lang === "en-US") {
+    if (s.reason === "tables-absent") return `rule ${s.rule} skipped: table(s) ${s.tables.join(", ")} not found`;
+    if (s.reason === "overridden") return `rule ${s.rule} replaced by a user rule`;
+    return `rule ${s.rule} disabled`;
+  }
+  if (s.reason === "tables-absent") return `规则 ${s.rule} 未执行：工作簿中没有 ${tables}`;
+  if (s.reason === "overridden") return `规则 ${s.rule} 已被用户规则替换`;
+  return `规则 ${s.rule} 已停用`;
+}

@@ -1,0 +1,40 @@
+/** 情况说明: generation with provenance (generateNarrative) and 核对 of hand-written text (verifyNarrative). */
+import type { RecognitionResult } from "../recognize/types";
+import { emptyInputs, type NarrativeInputs } from "./inputs";
+import { NarrativeRenderer, type NarrativeTemplate } from "./render";
+import { makeStyle, STYLE_PRESETS, type NarrativeStyle, type StyleOverrides, type StylePresetId } from "./style";
+import { SICHUAN_TEMPLATE } from "./templates/sichuan";
+import { SHANGHAI_TEMPLATE } from "./templates/shanghai";
+import type { Narrative } from "./types";
+
+export * from "./types";
+export { renderNarrativeText, NarrativeRenderer } from "./render";
+export type { NarrativeTemplate, SectionTemplate, EachParagraph } from "./render";
+export { STYLE_PRESETS, makeStyle } from "./style";
+export type { NarrativeStyle, PercentKind, StyleOverrides, StylePresetId } from "./style";
+export { parseInputsSheet, buildInputsSheetTemplate, emptyInputs, INPUT_KEYS, INPUTS_SHEET, normalizeLabel } from "./inputs";
+export type { NarrativeInputs, InputEntry, InputKeyDef, InputsTemplateRow } from "./inputs";
+export { parseTemplate, TemplateError } from "./template";
+export { SICHUAN_TEMPLATE, SHANGHAI_TEMPLATE };
+export { verifyNarrative } from "./verify";
+export type { VerifyResult, Mismatch, Claim, VerifyOptions } from "./verify";
+
+/** Templates by preset id. */
+export const TEMPLATES: Record<StylePresetId, NarrativeTemplate> = { sichuan: SICHUAN_TEMPLATE, shanghai: SHANGHAI_TEMPLATE };
+
+export interface GenerateOptions {
+  /** Preset id or a full style (default sichuan). */
+  style?: StylePresetId | NarrativeStyle;
+  /** Option overrides on top of the style. */
+  overrides?: StyleOverrides;
+  /** Template (default: the preset's template). */
+  template?: NarrativeTemplate;
+}
+
+/** Generate the 情况说明 from recognised tables and the 「说明数据」 inputs. */
+export function generateNarrative(recognition: RecognitionResult, inputs: NarrativeInputs = emptyInputs(), options: GenerateOptions = {}): Narrative {
+  const base = options.style ?? "sichuan";
+  const style = makeStyle(base, options.overrides);
+  const template = options.template ?? (typeof base === "string" ? TEMPLATES[base] : TEMPLATES[(base.id in STYLE_PRESETS ? base.id : "sichuan") as StylePresetId]);
+  return new NarrativeRenderer(recognition, inputs, style).render(template);
+}

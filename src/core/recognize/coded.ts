@@ -1,0 +1,232 @@
+/**
+ * Coded tables (T2, T3, T5, T6, T8, T9, SC5/7/9, Z03…): rows keyed by subject code. Handles one code column,
+ * 类|款|项 columns with blank parents (MOF), codes inside the name cell, and side-by-side panels
+ * (编码|名称|决算数 repeated, as in 基本支出表) merged into one view.
+ */
+import type { ColumnRole } from "../catalog/vocabulary";
+import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
+import { findHeader, isLineNumberRow, isNumberish, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
+import { hasValue, ItemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import type { CellRef, ColumnView, RowView } from "./types";
+
+interface Panel {
+  start: number;
+  /** Columns left of the first amount column: codes and names. */
+  labelCols: number[];
+  roles: Map<ColumnRole, { col: number; score: number; header: string }>;
+  lineNoCols: Set<number>;
+  classCol?: number;
+  kuanCol?: number;
+  xiangCol?: number;
+}
+
+/** Split header columns into panels: a new panel starts at a code/name column after an amount column. */
+function panelsOf(columns: HeaderColumn[], ctx: ParseContext, regionLeft: number): Panel[] {
+  const panels: Panel[] = [];
+  let cur: Panel = { start: regionLeft, labelCols: [], roles: new Map(), lineNoCols: new Set() };
+  let sawAmount = false;
+  for (const h of columns) {
+    if (h.structural) {
+      if (h.structural !== "lineNo" && sawAmount) {
+        panels.push(cur);
+        cur = { start: h.col, labelCols: [], roles: new Map(), lineNoCols: new Set() };
+        sawAmount = false;
+      }
+      if (h.structural === "lineNo") cur.lineNoCols.add(h.col);
+      else if (!sawAmount) {
+        cur.labelCols.push(h.col);
+        if (h.structural === "class") cur.classCol = h.col;
+        if (h.structural === "kuan") cur.kuanCol = h.col;
+        if (h.structural === "xiang") cur.xiangCol = h.col;
+      }
+      continue;
+    }
+    const m = matchColumn(h, ctx.def.columns);
+    if (!m) continue;
+    sawAmount = true;
+    const prev = cur.roles.get(m.role);
+    if (!prev || m.score > prev.score) cur.roles.set(m.role, { col: h.col, score: m.score, header: h.joined });
+  }
+  panels.push(cur);
+  // Label columns also include unlabelled columns between the panel start and its first amount column.
+  for (const p of panels) {
+    const first = Math.min(...[...p.roles.values()].map((r) => r.col));
+    if (!Number.isFinite(first)) continue;
+    const set = new Set(p.labelCols);
+    for (let c = p.start; c < first; c++) if (!p.lineNoCols.has(c)) set.add(c);
+    p.labelCols = [...set].sort((a, b) => a - b);
+  }
+  return panels.filter((p) => p.roles.size > 0);
+}
+
+interface CodeState {
+  lastClass?: string;
+  lastKuan?: string;
+}
+
+/** Code and label of one row from a panel's label columns. */
+function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): { code?: string; label: string; raw: string } {
+  const g = ctx.grid;
+  let code: string | undefined;
+  let label = "";
+  let raw = "";
+  const orphans: { col: number; part: string }[] = [];
+  if (p.classCol !== undefined && p.kuanCol !== undefined) {
+    const c = digitsOf(g.value(row, p.classCol));
+    const k = twoDigitPart(g.value(row, p.kuanCol));
+    const x = p.xiangCol !== undefined ? twoDigitPart(g.value(row, p.xiangCol)) : undefined;
+    if (c && codeLevel(c)) code = c.length === 3 ? c + (k ?? "") + (k && x ? x : "") : c;
+    else if (!c && k && st.lastClass) code = st.lastClass + k + (x ?? "");
+    else if (!c && !k && x && st.lastKuan) code = st.lastKuan + x;
+  }
+  const split = new Set([p.classCol, p.kuanCol, p.xiangCol]);
+  for (const col of p.labelCols) {
+    if (code !== undefined && split.has(col)) continue;
+    const v = g.value(row, col);
+    if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+    const d = digitsOf(v);
+    if (d !== undefined && code === undefined && !label && codeLevel(d)) {
+      code = d;
+      continue;
+    }
+    if (d !== undefined && d.length <= 2 && !label) {
+      if (code !== undefined && (code.length === 3 || code.length === 5)) code += d.padStart(2, "0");
+      else if (code === undefined) orphans.push({ col, part: d.padStart(2, "0") });
+      continue;
+    }
+    const t = g.label(row, col);
+    if (!t) continue;
+    if (code === undefined && !label) {
+      const lc = leadingCode(g.norm(row, col));
+      if (lc) {
+        code = lc.code;
+        label = lc.rest;
+        raw = String(v).trim();
+        continue;
+      }
+    }
+    if (!label) {
+      label = t;
+      raw = String(v).trim();
+    }
+  }
+  if (code === undefined && orphans.length > 0) {
+    // MOF exports leave 类 (and 款) blank on child rows: join with the last parent seen.
+    if (orphans.length >= 2 && st.lastClass) code = st.lastClass + orphans[0].part + orphans[1].part;
+    else if (orphans.length === 1 && orphans[0].col === p.xiangCol && st.lastKuan) code = st.lastKuan + orphans[0].part;
+    else if (orphans.length === 1 && orphans[0].col === p.kuanCol && st.lastClass) code = st.lastClass + orphans[0].part;
+    else if (orphans.length === 1 && st.lastKuan) code = st.lastKuan + orphans[0].part;
+    else if (orphans.length === 1 && st.lastClass) code = st.lastClass + orphans[0].part;
+  }
+  if (code !== undefined && !codeLevel(code)) code = undefined;
+  if (code !== undefined) {
+    st.lastClass = code.slice(0, 3);
+    st.lastKuan = code.length >= 5 ? code.slice(0, 5) : undefined;
+  }
+  return { code, label, raw };
+}
+
+/** Parse a coded table in the context's region; undefined when no usable header is found. */
+export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
+  const { grid: g, def, region } = ctx;
+  const items = new ItemMatcher(def.rows);
+  const keywords = [...def.columns.flatMap(columnNames), ...STRUCTURAL_WORDS];
+  const isDataRow = (r: number): boolean => {
+    for (let c = region.left; c <= Math.min(region.right, region.left + 4); c++) {
+      const v = g.value(r, c);
+      if (v === null || v === "") continue;
+      const d = digitsOf(v);
+      if (d !== undefined && codeLevel(d)) return true;
+      if (leadingCode(g.norm(r, c))) return true;
+      return items.candidates(g.label(r, c)).length > 0;
+    }
+    return false;
+  };
+  const header = findHeader({ grid: g, from: ctx.from, to: region.bottom, left: region.left, right: region.right, keywords, isDataRow });
+  if (!header) return undefined;
+  const panels = panelsOf(header.columns, ctx, region.left);
+  if (panels.length === 0) return undefined;
+
+  const rows: RowView[] = [];
+  const unplaced: { label: string; sheetRow: number }[] = [];
+  const seen = new Set<string>();
+  let right = Number.NEGATIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let bodyBottom = header.bottom;
+  let matchedSystem = 0;
+  let otherSystem = 0;
+  let anyAmount = false;
+  const states = panels.map(() => ({}) as CodeState);
+  let blankRun = 0;
+
+  for (let r = header.dataStart; r <= region.bottom; r++) {
+    if (g.rowIsBlank(r)) {
+      if (++blankRun > 12 && rows.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
+    if (r === header.lineNoRow || isLineNumberRow(g, r, region.left, region.right)) continue;
+    panels.forEach((p, i) => {
+      const { code, label, raw } = readLabelArea(ctx, p, r, states[i]);
+      const cells: Partial<Record<ColumnRole, CellRef>> = {};
+      for (const [role, rc] of p.roles) cells[role] = makeCell(g, r, rc.col, ctx.decimals);
+      const valued = hasValue(cells);
+      if (valued) anyAmount = true;
+      if (code !== undefined) {
+        const sys = codeSystemOf(code);
+        if (sys === def.codeSystem) matchedSystem++;
+        else otherSystem++;
+        if (seen.has(code)) {
+          unplaced.push({ label: raw || code, sheetRow: r });
+        } else {
+          seen.add(code);
+          rows.push({
+            key: code, kind: "code", label: raw, code, level: codeLevel(code), codeSystem: sys,
+            role: "item", sheetRow: r, cells,
+          });
+        }
+      } else if (label) {
+        const it = items.pick(label, seen);
+        if (it) {
+          seen.add(it.key);
+          rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells });
+        } else if (valued) {
+          unplaced.push({ label: raw, sheetRow: r });
+        } else return;
+      } else if (valued) {
+        unplaced.push({ label: "", sheetRow: r });
+      } else return;
+      bodyBottom = Math.max(bodyBottom, r);
+      left = Math.min(left, p.start);
+      for (const rc of p.roles.values()) right = Math.max(right, rc.col);
+    });
+  }
+  // A code row with deeper codes below it is a subtotal (类 = Σ 款, 款 = Σ 项).
+  const codes = rows.filter((r) => r.kind === "code").map((r) => r.key);
+  for (const r of rows) {
+    if (r.kind === "code" && codes.some((c) => c.length > r.key.length && c.startsWith(r.key))) r.role = "subtotal";
+  }
+
+  const columns: ColumnView[] = [];
+  const found = new Set<ColumnRole>();
+  for (const p of panels) {
+    for (const [role, rc] of p.roles) {
+      columns.push({ role, header: rc.header, col: rc.col });
+      found.add(role);
+    }
+  }
+  const required = def.columns.filter((c) => c.required);
+  const missingColumns = required.filter((c) => !found.has(c.role)).map((c) => c.role);
+  const missingRows = rows.length > 0 ? def.rows.filter((d) => d.required && !seen.has(d.key)).map((d) => d.key) : [];
+  const columnScore = required.length ? (required.length - missingColumns.length) / required.length : found.size > 0 ? 1 : 0;
+  const itemsFound = def.rows.filter((d) => seen.has(d.key)).length;
+  const rowScore = Math.min(1, (matchedSystem > 0 ? 0.5 + matchedSystem / 6 : 0) + (itemsFound > 0 ? 0.3 : 0));
+  if (!Number.isFinite(left)) left = region.left;
+  if (!Number.isFinite(right)) right = Math.max(...columns.map((c) => c.col), region.left);
+  void isNumberish;
+  return {
+    header, columns, rows, unplacedRows: unplaced, missingColumns, missingRows,
+    bodyTop: header.top, bodyBottom, left, right, columnScore, rowScore,
+    wrongSystem: otherSystem > matchedSystem, anyAmount,
+  };
+}

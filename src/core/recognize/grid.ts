@@ -1,0 +1,100 @@
+/**
+ * Read-only access to one sheet in absolute coordinates, with normalised text cached per cell and merged
+ * ranges resolvable for header rows. Every reader of a sheet in recognition goes through this.
+ */
+import type { CellValue, SheetSnapshot } from "../workbook/snapshot";
+import { formatAt } from "../workbook/snapshot";
+import { cellText, normalizeLabel, normalizeText } from "./normalize";
+
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet with cached normalised text. Coordinates are zero-based absolute rows/columns. */
+export class Grid {
+  readonly sheet: SheetSnapshot;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly normCache = new Map<number, string>();
+  private readonly labelCache = new Map<number, string>();
+  private readonly merges: Merge[];
+
+  constructor(sheet: SheetSnapshot) {
+    this.sheet = sheet;
+    const values = Array.isArray(sheet.values) ? sheet.values : [];
+    let width = 0;
+    for (const line of values) if (Array.isArray(line) && line.length > width) width = line.length;
+    const origin = sheet.origin ?? { row: 0, col: 0 };
+    this.top = origin.row;
+    this.left = origin.col;
+    this.bottom = origin.row + values.length - 1;
+    this.right = origin.col + width - 1;
+    this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
+  }
+
+  get isEmpty(): boolean {
+    return this.bottom < this.top || this.right < this.left;
+  }
+
+  /** Raw value at (row, col); null outside the used range. */
+  value(row: number, col: number): CellValue {
+    const line = this.sheet.values[row - this.top];
+    if (!Array.isArray(line)) return null;
+    const v = line[col - this.left];
+    return v === undefined ? null : v;
+  }
+
+  format(row: number, col: number): string | undefined {
+    return formatAt(this.sheet, row, col);
+  }
+
+  /** normalizeText of the cell (cached). */
+  norm(row: number, col: number): string {
+    const key = row * 16384 + col;
+    let s = this.normCache.get(key);
+    if (s === undefined) {
+      const v = this.value(row, col);
+      s = v === null ? "" : normalizeText(cellText(v));
+      this.normCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** normalizeLabel of the cell (cached): numbering and 其中 stripped. */
+  label(row: number, col: number): string {
+    const key = row * 16384 + col;
+    let s = this.labelCache.get(key);
+    if (s === undefined) {
+      const v = this.value(row, col);
+      s = typeof v === "string" ? normalizeLabel(v) : v === null ? "" : normalizeText(cellText(v));
+      this.labelCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** True when the row holds no value at all. */
+  rowIsBlank(row: number): boolean {
+    const line = this.sheet.values[row - this.top];
+    if (!Array.isArray(line)) return true;
+    for (const v of line) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    return true;
+  }
+
+  /** Merged range covering (row, col), if any. */
+  mergeAt(row: number, col: number): Merge | undefined {
+    for (const m of this.merges) {
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
+    return undefined;
+  }
+
+  /** Merges that intersect the rows [top, bottom] (for header blocks). */
+  mergesInRows(top: number, bottom: number): Merge[] {
+    return this.merges.filter((m) => m.bottom >= top && m.top <= bottom);
+  }
+}

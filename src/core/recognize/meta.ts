@@ -1,0 +1,100 @@
+/**
+ * Table titles, sheet-name hints, units, years, unit names and "no data" sentences: the text around a table
+ * that tells what it is and how to read it.
+ */
+import type { TableDef } from "../catalog/schema";
+import type { Unit } from "../catalog/vocabulary";
+import { normalizeText } from "./normalize";
+
+interface NamedDef {
+  def: TableDef;
+  names: string[];
+  hints: string[];
+}
+
+const cache = new WeakMap<readonly TableDef[], NamedDef[]>();
+
+function named(defs: readonly TableDef[]): NamedDef[] {
+  let n = cache.get(defs);
+  if (!n) {
+    n = defs.map((def) => ({
+      def,
+      names: [def.title, ...def.aliases].map(normalizeText).filter((s) => s.length >= 2),
+      hints: def.sheetHints.map(normalizeText),
+    }));
+    cache.set(defs, n);
+  }
+  return n;
+}
+
+export interface TitleHit {
+  def: TableDef;
+  /** Length of the longest catalogue title contained in the text. */
+  length: number;
+}
+
+/** Could this cell be a table title? (short text mentioning 表, not a note) */
+export function looksLikeTitle(normalized: string): boolean {
+  return normalized.length >= 4 && normalized.length <= 70 && normalized.includes("表") && !/^(注|说明|备注)/u.test(normalized);
+}
+
+/** Catalogue variants whose title or an alias is contained in the text. */
+export function titleHits(normalized: string, defs: readonly TableDef[]): TitleHit[] {
+  const out: TitleHit[] = [];
+  for (const n of named(defs)) {
+    let len = 0;
+    for (const name of n.names) if (name.length > len && normalized.includes(name)) len = name.length;
+    if (len > 0) out.push({ def: n.def, length: len });
+  }
+  return out;
+}
+
+function hintMatches(name: string, hint: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = name.indexOf(hint, from);
+    if (i < 0) return false;
+    const before = i === 0 ? "" : name[i - 1];
+    const after = name.slice(i + hint.length, i + hint.length + 2);
+    const okBefore = !/[a-z0-9]/.test(before) || /[^a-z0-9]/.test(hint[0]);
+    const okAfter = !/^[0-9一二三四五六七八九十]/u.test(after) && !/^[_\-][0-9]/.test(after);
+    if (okBefore && okAfter) return true;
+    from = i + 1;
+  }
+}
+
+/** Variants whose sheet-name hints (Z03, 附表2, 表二 …) appear in the sheet name as whole tokens. */
+export function sheetHintDefs(sheetName: string, defs: readonly TableDef[]): TableDef[] {
+  const s = normalizeText(sheetName);
+  if (!s) return [];
+  return named(defs)
+    .filter((n) => n.hints.some((h) => hintMatches(s, h)))
+    .map((n) => n.def);
+}
+
+/** Unit stated in a text such as 「单位：万元」「金额单位：元」「(万元)」. */
+export function unitIn(normalized: string): Unit | undefined {
+  const m = /单位[:]?(万元|元)/u.exec(normalized) ?? /[(\[](万元|元)[)\]]$/u.exec(normalized);
+  if (m) return m[1] as Unit;
+  return undefined;
+}
+
+/** Year in a title or cover text: 「2019年度」「2019年」. */
+export function yearIn(normalized: string): number | undefined {
+  const m = /(20\d{2}|19\d{2})年(度)?/u.exec(normalized);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  return y >= 1990 && y <= 2100 ? y : undefined;
+}
+
+/** Unit (organisation) name from 「编制单位：XX」 / 「单位名称：XX」. */
+export function unitNameIn(raw: string): string | undefined {
+  const m = /(编制单位|单位名称|填报单位|部门名称|预算单位)\s*[:：]\s*(.+?)\s*(金额单位|单位\s*[:：]|$)/u.exec(raw);
+  const name = m?.[2]?.trim();
+  return name && name.length >= 2 && name.length <= 60 ? name : undefined;
+}
+
+/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 无数据). */
+export function saysEmpty(normalized: string): boolean {
+  return /(本表无数据|此表无数据|无数据|本表为空表|本表为空|没有.{0,40}(收入|支出)|无.{0,30}(收入和支出|收支|支出|收入)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized);
+}

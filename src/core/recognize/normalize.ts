@@ -1,0 +1,56 @@
+/**
+ * Text normalisation for matching labels, titles and headers: real sheets mix full- and half-width forms,
+ * stray spaces and line breaks inside cells, quotes, and numbering prefixes (一、 1. （一） ① 其中：).
+ */
+import type { CellValue } from "../workbook/snapshot";
+
+const INVISIBLE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+const QUOTES = /[“”‘’"'「」『』〝〞＂＇`]/gu;
+
+/** Full-width ASCII forms (！…～) to half-width. */
+export function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+  }
+  return out;
+}
+
+/** Half-width, no whitespace, no quotes, lower-case ASCII; numbering kept. */
+export function normalizeText(text: string): string {
+  return toHalfWidth(text).replace(INVISIBLE, "").replace(QUOTES, "").replace(/[﹙]/g, "(").replace(/[﹚]/g, ")").toLowerCase();
+}
+
+const NUMBERING: RegExp[] = [
+  /^其中[:：]?/u,
+  /^[一二三四五六七八九十百零〇]+[、.,，:]/u,
+  /^\d{1,2}[、,，](?!\d)/u,
+  /^\d{1,2}\.(?!\d)/u,
+  /^\([一二三四五六七八九十百\d]{1,3}\)[、.]?/u,
+  /^[\u2460-\u2473\u2776-\u277f]/u, // ① … ⑳, ❶ …
+  /^[:：、.\-—]+/u,
+];
+
+/** Remove leading numbering such as 一、 1. (一) ① and 其中:, repeatedly; drop a trailing colon. */
+export function stripNumbering(normalized: string): string {
+  let s = normalized;
+  for (let guard = 0; guard < 6; guard++) {
+    const before = s;
+    for (const re of NUMBERING) s = s.replace(re, "");
+    if (s === before) break;
+  }
+  return s.replace(/[:：]+$/u, "");
+}
+
+/** Normalised label for row matching: normalizeText + stripNumbering. */
+export function normalizeLabel(text: string): string {
+  return stripNumbering(normalizeText(text));
+}
+
+/** A cell value as text: numbers in their shortest form, booleans as TRUE/FALSE, empty for null. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}

@@ -1,0 +1,118 @@
+/**
+ * What every layout parser shares: the parse context, reading one cell into a CellRef, matching a row label
+ * against catalogue items, and the outcome a parser hands back for scoring.
+ */
+import type { RowItemDef, TableDef } from "../catalog/schema";
+import type { ColumnRole } from "../catalog/vocabulary";
+import { parseAmount } from "../workbook/amount";
+import { toA1 } from "../workbook/snapshot";
+import type { Grid } from "./grid";
+import type { HeaderBlock } from "./header";
+import { cellText, normalizeLabel } from "./normalize";
+import type { CellRef, ColumnView, RowView } from "./types";
+
+export interface Region {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface ParseContext {
+  grid: Grid;
+  def: TableDef;
+  region: Region;
+  /** First row to look for the header in (the row after the title, or the region top). */
+  from: number;
+  decimals: number;
+  /** 类 name → 3-digit code (subjects API or the built-in table). */
+  classCode: (label: string) => string | undefined;
+}
+
+export interface ParseOutcome {
+  header?: HeaderBlock;
+  columns: ColumnView[];
+  rows: RowView[];
+  unplacedRows: { label: string; sheetRow: number }[];
+  missingColumns: ColumnRole[];
+  missingRows: string[];
+  /** Rows and columns actually used by the body. */
+  bodyTop: number;
+  bodyBottom: number;
+  left: number;
+  right: number;
+  /** 0..1: share of required columns found. */
+  columnScore: number;
+  /** 0..1: how well rows matched (codes of the right system, items). */
+  rowScore: number;
+  /** Most code rows belong to the other code system (function vs economic). */
+  wrongSystem: boolean;
+  /** Any non-blank amount in the body. */
+  anyAmount: boolean;
+}
+
+/** Read one cell as a CellRef with the table's default decimals. */
+export function makeCell(grid: Grid, row: number, col: number, decimals: number): CellRef {
+  const v = grid.value(row, col);
+  return {
+    sheet: grid.sheet.name,
+    address: toA1(row, col),
+    row,
+    col,
+    text: cellText(v),
+    reading: parseAmount(v, grid.format(row, col), decimals),
+  };
+}
+
+const stripParens = (s: string): string => s.replace(/\([^)]*\)/gu, "");
+
+/** Matches normalised labels to a table's row items. */
+export class ItemMatcher {
+  private readonly exact = new Map<string, RowItemDef[]>();
+  private readonly loose = new Map<string, RowItemDef[]>();
+  readonly names: string[] = [];
+
+  constructor(items: readonly RowItemDef[]) {
+    for (const it of items) {
+      for (const name of [it.label, ...it.aliases]) {
+        const n = normalizeLabel(name);
+        if (!n) continue;
+        push(this.exact, n, it);
+        push(this.loose, stripParens(n), it);
+        this.names.push(n);
+      }
+    }
+  }
+
+  /** Items whose label or alias equals the normalised label (parenthesised remarks ignored as a fallback). */
+  candidates(label: string, side?: "income" | "expenditure"): RowItemDef[] {
+    if (!label) return [];
+    const hits = this.exact.get(label) ?? this.loose.get(stripParens(label)) ?? [];
+    return side ? hits.filter((h) => !h.side || h.side === side) : hits;
+  }
+
+  /** Pick the item for a label given the item keys already seen (the `under` rule of T4's fund rows). */
+  pick(label: string, seen: ReadonlySet<string>, side?: "income" | "expenditure"): RowItemDef | undefined {
+    const c = this.candidates(label, side).filter((d) => !seen.has(d.key));
+    if (c.length === 0) return undefined;
+    const under = c.filter((d) => d.under && seen.has(d.under));
+    if (under.length > 0) return under[0];
+    return c.find((d) => !d.under);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) {
+    if (!a.includes(v)) a.push(v);
+  } else m.set(k, [v]);
+}
+
+/** True when any cell of the row reads as something other than blank. */
+export function hasValue(cells: Partial<Record<ColumnRole, CellRef>>): boolean {
+  for (const k in cells) {
+    const c = cells[k as ColumnRole];
+    if (c && c.reading.kind !== "blank") return true;
+  }
+  return false;
+}

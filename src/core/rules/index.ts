@@ -1,0 +1,61 @@
+/** Validation engine entry points: validate() for one-shot use; compileRules/evaluate/recheck for live re-checking. */
+import type { Lang } from "../i18n/lang";
+import type { RecognitionResult } from "../recognize/types";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
+import { BUILTIN_RULES } from "./builtin";
+import { compileRules } from "./compile";
+import type { Program } from "./compile";
+import { evaluate } from "./evaluate";
+import type { RuleSpec } from "./rule";
+import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } from "./types";
+import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
+
+export { BUILTIN_RULES } from "./builtin";
+export { compileRules, cellKey } from "./compile";
+export type { Program, Check, ProgramCell } from "./compile";
+export { evaluate, recheck } from "./evaluate";
+export type { EvaluateOptions, RecheckResult } from "./evaluate";
+export { parseRule, RuleSyntaxError } from "./language/parser";
+export type { RuleSpec } from "./rule";
+export { parseRulesText, readRulesSheet, mergeRules, USER_RULES_SHEET } from "./userRules";
+export { stableHash } from "./hash";
+export * from "./types";
+
+export interface ValidateOptions {
+  policy?: TolerancePolicy;
+  lang?: Lang;
+  suppressed?: Set<string>;
+  /** Rules files (CLI --rules); applied after the workbook's 「审核公式」 sheet. */
+  userRules?: UserRuleSource[];
+  /** Replace the built-in set (tests, or a host with its own list). */
+  builtin?: readonly RuleSpec[];
+}
+
+/** The rule set for a workbook: built-ins, then its 「审核公式」 sheet, then rules files; with their errors. */
+export function collectRules(snapshot: WorkbookSnapshot, options: Pick<ValidateOptions, "userRules" | "builtin"> = {}): { rules: RuleSpec[]; errors: RuleError[]; overridden: string[] } {
+  const sheet = readRulesSheet(snapshot);
+  const user: RuleSpec[] = [...sheet.rules];
+  const errors: RuleError[] = [...sheet.errors];
+  for (const src of options.userRules ?? []) {
+    const r = parseRulesText(src.text, src.fileName);
+    user.push(...r.rules);
+    errors.push(...r.errors);
+  }
+  const merged = mergeRules(options.builtin ?? BUILTIN_RULES, user);
+  return { rules: merged.rules, errors, overridden: merged.overridden };
+}
+
+/** Compile the full rule set for a recognised workbook (keep the program to recheck() after edits). */
+export function compileForWorkbook(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: Pick<ValidateOptions, "userRules" | "builtin"> = {}): Program {
+  const { rules, errors, overridden } = collectRules(snapshot, options);
+  const program = compileRules(recognition, rules);
+  program.ruleErrors.unshift(...errors);
+  for (const id of overridden) program.skipped.push({ rule: id, reason: "overridden", tables: [] });
+  return program;
+}
+
+/** Validate a recognised workbook against built-in and user rules. Never throws on bad data or bad rules. */
+export function validate(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: ValidateOptions = {}): ValidationResult {
+  const program = compileForWorkbook(recognition, snapshot, options);
+  return evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
+}

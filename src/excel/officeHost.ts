@@ -1,0 +1,377 @@
+/**
+ * The Office.js implementation of Host. All proxy objects, syncs and API-version differences stay in here.
+ *
+ * Sync budget per validation (asserted by test/excel/syncBudget.test.ts against the fake host):
+ *   readSnapshot 1 · writeMarks 1 capture (original fills/notes + our state part) + 1 write · writeReport 2
+ *   (look up the sheet, then write). Pre-1.18 hosts using comments need 1 more capture sync (comment locations).
+ */
+import type { WorkbookSnapshot } from "../core/workbook/snapshot";
+import { asCellText } from "./cellText";
+import {
+  NARRATIVE_SHEET,
+  REPORT_SHEET,
+  type CellChange,
+  type CellMark,
+  type Host,
+  type HostCapabilities,
+  type MarkResult,
+  type ReportSheet,
+} from "./host";
+import { readSnapshot, type ReadOptions } from "./readSnapshot";
+import { STATE_NAMESPACE, emptyState, stateFromXml, stateToXml, type AddinState, type SavedOriginal } from "./state";
+
+/** Fills by severity: Excel's own "Bad" (light red) and "Neutral" (amber) cell-style colours. */
+export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+/** Prefix of every note/comment we write, so our own are recognisable. */
+export const MARK_PREFIX = "【财决助手】";
+const MAX_NOTE = 2000;
+
+type RunFn = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions extends ReadOptions {
+  /** Excel.run; injectable so tests can pass the fake host. */
+  run?: RunFn;
+  capabilities?: Partial<HostCapabilities>;
+}
+
+/** Detect ExcelApi features once, from Office.context.requirements when available. */
+export function detectCapabilities(): HostCapabilities {
+  const req = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  const has = (v: string): boolean => {
+    try {
+      return !!req && req.isSetSupported("ExcelApi", v);
+    } catch {
+      return false;
+    }
+  };
+  return { notes: has("1.18"), fillPattern: has("1.15") };
+}
+
+const key = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
+
+/** `'Sheet name'!A1`, quoting as Excel does (a quote inside the name is doubled). */
+export function qualified(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+function noteText(message: string): string {
+  const text = MARK_PREFIX + message;
+  return text.length > MAX_NOTE ? text.slice(0, MAX_NOTE - 1) + "…" : text;
+}
+
+interface CaptureResult {
+  /** Current note text at each cell of interest (null = none). */
+  notes: Map<string, string | null>;
+  /** Current fill of each new cell (null = no fill). */
+  fills: Map<string, string | null>;
+  /** Our state part ids, to replace them. */
+  partIds: string[];
+  /** Comments at cells of interest (pre-1.18 path): id and content. */
+  comments: Map<string, { id: string; content: string }>;
+}
+
+export class OfficeHost implements Host {
+  readonly capabilities: HostCapabilities;
+  private readonly run: RunFn;
+  private readonly readOptions: ReadOptions;
+  private state: AddinState | null = null;
+  private sheetIds = new Map<string, string>();
+  /** > 0 while our own writes are in flight: change events then come from us, not the user. */
+  private writing = 0;
+  /** Syncs of the last readSnapshot, for diagnostics. */
+  lastReadSyncs = 0;
+
+  constructor(options: OfficeHostOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.capabilities = { ...detectCapabilities(), ...options.capabilities };
+    this.readOptions = { chainLength: options.chainLength, batchBudgetBytes: options.batchBudgetBytes };
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    const result = await this.run((context) => readSnapshot(context, this.readOptions));
+    this.sheetIds = result.sheetIds;
+    this.lastReadSyncs = result.syncs;
+    return result.snapshot;
+  }
+
+  async loadState(): Promise<AddinState> {
+    if (this.state) return this.state;
+    this.state = await this.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+      parts.load("items/id");
+      await context.sync();
+      if (parts.items.length === 0) return emptyState();
+      const xml = parts.items[0].getXml();
+      await context.sync();
+      return stateFromXml(xml.value);
+    });
+    return this.state;
+  }
+
+  async saveState(state: AddinState): Promise<void> {
+    await this.guarded(() =>
+      this.run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+        parts.load("items/id");
+        await context.sync();
+        this.queueStateWrite(context, parts.items.map((p) => p.id), state);
+        await context.sync();
+      }),
+    );
+    this.state = state;
+  }
+
+  private queueStateWrite(context: Excel.RequestContext, oldPartIds: string[], state: AddinState): void {
+    for (const id of oldPartIds) context.workbook.customXmlParts.getItem(id).delete();
+    context.workbook.customXmlParts.add(stateToXml(state));
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await work();
+    } finally {
+      // Change events of our writes are delivered asynchronously after the sync; keep the guard up briefly.
+      setTimeout(() => this.writing--, 300);
+    }
+  }
+
+  /** One sync (two with comments): current notes at `cells`, fills of `newCells`, our state part ids. */
+  private async capture(context: Excel.RequestContext, cells: { sheet: string; address: string }[], newCells: Set<string>): Promise<CaptureResult> {
+    const noteProxies: [string, Excel.Note][] = [];
+    const fillProxies: [string, Excel.RangeFill][] = [];
+    for (const c of cells) {
+      const k = key(c.sheet, c.address);
+      const ws = context.workbook.worksheets.getItem(c.sheet);
+      if (this.capabilities.notes) {
+        const note = ws.notes.getItemOrNullObject(c.address);
+        note.load("content");
+        noteProxies.push([k, note]);
+      }
+      if (newCells.has(k)) {
+        const fill = ws.getRange(c.address).format.fill;
+        fill.load(this.capabilities.fillPattern ? "color,pattern" : "color");
+        fillProxies.push([k, fill]);
+      }
+    }
+    const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+    parts.load("items/id");
+    const comments = this.capabilities.notes ? null : context.workbook.comments;
+    comments?.load("items/id,items/content");
+    await context.sync();
+
+    const result: CaptureResult = { notes: new Map(), fills: new Map(), partIds: parts.items.map((p) => p.id), comments: new Map() };
+    for (const [k, note] of noteProxies) result.notes.set(k, note.isNullObject ? null : note.content);
+    for (const [k, fill] of fillProxies) {
+      // Without RangeFill.pattern (ExcelApi < 1.15) white is the only answer for "no fill" too.
+      const none = this.capabilities.fillPattern ? fill.pattern === "None" : fill.color.toUpperCase() === "#FFFFFF";
+      result.fills.set(k, none ? null : fill.color);
+    }
+    if (comments && comments.items.length > 0) {
+      const wanted = new Set(cells.map((c) => key(c.sheet, c.address)));
+      const locations = comments.items.map((c) => {
+        const loc = c.getLocation();
+        loc.load("address");
+        return loc;
+      });
+      await context.sync();
+      comments.items.forEach((c, i) => {
+        const addr = locations[i].address;
+        const sheet = addr.slice(0, addr.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+        const k = key(sheet, addr.slice(addr.lastIndexOf("!") + 1).replace(/\$/g, ""));
+        if (wanted.has(k)) result.comments.set(k, { id: c.id, content: c.content });
+      });
+    }
+    return result;
+  }
+
+  /** Queue restoring one saved cell to its original fill and note. */
+  private queueRestore(context: Excel.RequestContext, saved: SavedOriginal, cap: CaptureResult): void {
+    const ws = context.workbook.worksheets.getItem(saved.sheet);
+    const fill = ws.getRange(saved.address).format.fill;
+    if (saved.fill === null) fill.clear();
+    else fill.color = saved.fill;
+    const k = key(saved.sheet, saved.address);
+    if (saved.messageKind === "note") {
+      const current = cap.notes.get(k) ?? null;
+      if (saved.note === null) {
+        if (current !== null) ws.notes.getItem(saved.address).delete();
+      } else if (current === null) {
+        ws.notes.add(ws.getRange(saved.address), saved.note);
+      } else {
+        ws.notes.getItem(saved.address).content = saved.note;
+      }
+    } else if (saved.messageKind === "comment") {
+      const ours = cap.comments.get(k);
+      if (ours && ours.content.startsWith(MARK_PREFIX)) context.workbook.comments.getItem(ours.id).delete();
+    }
+  }
+
+  async writeMarks(marks: CellMark[]): Promise<MarkResult> {
+    const state = await this.loadState();
+    // One mark per cell: errors win over warnings, messages of the same cell are joined.
+    const byCell = new Map<string, CellMark>();
+    for (const m of marks) {
+      const k = key(m.sheet, m.address);
+      const prev = byCell.get(k);
+      if (!prev) byCell.set(k, { ...m });
+      else {
+        prev.severity = prev.severity === "error" || m.severity === "error" ? "error" : "warning";
+        prev.message = `${prev.message}\n${m.message}`;
+      }
+    }
+    const savedByKey = new Map(state.marks.map((s) => [key(s.sheet, s.address), s]));
+    const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
+    const cells = [...state.marks.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
+
+    const next: SavedOriginal[] = [];
+    await this.guarded(() =>
+      this.run(async (context) => {
+        const cap = await this.capture(context, cells, newCells);
+        context.application.suspendApiCalculationUntilNextSync();
+        // Cells no longer marked go back to how they were; cells still marked keep their saved original.
+        for (const saved of state.marks) {
+          const k = key(saved.sheet, saved.address);
+          if (!byCell.has(k)) this.queueRestore(context, saved, cap);
+        }
+        for (const [k, m] of byCell) {
+          const ws = context.workbook.worksheets.getItem(m.sheet);
+          const prior = savedByKey.get(k);
+          const saved: SavedOriginal = prior ? { ...prior } : {
+            sheet: m.sheet,
+            address: m.address,
+            fill: cap.fills.get(k) ?? null,
+            note: this.capabilities.notes ? (cap.notes.get(k) ?? null) : null,
+            messageKind: "none",
+          };
+          ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
+          const text = noteText(m.message);
+          if (this.capabilities.notes) {
+            if ((cap.notes.get(k) ?? null) === null) ws.notes.add(ws.getRange(m.address), text);
+            else ws.notes.getItem(m.address).content = text;
+            saved.messageKind = "note";
+          } else {
+            const existing = cap.comments.get(k);
+            if (!existing) {
+              context.workbook.comments.add(qualified(m.sheet, m.address), text);
+              saved.messageKind = "comment";
+            } else if (existing.content.startsWith(MARK_PREFIX)) {
+              context.workbook.comments.getItem(existing.id).content = text;
+              saved.messageKind = "comment";
+            }
+            // A user's own comment is left alone; the fill still marks the cell.
+          }
+          next.push(saved);
+        }
+        const newState: AddinState = { ...state, marks: next };
+        this.queueStateWrite(context, cap.partIds, newState);
+        await context.sync();
+        this.state = newState;
+      }),
+    );
+    return { marked: next.length };
+  }
+
+  async clearMarks(): Promise<number> {
+    const state = await this.loadState();
+    if (state.marks.length === 0) return 0;
+    await this.guarded(() =>
+      this.run(async (context) => {
+        const cap = await this.capture(context, state.marks, new Set());
+        context.application.suspendApiCalculationUntilNextSync();
+        for (const saved of state.marks) this.queueRestore(context, saved, cap);
+        const newState: AddinState = { ...state, marks: [] };
+        this.queueStateWrite(context, cap.partIds, newState);
+        await context.sync();
+        this.state = newState;
+      }),
+    );
+    return state.marks.length;
+  }
+
+  /** Get our own sheet, emptied, creating it at the end if missing (one sync). */
+  private async ownSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+    const existing = context.workbook.worksheets.getItemOrNullObject(name);
+    existing.load("name");
+    await context.sync();
+    if (existing.isNullObject) return context.workbook.worksheets.add(name);
+    existing.getRange().clear("All");
+    return existing;
+  }
+
+  async writeReport(report: ReportSheet, activate: boolean): Promise<void> {
+    await this.guarded(() =>
+      this.run(async (context) => {
+        const ws = await this.ownSheet(context, REPORT_SHEET);
+        context.application.suspendApiCalculationUntilNextSync();
+        const width = report.headers.length;
+        const pad = (line: (string | number | null)[]): (string | number)[] => {
+          const out = line.map((v) => (v === null ? "" : typeof v === "string" ? asCellText(v) : v));
+          while (out.length < width) out.push("");
+          return out;
+        };
+        const grid: (string | number)[][] = [pad([report.summary]), pad(report.headers)];
+        for (const r of report.rows) {
+          grid.push(pad([r.severity, r.rule, r.table, `${r.sheet}!${r.address}`, r.expected, r.actual, r.difference, r.message, r.explained]));
+        }
+        const all = ws.getRangeByIndexes(0, 0, grid.length, width);
+        // Text columns as Text format so nothing typed later turns into a number or date either.
+        all.numberFormat = grid.map((line) => line.map((v) => (typeof v === "number" ? "0.00" : "@")));
+        all.values = grid;
+        report.rows.forEach((r, i) => {
+          ws.getRangeByIndexes(i + 2, 3, 1, 1).hyperlink = { documentReference: qualified(r.sheet, r.address), screenTip: `${r.sheet}!${r.address}` };
+        });
+        ws.getRangeByIndexes(1, 0, 1, width).format.font.bold = true;
+        ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+        ws.freezePanes.freezeRows(2);
+        if (activate) ws.activate();
+        await context.sync();
+      }),
+    );
+  }
+
+  async writeNarrative(sheetName: string, paragraphs: string[]): Promise<void> {
+    await this.guarded(() =>
+      this.run(async (context) => {
+        const ws = await this.ownSheet(context, sheetName || NARRATIVE_SHEET);
+        if (paragraphs.length > 0) {
+          const range = ws.getRangeByIndexes(0, 0, paragraphs.length, 1);
+          range.numberFormat = paragraphs.map(() => ["@"]);
+          range.values = paragraphs.map((p) => [asCellText(p)]);
+          range.format.wrapText = true;
+          range.format.columnWidth = 600;
+        }
+        ws.activate();
+        await context.sync();
+      }),
+    );
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  async onChanged(listener: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
+    const handler = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (this.writing > 0) return;
+      const sheet = this.sheetIds.get(args.worksheetId) ?? "";
+      if (sheet === REPORT_SHEET || sheet === NARRATIVE_SHEET) return;
+      listener([{ sheet, address: args.address }]);
+    };
+    const registration = await this.run(async (context) => {
+      const reg = context.workbook.worksheets.onChanged.add(handler);
+      await context.sync();
+      return reg;
+    });
+    return async () => {
+      // Removal must happen in the context the handler was added in.
+      registration.remove();
+      await registration.context.sync();
+    };
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Read the whole workbook into a WorkbookSnapshot with as few round trips as Office.js allows.
+ *
+ * The sheet list is not known before a sync, so we do not ask for it: we queue a speculative chain
+ * `getFirst() → getNextOrNullObject() → …` of `chainLength` worksheets, each with its used range's
+ * address/values/numberFormat/formulas loaded, and ONE context.sync() returns everything. Links past the
+ * last sheet are null objects and cost nothing. Only a workbook with more sheets than the chain needs a
+ * second sync (the chain's successor tells us). Reading is therefore 1 sync for ordinary workbooks.
+ *
+ * Excel on the web refuses responses above 5 MB. When the one-shot read is refused we fall back to: one
+ * sync for the used-range sizes, then row blocks of all sheets packed into as few syncs as the budget
+ * allows (never a sync per sheet); a block batch that is still refused is split in half and retried.
+ */
+import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
+import { fromA1, toA1 } from "../core/workbook/snapshot";
+
+export interface ReadOptions {
+  /** Sheets queued per sync in the speculative chain. */
+  chainLength?: number;
+  /** Estimated response bytes allowed per block batch in the fallback path. */
+  batchBudgetBytes?: number;
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  /** Worksheet id → name, to map change events (which carry ids) back to sheets. */
+  sheetIds: Map<string, string>;
+  /** Round trips used, for the sync budget tests and diagnostics. */
+  syncs: number;
+  /** True when the payload limit forced the block-wise path. */
+  blockwise: boolean;
+}
+
+const DEFAULT_CHAIN = 40;
+const DEFAULT_BUDGET = 3_000_000;
+// Rough JSON size of one cell across values + numberFormat + formulas, used only to pack blocks.
+const BYTES_PER_CELL = 60;
+
+interface SheetMeta {
+  name: string;
+  id: string;
+  visibility: SheetVisibility;
+  /** Used range in zero-based absolute coordinates, or null for an empty sheet. */
+  used: { top: number; left: number; rows: number; cols: number } | null;
+}
+
+interface SheetData {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  formulas: unknown[][];
+}
+
+/** Is this the Excel-on-the-web payload refusal (request or response above the limit)? */
+export function isPayloadLimitError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  if (!err) return false;
+  return /PayloadSizeLimitExceeded/i.test(err.code ?? "") || /payload size/i.test(err.message ?? "");
+}
+
+/** Split "Sheet1!B2:F30" / "'My sheet'!B2" into the zero-based top-left and size. */
+export function parseRangeAddress(address: string): { top: number; left: number; rows: number; cols: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [a, b] = local.split(":");
+  const start = fromA1(a);
+  const end = fromA1(b ?? a);
+  if (!start || !end) throw new Error(`Unexpected range address from Excel: ${address}`);
+  return { top: start.row, left: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1 };
+}
+
+function normaliseValue(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+function toSheetSnapshot(meta: SheetMeta, data: SheetData | null): SheetSnapshot {
+  if (!meta.used || !data) {
+    return { name: meta.name, visibility: meta.visibility, origin: { row: 0, col: 0 }, values: [], numberFormats: [], formulas: [] };
+  }
+  return {
+    name: meta.name,
+    visibility: meta.visibility,
+    origin: { row: meta.used.top, col: meta.used.left },
+    values: data.values.map((line) => line.map(normaliseValue)),
+    numberFormats: data.numberFormat.map((line) => line.map((f) => (typeof f === "string" ? f : null))),
+    // Excel reports constants in `formulas` too; only text starting with "=" is a formula.
+    formulas: data.formulas.map((line) => line.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+  };
+}
+
+/** Office reports "Visible" | "Hidden" | "VeryHidden"; the snapshot uses lower camel case. */
+function visibilityOf(v: string): SheetVisibility {
+  return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
+}
+
+type ChainLink = { ws: Excel.Worksheet; used: Excel.Range };
+
+/**
+ * Queue `count` worksheets starting at `first` (a proxy), each with its used range loaded with `rangeProps`,
+ * plus the successor of the last one so we know whether more sheets exist.
+ */
+function queueChain(first: Excel.Worksheet, count: number, rangeProps: string): { links: ChainLink[]; after: Excel.Worksheet } {
+  const links: ChainLink[] = [];
+  let ws = first;
+  for (let i = 0; i < count; i++) {
+    if (i > 0) ws = ws.getNextOrNullObject();
+    ws.load("name,id,visibility");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(rangeProps);
+    links.push({ ws, used });
+  }
+  const after = ws.getNextOrNullObject();
+  after.load("name");
+  return { links, after };
+}
+
+function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[], datas: (SheetData | null)[]): boolean {
+  for (const { ws, used } of links) {
+    if (ws.isNullObject) return false;
+    const meta: SheetMeta = {
+      name: ws.name,
+      id: ws.id,
+      visibility: visibilityOf(ws.visibility),
+      used: used.isNullObject ? null : parseRangeAddress(used.address),
+    };
+    metas.push(meta);
+    datas.push(withData && !used.isNullObject ? { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas } : null);
+  }
+  return true;
+}
+
+/** Walk all sheets with speculative chains; one sync per `chainLength` sheets. */
+async function readChains(
+  context: Excel.RequestContext,
+  chainLength: number,
+  withData: boolean,
+  counter: { syncs: number },
+): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
+  const rangeProps = withData ? "address,values,numberFormat,formulas" : "address";
+  const metas: SheetMeta[] = [];
+  const datas: (SheetData | null)[] = [];
+  let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  for (;;) {
+    const { links, after } = queueChain(start, chainLength, rangeProps);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chainLength sheets, normally exactly one
+    await context.sync();
+    counter.syncs++;
+    const complete = collectChain(links, withData, metas, datas);
+    if (complete && !after.isNullObject) {
+      start = context.workbook.worksheets.getItem(after.name);
+      continue;
+    }
+    return { metas, datas };
+  }
+}
+
+interface Block {
+  sheet: number;
+  top: number; // zero-based absolute row
+  rows: number;
+}
+
+function blocksFor(metas: SheetMeta[], budget: number): Block[] {
+  const blocks: Block[] = [];
+  metas.forEach((m, i) => {
+    if (!m.used) return;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / (BYTES_PER_CELL * Math.max(1, m.used.cols))));
+    for (let r = 0; r < m.used.rows; r += rowsPerBlock) {
+      blocks.push({ sheet: i, top: m.used.top + r, rows: Math.min(rowsPerBlock, m.used.rows - r) });
+    }
+  });
+  return blocks;
+}
+
+/** Pack blocks into batches whose estimated size stays under the budget. */
+function packBatches(metas: SheetMeta[], blocks: Block[], budget: number): Block[][] {
+  const batches: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const bytes = b.rows * metas[b.sheet].used!.cols * BYTES_PER_CELL;
+    if (current.length > 0 && size + bytes > budget) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+async function readBlockwise(
+  context: Excel.RequestContext,
+  metas: SheetMeta[],
+  budget: number,
+  counter: { syncs: number },
+): Promise<(SheetData | null)[]> {
+  const datas: (SheetData | null)[] = metas.map((m) => (m.used ? { values: [], numberFormat: [], formulas: [] } : null));
+  const pending: Block[][] = packBatches(metas, blocksFor(metas, budget), budget);
+  const done: { block: Block; data: SheetData }[] = [];
+  while (pending.length > 0) {
+    const batch = pending.shift()!;
+    const ranges = batch.map((b) => {
+      const m = metas[b.sheet];
+      const u = m.used!;
+      const address = `${toA1(b.top, u.left)}:${toA1(b.top + b.rows - 1, u.left + u.cols - 1)}`;
+      return context.workbook.worksheets.getItem(m.name).getRange(address).load("values,numberFormat,formulas");
+    });
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per packed batch of blocks across all sheets
+      await context.sync();
+      counter.syncs++;
+    } catch (e) {
+      counter.syncs++;
+      if (!isPayloadLimitError(e)) throw e;
+      // Still too big (long texts): split every block of this batch in two and try again.
+      const split: Block[] = [];
+      for (const b of batch) {
+        if (b.rows === 1) throw new Error(`Row ${b.top + 1} of sheet ${metas[b.sheet].name} is larger than the host's payload limit.`);
+        const half = Math.ceil(b.rows / 2);
+        split.push({ sheet: b.sheet, top: b.top, rows: half }, { sheet: b.sheet, top: b.top + half, rows: b.rows - half });
+      }
+      pending.unshift(...split.map((b) => [b]));
+      continue;
+    }
+    batch.forEach((block, i) => done.push({ block, data: { values: ranges[i].values, numberFormat: ranges[i].numberFormat, formulas: ranges[i].formulas } }));
+  }
+  done.sort((a, b) => a.block.sheet - b.block.sheet || a.block.top - b.block.top);
+  for (const { block, data } of done) {
+    const target = datas[block.sheet]!;
+    target.values.push(...data.values);
+    target.numberFormat.push(...data.numberFormat);
+    target.formulas.push(...data.formulas);
+  }
+  return datas;
+}
+
+/** Read every worksheet (visible or not) into a snapshot. */
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
+  const chainLength = Math.max(1, options.chainLength ?? DEFAULT_CHAIN);
+  const budget = options.batchBudgetBytes ?? DEFAULT_BUDGET;
+  const counter = { syncs: 0 };
+  let metas: SheetMeta[];
+  let datas: (SheetData | null)[];
+  let blockwise = false;
+  try {
+    ({ metas, datas } = await readChains(context, chainLength, true, counter));
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    blockwise = true;
+    ({ metas } = await readChains(context, chainLength, false, counter));
+    datas = await readBlockwise(context, metas, budget, counter);
+  }
+  const sheets = metas.map((m, i) => toSheetSnapshot(m, datas[i]));
+  return {
+    snapshot: { sheets },
+    sheetIds: new Map(metas.map((m) => [m.id, m.name])),
+    syncs: counter.syncs,
+    blockwise,
+  };
+}

@@ -1,0 +1,221 @@
+/** End-to-end: the built CLI as a child process on the generated fixtures and on bad inputs. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { SaxesParser } from "saxes";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildCli, caijue, ensureFixtures, fixtureFiles, ROOT, SEED, SEED_TEXT, sha256, tempDir } from "./helpers";
+
+interface JsonFile {
+  file: string;
+  ok: boolean;
+  tables: { kind: string; sheet: string }[];
+  findings: { id: string; rule: string; severity: string; sheet: string; cell: string; expected: number | null; actual: number | null; difference: number | null; message: string }[];
+  errors: { code: string; message: string }[];
+}
+
+let bad: Record<string, string>;
+let badDir: string;
+
+beforeAll(() => {
+  buildCli();
+  ensureFixtures();
+  badDir = tempDir();
+  bad = {
+    empty: path.join(badDir, "empty.xlsx"),
+    csv: path.join(badDir, "renamed-csv.xlsx"),
+    cfb: path.join(badDir, "password.xlsx"),
+    truncated: path.join(badDir, "truncated.xlsx"),
+    big: path.join(badDir, "big.xlsx"),
+  };
+  writeFileSync(bad.empty, "");
+  writeFileSync(bad.csv, "项目,金额\n收入合计,100\n");
+  // A CFB (OLE2) header with an EncryptionInfo stream name: what Excel writes for a password-protected workbook.
+  const cfb = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb, 0);
+  Buffer.from("EncryptionInfo", "utf16le").copy(cfb, 1024);
+  writeFileSync(bad.cfb, cfb);
+  const good = readFileSync(SEED);
+  writeFileSync(bad.truncated, good.subarray(0, Math.floor(good.length / 2)));
+  writeFileSync(bad.big, Buffer.alloc(2 * 1024 * 1024 + 10, 0x50));
+}, 240_000);
+
+describe("caijue basics", () => {
+  it("prints help and version", () => {
+    const h = caijue(["--help"]);
+    expect(h.status).toBe(0);
+    expect(h.stdout).toContain("caijue check");
+    expect(h.stdout).toContain("退出码");
+    const en = caijue(["check", "--help", "--lang", "en"]);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain("--format text|json|junit");
+    for (const cmd of ["check", "narrate", "verify", "recognize"]) {
+      const r = caijue([cmd, "-h"]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`caijue ${cmd}`);
+    }
+    const v = caijue(["--version"]);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("rejects usage errors with exit 2 and a zh-CN line, no stack trace", () => {
+    for (const args of [["frobnicate"], ["check"], ["check", SEED, "--format", "xml"], ["check", SEED, "--jobs", "0"], ["check", SEED, "--bogus"], ["verify", SEED]]) {
+      const r = caijue(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe("caijue check on bad inputs", () => {
+  it("reports each bad file on one line and keeps checking the others (exit 2)", () => {
+    const missing = path.join(badDir, "nope.xlsx");
+    const emptyDir = path.join(badDir, "nothing-here");
+    mkdirSync(emptyDir, { recursive: true });
+    const r = caijue(["check", missing, emptyDir, ...Object.values(bad), SEED, "--format", "json", "--max-size", "1", "--jobs", "2"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const out = JSON.parse(r.stdout) as { files: JsonFile[] };
+    const byFile = new Map(out.files.map((f) => [f.file, f]));
+    const code = (f: string) => byFile.get(f)?.errors[0]?.code;
+    expect(code(missing)).toBe("not-found");
+    expect(code(emptyDir)).toBe("no-workbooks");
+    expect(code(bad.empty)).toBe("empty");
+    expect(code(bad.csv)).toBe("not-zip");
+    expect(code(bad.cfb)).toBe("encrypted");
+    expect(code(bad.truncated)).toBe("truncated");
+    expect(code(bad.big)).toBe("too-large");
+    for (const f of out.files.filter((x) => x.file !== SEED)) {
+      expect(f.ok).toBe(false);
+      expect(f.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.errors[0].message).not.toContain("\n");
+    }
+    const seed = byFile.get(SEED)!;
+    expect(seed.errors).toEqual([]);
+    expect(seed.tables.length).toBeGreaterThan(0);
+  });
+
+  it("text output gives one zh-CN reason per bad file and an English one with --lang en", () => {
+    const r = caijue(["check", bad.csv, bad.cfb]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("改了扩展名的 CSV");
+    expect(r.stdout).toContain("打开密码");
+    const en = caijue(["check", bad.csv, "--lang", "en"]);
+    expect(en.stdout).toContain("renamed CSV");
+    expect(en.stdout).not.toMatch(/\u001b\[/); // no colour when not a TTY
+  });
+});
+
+describe("caijue check on fixtures", () => {
+  it("checks every generated fixture in one batch with the contract's JSON shape", () => {
+    const files = fixtureFiles();
+    expect(files.length).toBeGreaterThan(0);
+    const r = caijue(["check", path.join(ROOT, "test", "fixtures", "generated"), "--format", "json"]);
+    expect([0, 1]).toContain(r.status);
+    const out = JSON.parse(r.stdout) as { files: JsonFile[] };
+    expect(out.files.length).toBe(files.length);
+    let errors = 0;
+    for (const f of out.files) {
+      expect(typeof f.ok).toBe("boolean");
+      expect(f.errors).toEqual([]);
+      for (const t of f.tables) expect(Object.keys(t).sort()).toEqual(["kind", "sheet"]);
+      for (const x of f.findings) {
+        expect(Object.keys(x).sort()).toEqual(["actual", "cell", "difference", "expected", "id", "message", "rule", "severity", "sheet"]);
+        expect(["error", "warning"]).toContain(x.severity);
+        expect(x.cell).toMatch(/^[A-Z]+\d+$/);
+        if (x.severity === "error") errors++;
+      }
+      expect(f.ok).toBe(!f.findings.some((x) => x.severity === "error"));
+    }
+    expect(r.status).toBe(errors > 0 ? 1 : 0);
+  });
+
+  it("flags the seed's own inconsistency (exit 1) in text, JSON and JUnit", () => {
+    const t = caijue(["check", SEED]);
+    expect(t.status).toBe(1);
+    expect(t.stdout).toContain("强制");
+    const j = caijue(["check", SEED, "--format", "json"]);
+    const seed = (JSON.parse(j.stdout) as { files: JsonFile[] }).files[0];
+    expect(seed.ok).toBe(false);
+    expect(seed.findings.some((f) => f.severity === "error")).toBe(true);
+    const x = caijue(["check", SEED, "--format", "junit"]);
+    expect(x.status).toBe(1);
+    const parser = new SaxesParser();
+    const tags: string[] = [];
+    parser.on("opentag", (n) => tags.push(n.name));
+    parser.write(x.stdout).close(); // throws when the XML is not well-formed
+    expect(tags[0]).toBe("testsuites");
+    expect(tags).toContain("failure");
+  });
+
+  it("--mark writes a marked copy with the report sheet and leaves the input untouched", () => {
+    const out = tempDir("caijue-mark-");
+    const before = sha256(SEED);
+    const r = caijue(["check", SEED, "--mark", out]);
+    expect(r.status).toBe(1);
+    expect(sha256(SEED)).toBe(before);
+    const copy = path.join(out, "seed-2019-sichuan-校验.xlsx");
+    expect(existsSync(copy)).toBe(true);
+    const zip = unzipSync(new Uint8Array(readFileSync(copy)));
+    const wbXml = strFromU8(zip["xl/workbook.xml"]);
+    expect(wbXml).toContain("校验结果");
+    // Report cells are text: no <f> anywhere in the report sheet (it is the last sheet).
+    const sheetNames = Object.keys(zip).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const last = sheetNames.sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0])).pop()!;
+    const reportXml = strFromU8(zip[last]);
+    expect(reportXml).not.toContain("<f>");
+    expect(reportXml).toContain("<hyperlink");
+    const sst = strFromU8(zip["xl/sharedStrings.xml"]);
+    for (const h of ["级别", "规则", "单元格", "期望", "实际", "差额", "说明", "已说明"]) expect(sst).toContain(h);
+    // Running again into the input's own folder must never overwrite an input.
+    const again = caijue(["check", copy, "--mark", out]);
+    expect(existsSync(copy)).toBe(true);
+    expect(again.stdout + again.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("caijue narrate / verify / recognize", () => {
+  it("narrates the seed in the sichuan style, as text and JSON with provenance", () => {
+    const t = caijue(["narrate", SEED, "--style", "sichuan"]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain("万元");
+    const j = caijue(["narrate", SEED, "--format", "json"]);
+    const n = JSON.parse(j.stdout) as { text: string; sections: { paragraphs: { spans: { sources: unknown[] }[] }[] }[] };
+    expect(n.text.length).toBeGreaterThan(100);
+    const spans = n.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.spans));
+    expect(spans.some((s) => s.sources.length > 0)).toBe(true);
+  });
+
+  it("--out writes UTF-8 and never overwrites the input", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "说明.txt");
+    expect(caijue(["narrate", SEED, "--out", out]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("万元");
+    const before = sha256(SEED);
+    const r = caijue(["narrate", SEED, "--out", SEED]);
+    expect(r.status).toBe(2);
+    expect(sha256(SEED)).toBe(before);
+  });
+
+  it("verifies the seed's own narrative with the contract's JSON shape", () => {
+    const r = caijue(["verify", SEED, SEED_TEXT, "--format", "json"]);
+    expect([0, 1]).toContain(r.status);
+    const v = JSON.parse(r.stdout) as { claims: number; mismatches: { excerpt: string; offset: number; severity: string }[]; unverified: { excerpt: string; offset: number }[] };
+    expect(v.claims).toBeGreaterThan(10);
+    for (const m of v.mismatches) {
+      expect(typeof m.excerpt).toBe("string");
+      expect(typeof m.offset).toBe("number");
+    }
+    expect(r.status).toBe(v.mismatches.some((m) => m.severity === "error") ? 1 : 0);
+  });
+
+  it("recognize reports the tables as JSON", () => {
+    const r = caijue(["recognize", SEED, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { tables: { kind: string; sheet: string; range: string }[] };
+    expect(j.tables.map((t) => t.kind)).toContain("T1");
+    const t = caijue(["recognize", SEED]);
+    expect(t.status).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+/** Helpers for the CLI end-to-end tests: build once, run the bundle as a child process, temp dirs. */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const CLI = path.join(ROOT, "dist-cli", "caijue.cjs");
+export const GENERATED = path.join(ROOT, "test", "fixtures", "generated");
+export const SEED = path.join(ROOT, "examples", "seed-2019-sichuan.xlsx");
+export const SEED_TEXT = path.join(ROOT, "examples", "seed-2019-narrative.txt");
+
+/** Build the CLI bundle (always: the tests must run what the user runs). */
+export function buildCli(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs")], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0 || !existsSync(CLI)) throw new Error(`build-cli failed:\n${r.stderr}\n${r.stdout}`);
+}
+
+/** Generate the fixtures when a previous `npm run fixtures` has not. */
+export function ensureFixtures(): void {
+  const has = existsSync(GENERATED) && readdirSync(GENERATED).some((f) => f.endsWith(".xlsx"));
+  if (has && existsSync(SEED)) return;
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "make-fixtures.ts")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`make-fixtures failed:\n${r.stderr}`);
+}
+
+/** All generated fixture workbooks. */
+export function fixtureFiles(): string[] {
+  if (!existsSync(GENERATED)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = path.join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e.endsWith(".xlsx")) out.push(p);
+    }
+  };
+  walk(GENERATED);
+  return out.sort();
+}
+
+/** Run the built CLI like a user would (no TTY, so no colour and no progress bar). */
+export function caijue(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+export function tempDir(prefix = "caijue-test-"): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}

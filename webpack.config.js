@@ -1,0 +1,132 @@
+// Builds the add-in into dist/: one page (taskpane.html) that is also the shared runtime, so it loads the custom
+// functions, the ribbon commands and the task pane UI; plus functions.json, icons, help pages and the manifest.
+//
+//   webpack --mode production                 CDN office.js (what Microsoft requires for store/production add-ins)
+//   webpack --mode production --env intranet  office.js served from dist/office-js/ (intranets without the CDN)
+//   webpack --env origin=https://addin.example.gov.cn   rewrite the manifest origin in dist/manifest.xml
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000";
+const DEV_PORT = 3000;
+const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/**
+ * Certificates made by `npx office-addin-dev-certs install` live in ~/.office-addin-dev-certs. We read the files
+ * ourselves instead of calling the package, because its API installs a CA with sudo when the files are missing.
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const present = Object.values(files).every((f) => fs.existsSync(path.join(dir, f)));
+  if (!present) {
+    console.warn(
+      "[dev-server] 未找到 ~/.office-addin-dev-certs 证书，使用临时自签名证书；Excel 可能拒绝加载。请先运行一次 npx office-addin-dev-certs install。\n" +
+        "[dev-server] No certificates in ~/.office-addin-dev-certs; using a throwaway self-signed one that Excel may reject. Run `npx office-addin-dev-certs install` once.",
+    );
+    return { type: "https" };
+  }
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  return { type: "https", options: { key: read(files.key), cert: read(files.cert), ca: read(files.ca) } };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const intranet = Boolean(env.intranet);
+  const officeJsUrl = intranet ? "office-js/office.js" : CDN_OFFICE_JS;
+  const origin = typeof env.origin === "string" ? env.origin.replace(/\/$/, "") : DEV_ORIGIN;
+
+  const copyPatterns = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "src/help", to: "help" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => (origin === DEV_ORIGIN ? content : content.toString().split(DEV_ORIGIN).join(origin)),
+    },
+  ];
+  if (intranet) {
+    // office.js loads host- and locale-specific files next to itself, so the whole dist folder is needed.
+    copyPatterns.push({
+      from: "node_modules/@microsoft/office-js/dist",
+      to: "office-js",
+      globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js", "**/*.d.ts"] },
+    });
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      // the small result dialog the ribbon 校验 command opens (displayDialogAsync needs a page of its own)
+      dialog: "./src/dialog/result.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // No content hash: the manifest names functions.js directly.
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type errors are reported by `npm run typecheck`; isolatedModules makes per-file emit safe.
+              transpileOnly: true,
+              // ES modules let webpack tree-shake (the functions bundle shrinks several-fold);
+              // ES2017 keeps the bundle runnable in older embedded Chromium (e.g. some WPS builds).
+              compilerOptions: { module: "ESNext", target: "ES2017", sourceMap: dev, noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Order matters: functions and commands register before the UI mounts.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { officeJsUrl },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/dialog/result.html",
+        chunks: ["dialog"],
+        templateParameters: { officeJsUrl },
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+    // One webpack runtime for the three entries: they run in one page (the shared runtime), so a module they share
+    // (e.g. state in src/excel or src/functions) is instantiated once, not once per bundle; shared code is split out.
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
+    // The bundles are served from localhost or an intranet server, not over a slow link; size is tracked in bench/.
+    performance: { hints: false },
+    // Only `webpack serve` needs certificates; plain builds must not look for them.
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: DEV_PORT,
+          server: devServerHttps(),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          hot: false,
+          client: { overlay: false },
+        }
+      : undefined,
+  };
+};
