@@ -2,12 +2,13 @@
  * Writes the fixture workbooks as .xlsx files (npm run fixtures): every named fixture and messy variant to
  * test/fixtures/generated/ (gitignored), bad inputs for the CLI tests, and the committed sample workbook
  * examples/seed-2019-sichuan.xlsx with examples/seed-2019-narrative.txt. Deterministic: same bytes every run.
+ * `--large` also writes the benchmark workbook (about 55,000 amount cells; a few seconds more).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
-import { FIXTURE_NAMES, fixture } from "../test/fixtures/index";
+import { FIXTURE_NAMES, fixture, largeWorkbook, randomConsistentWorkbook } from "../test/fixtures/index";
 import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +23,17 @@ async function main(): Promise<void> {
   for (const name of FIXTURE_NAMES) {
     const f = fixture(name);
     await writeFile(join(outDir, `${name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
+    count++;
+  }
+  // a few random consistent workbooks, one per layout (property tests build theirs in memory)
+  for (const seed of [1, 2, 3]) {
+    const f = randomConsistentWorkbook(seed);
+    await writeFile(join(outDir, `${f.name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
+    count++;
+  }
+  if (process.argv.includes("--large")) {
+    const f = largeWorkbook();
+    await writeFile(join(outDir, "large-national.xlsx"), await writeXlsx(f.snapshot));
     count++;
   }
   for (const bad of await BAD_INPUTS()) {

@@ -67,6 +67,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 /** Run with the process's arguments and set the exit code (bin/caijue.cjs calls this). */
 export function cli(): void {
+  // `caijue … | head` closes the pipe early: stop quietly instead of printing an EPIPE stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      throw e;
+    });
+  }
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -59,10 +59,8 @@ const M = {
   // Narrate / verify / recognize.
   "narrate.written": ["情况说明已写入：{path}", "narrative written to {path}"],
   "verify.claims": ["共找到 {claims} 处数字表述：不符 {mismatches} 处（其中强制 {errors} 处），无法核对 {unverified} 处", "{claims} numeric claims: {mismatches} mismatches ({errors} errors), {unverified} unverified"],
-  "verify.mismatch": ["不符", "mismatch"],
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
-  "verify.claimed": ["文中", "claimed"],
-  "verify.expected": ["应为", "expected"],
+  "verify.more": ["……另有 {n} 处（--format json 可见全部）", "… and {n} more (see --format json)"],
   "verify.all-good": ["所有可核对的数字都与工作簿一致", "every verifiable number agrees with the workbook"],
   "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -3,7 +3,8 @@
  *
  * Sync budget per validation (asserted by test/excel/syncBudget.test.ts against the fake host):
  *   readSnapshot 1 · writeMarks 1 capture (original fills/notes + our state part) + 1 write · writeReport 2
- *   (look up the sheet, then write). Pre-1.18 hosts using comments need 1 more capture sync (comment locations).
+ *   (look up the sheet, then write). Pre-1.18 hosts using comments need 1 more capture sync (comment locations);
+ *   marking or clearing before any read in this session needs 1 more to list the existing sheets.
  */
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import { asCellText } from "./cellText";
@@ -73,7 +74,7 @@ interface CaptureResult {
 export class OfficeHost implements Host {
   readonly capabilities: HostCapabilities;
   private readonly run: RunFn;
-  private readonly readOptions: ReadOptions;
+  private readonly readOptions: ReadOptions & { listFirst?: boolean };
   private state: AddinState | null = null;
   private sheetIds = new Map<string, string>();
   /** > 0 while our own writes are in flight: change events then come from us, not the user. */
@@ -89,6 +90,8 @@ export class OfficeHost implements Host {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const result = await this.run((context) => readSnapshot(context, this.readOptions));
+    // Remember a refused speculative chain so later reads do not pay the failed sync again.
+    if (result.listed) this.readOptions.listFirst = true;
     this.sheetIds = result.sheetIds;
     this.lastReadSyncs = result.syncs;
     return result.snapshot;
@@ -149,8 +152,12 @@ export class OfficeHost implements Host {
         noteProxies.push([k, note]);
       }
       if (newCells.has(k)) {
-        const fill = ws.getRange(c.address).format.fill;
-        fill.load(this.capabilities.fillPattern ? "color,pattern" : "color");
+        const range = ws.getRange(c.address);
+        // format.fill is a navigation property (a proxy), not data: nothing to load or sync before using it.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const fill = range.format.fill;
+        if (this.capabilities.fillPattern) fill.load("color,pattern");
+        else fill.load("color");
         fillProxies.push([k, fill]);
       }
     }
@@ -188,7 +195,9 @@ export class OfficeHost implements Host {
   /** Queue restoring one saved cell to its original fill and note. */
   private queueRestore(context: Excel.RequestContext, saved: SavedOriginal, cap: CaptureResult): void {
     const ws = context.workbook.worksheets.getItem(saved.sheet);
-    const fill = ws.getRange(saved.address).format.fill;
+    const range = ws.getRange(saved.address);
+    // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- navigation property, see capture()
+    const fill = range.format.fill;
     if (saved.fill === null) fill.clear();
     else fill.color = saved.fill;
     const k = key(saved.sheet, saved.address);
@@ -207,6 +216,18 @@ export class OfficeHost implements Host {
     }
   }
 
+  /**
+   * Names of the sheets that exist now: from the last read, or one listing sync when nothing was read yet.
+   * Marks on a sheet the user deleted are dropped instead of failing the whole batch on getItem().
+   */
+  private async presentSheets(context: Excel.RequestContext): Promise<Set<string>> {
+    if (this.sheetIds.size > 0) return new Set(this.sheetIds.values());
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return new Set(sheets.items.map((ws) => ws.name));
+  }
+
   async writeMarks(marks: CellMark[]): Promise<MarkResult> {
     const state = await this.loadState();
     // One mark per cell: errors win over warnings, messages of the same cell are joined.
@@ -220,17 +241,19 @@ export class OfficeHost implements Host {
         prev.message = `${prev.message}\n${m.message}`;
       }
     }
-    const savedByKey = new Map(state.marks.map((s) => [key(s.sheet, s.address), s]));
-    const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
-    const cells = [...state.marks.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
-
     const next: SavedOriginal[] = [];
     await this.guarded(() =>
       this.run(async (context) => {
+        const present = await this.presentSheets(context);
+        const kept = state.marks.filter((s) => present.has(s.sheet));
+        for (const k of [...byCell.keys()]) if (!present.has(byCell.get(k)!.sheet)) byCell.delete(k);
+        const savedByKey = new Map(kept.map((s) => [key(s.sheet, s.address), s]));
+        const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
+        const cells = [...kept.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
         const cap = await this.capture(context, cells, newCells);
         context.application.suspendApiCalculationUntilNextSync();
         // Cells no longer marked go back to how they were; cells still marked keep their saved original.
-        for (const saved of state.marks) {
+        for (const saved of kept) {
           const k = key(saved.sheet, saved.address);
           if (!byCell.has(k)) this.queueRestore(context, saved, cap);
         }
@@ -275,18 +298,22 @@ export class OfficeHost implements Host {
   async clearMarks(): Promise<number> {
     const state = await this.loadState();
     if (state.marks.length === 0) return 0;
+    let restored = 0;
     await this.guarded(() =>
       this.run(async (context) => {
-        const cap = await this.capture(context, state.marks, new Set());
+        const present = await this.presentSheets(context);
+        const kept = state.marks.filter((s) => present.has(s.sheet));
+        const cap = await this.capture(context, kept, new Set());
         context.application.suspendApiCalculationUntilNextSync();
-        for (const saved of state.marks) this.queueRestore(context, saved, cap);
+        for (const saved of kept) this.queueRestore(context, saved, cap);
+        restored = kept.length;
         const newState: AddinState = { ...state, marks: [] };
         this.queueStateWrite(context, cap.partIds, newState);
         await context.sync();
         this.state = newState;
       }),
     );
-    return state.marks.length;
+    return restored;
   }
 
   /** Get our own sheet, emptied, creating it at the end if missing (one sync). */

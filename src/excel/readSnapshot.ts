@@ -6,6 +6,8 @@
  * address/values/numberFormat/formulas loaded, and ONE context.sync() returns everything. Links past the
  * last sheet are null objects and cost nothing. Only a workbook with more sheets than the chain needs a
  * second sync (the chain's successor tells us). Reading is therefore 1 sync for ordinary workbooks.
+ * This relies on Office.js null-object propagation (a method of a null object yields a null object); a host
+ * that refuses it fails that one read-only batch, and we fall back to listing the sheets first (2 syncs).
  *
  * Excel on the web refuses responses above 5 MB. When the one-shot read is refused we fall back to: one
  * sync for the used-range sizes, then row blocks of all sheets packed into as few syncs as the budget
@@ -19,6 +21,8 @@ export interface ReadOptions {
   chainLength?: number;
   /** Estimated response bytes allowed per block batch in the fallback path. */
   batchBudgetBytes?: number;
+  /** Skip the speculative chain (the host refused it before). */
+  listFirst?: boolean;
 }
 
 export interface ReadResult {
@@ -29,6 +33,8 @@ export interface ReadResult {
   syncs: number;
   /** True when the payload limit forced the block-wise path. */
   blockwise: boolean;
+  /** True when the host refused the speculative chain and sheets were listed first (2 syncs). */
+  listed: boolean;
 }
 
 const DEFAULT_CHAIN = 40;
@@ -96,17 +102,19 @@ function visibilityOf(v: string): SheetVisibility {
 type ChainLink = { ws: Excel.Worksheet; used: Excel.Range };
 
 /**
- * Queue `count` worksheets starting at `first` (a proxy), each with its used range loaded with `rangeProps`,
+ * Queue `count` worksheets starting at `first` (a proxy), each with its used range loaded,
  * plus the successor of the last one so we know whether more sheets exist.
+ * `withData` adds values/numberFormat/formulas to the used range's address.
  */
-function queueChain(first: Excel.Worksheet, count: number, rangeProps: string): { links: ChainLink[]; after: Excel.Worksheet } {
+function queueChain(first: Excel.Worksheet, count: number, withData: boolean): { links: ChainLink[]; after: Excel.Worksheet } {
   const links: ChainLink[] = [];
   let ws = first;
   for (let i = 0; i < count; i++) {
     if (i > 0) ws = ws.getNextOrNullObject();
     ws.load("name,id,visibility");
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load(rangeProps);
+    if (withData) used.load("address,values,numberFormat,formulas");
+    else used.load("address");
     links.push({ ws, used });
   }
   const after = ws.getNextOrNullObject();
@@ -129,6 +137,33 @@ function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[],
   return true;
 }
 
+/**
+ * Safe path for a host that refuses calls on null objects: list the sheets (sync 1), then load every used
+ * range in one batch (sync 2).
+ */
+async function readListed(
+  context: Excel.RequestContext,
+  withData: boolean,
+  counter: { syncs: number },
+): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id,items/visibility");
+  await context.sync();
+  counter.syncs++;
+  const links = sheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    if (withData) used.load("address,values,numberFormat,formulas");
+    else used.load("address");
+    return { ws, used };
+  });
+  await context.sync();
+  counter.syncs++;
+  const metas: SheetMeta[] = [];
+  const datas: (SheetData | null)[] = [];
+  collectChain(links, withData, metas, datas);
+  return { metas, datas };
+}
+
 /** Walk all sheets with speculative chains; one sync per `chainLength` sheets. */
 async function readChains(
   context: Excel.RequestContext,
@@ -136,15 +171,14 @@ async function readChains(
   withData: boolean,
   counter: { syncs: number },
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
-  const rangeProps = withData ? "address,values,numberFormat,formulas" : "address";
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
   for (;;) {
-    const { links, after } = queueChain(start, chainLength, rangeProps);
+    const { links, after } = queueChain(start, chainLength, withData);
+    counter.syncs++; // counted even when refused: it was a round trip
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chainLength sheets, normally exactly one
     await context.sync();
-    counter.syncs++;
     const complete = collectChain(links, withData, metas, datas);
     if (complete && !after.isNullObject) {
       start = context.workbook.worksheets.getItem(after.name);
@@ -245,12 +279,25 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   let metas: SheetMeta[];
   let datas: (SheetData | null)[];
   let blockwise = false;
+  let listed = options.listFirst ?? false;
+  const readAll = async (withData: boolean) => {
+    if (!listed) {
+      try {
+        return await readChains(context, chainLength, withData, counter);
+      } catch (e) {
+        if (isPayloadLimitError(e)) throw e;
+        // Some host refused the speculative chain (a call on a null object): use the two-sync listing from now on.
+        listed = true;
+      }
+    }
+    return readListed(context, withData, counter);
+  };
   try {
-    ({ metas, datas } = await readChains(context, chainLength, true, counter));
+    ({ metas, datas } = await readAll(true));
   } catch (e) {
     if (!isPayloadLimitError(e)) throw e;
     blockwise = true;
-    ({ metas } = await readChains(context, chainLength, false, counter));
+    ({ metas } = await readAll(false));
     datas = await readBlockwise(context, metas, budget, counter);
   }
   const sheets = metas.map((m, i) => toSheetSnapshot(m, datas[i]));
@@ -259,5 +306,6 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     sheetIds: new Map(metas.map((m) => [m.id, m.name])),
     syncs: counter.syncs,
     blockwise,
+    listed,
   };
 }

@@ -9,7 +9,14 @@ import { ArgumentError } from "../core/metrics";
 export function toCustomFunctionsError(e: unknown): CustomFunctions.Error {
   const codes = CustomFunctions.ErrorCode;
   if (e instanceof ArgumentError) {
-    const code = e.kind === "not-available" ? codes.notAvailable : e.kind === "division-by-zero" ? codes.divisionByZero : codes.invalidValue;
+    const code =
+      e.kind === "not-available"
+        ? codes.notAvailable
+        : e.kind === "division-by-zero"
+          ? codes.divisionByZero
+          : e.kind === "out-of-range"
+            ? codes.invalidNumber
+            : codes.invalidValue;
     return new CustomFunctions.Error(code, e.message);
   }
   if (e instanceof CustomFunctions.Error) return e;
@@ -19,9 +26,15 @@ export function toCustomFunctionsError(e: unknown): CustomFunctions.Error {
 
 /** Run `fn`; on failure throw the mapped CustomFunctions.Error (never any other exception). */
 export function guard<T>(fn: () => T): T {
+  let result: T;
   try {
-    return fn();
+    result = fn();
   } catch (e) {
     throw toCustomFunctionsError(e);
   }
+  // Amounts near ±1.8e308 can overflow; Excel has no infinity, so say #NUM! instead of returning one.
+  if (typeof result === "number" && !Number.isFinite(result)) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "结果超出数值范围");
+  }
+  return result;
 }

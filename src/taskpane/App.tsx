@@ -1,11 +1,64 @@
-// Placeholder shell so the entry builds; the taskpane helper (issue 5) replaces this file with the real UI.
-import { FluentProvider, Title3, Body1, webLightTheme } from "@fluentui/react-components";
+/**
+ * The task pane: tabs 校验 / 说明 / 设置 over the shared ValidationSession (the ribbon uses the same one, so a
+ * ribbon run shows up here). Every piece of workbook text is rendered as text (see components/SafeText).
+ */
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { getSession } from "../excel/runtime";
+import type { ValidationSession } from "../excel/session";
+import { NarrativeTab } from "./components/NarrativeTab";
+import { SafeText } from "./components/SafeText";
+import { SettingsTab } from "./components/SettingsTab";
+import { ValidateTab } from "./components/ValidateTab";
+import { useSession } from "./components/useSession";
+import { strings } from "./i18n";
 
-export function App() {
+const useStyles = makeStyles({
+  root: { padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100vw", overflowX: "hidden" },
+  header: { display: "flex", alignItems: "center", gap: "8px" },
+});
+
+type TabId = "validate" | "narrative" | "settings";
+
+export function App({ session = getSession() }: { session?: ValidationSession }) {
+  const s = useStyles();
+  const view = useSession(session);
+  const [tab, setTab] = useState<TabId>("validate");
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    session.loadState().catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, [session]);
+  const lang = session.lang;
+  const t = strings(lang);
+  const error = view.error?.message ?? loadError;
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16 }}>
-      <Title3 as="h1">财决助手</Title3>
-      <Body1 as="p">Caijue Assistant</Body1>
+    <FluentProvider theme={webLightTheme} className={s.root} lang={lang}>
+      <div className={s.header}>
+        <Title3 as="h1">{t.appTitle}</Title3>
+        {view.busy && <Spinner size="tiny" label={t.busy} data-testid="busy" />}
+      </div>
+      {error && (
+        <MessageBar intent="error" data-testid="session-error">
+          <MessageBarBody>
+            {t.failed}
+            <SafeText text={error} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <Tab value="validate" data-testid="tab-validate">
+          {t.tabValidate}
+        </Tab>
+        <Tab value="narrative" data-testid="tab-narrative">
+          {t.tabNarrative}
+        </Tab>
+        <Tab value="settings" data-testid="tab-settings">
+          {t.tabSettings}
+        </Tab>
+      </TabList>
+      {tab === "validate" && <ValidateTab session={session} outcome={view.outcome} busy={view.busy} lang={lang} t={t} />}
+      {tab === "narrative" && <NarrativeTab session={session} outcome={view.outcome} t={t} />}
+      {tab === "settings" && <SettingsTab session={session} settings={view.state?.settings ?? null} t={t} />}
     </FluentProvider>
   );
 }

@@ -64,6 +64,14 @@ describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
     expect(ids.filter((id) => !functions.includes(id))).toEqual([]);
   });
 
+  it("ships zh-CN metadata with the same function ids as functions.json", () => {
+    const read = (f: string) => JSON.parse(readFileSync(join(distDir, f), "utf8")) as { functions: { id: string; name: string }[] };
+    const en = read("functions.json").functions;
+    const zh = read("functions.zh-CN.json").functions;
+    expect(zh.map((f) => f.id)).toEqual(en.map((f) => f.id));
+    expect(zh.every((f, i) => f.name !== en[i].name)).toBe(true);
+  });
+
   it("registers every ribbon ExecuteFunction of manifest.xml", async () => {
     const manifest = parseXml(readFileSync(join(repoRoot, "manifest.xml"), "utf8"));
     const names = findAll(manifest, "FunctionName").map((f) => f.text.trim());

@@ -2,8 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SaxesParser } from "saxes";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
+import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
 import { buildCli, caijue, ensureFixtures, fixtureFiles, ROOT, SEED, SEED_TEXT, sha256, tempDir } from "./helpers";
 
 interface JsonFile {
@@ -103,6 +105,7 @@ describe("caijue check on bad inputs", () => {
     expect(r.stdout).toContain("打开密码");
     const en = caijue(["check", bad.csv, "--lang", "en"]);
     expect(en.stdout).toContain("renamed CSV");
+    // eslint-disable-next-line no-control-regex
     expect(en.stdout).not.toMatch(/\u001b\[/); // no colour when not a TTY
   });
 });
@@ -112,13 +115,18 @@ describe("caijue check on fixtures", () => {
     const files = fixtureFiles();
     expect(files.length).toBeGreaterThan(0);
     const r = caijue(["check", path.join(ROOT, "test", "fixtures", "generated"), "--format", "json"]);
-    expect([0, 1]).toContain(r.status);
     const out = JSON.parse(r.stdout) as { files: JsonFile[] };
     expect(out.files.length).toBe(files.length);
+    // helper B's deliberately broken fixtures (bad-*.xlsx) are reported, and make the batch exit 2.
+    const broken = out.files.filter((f) => f.errors.length > 0);
+    expect(broken.map((f) => path.basename(f.file)).every((n) => n.startsWith("bad-"))).toBe(true);
     let errors = 0;
     for (const f of out.files) {
       expect(typeof f.ok).toBe("boolean");
-      expect(f.errors).toEqual([]);
+      if (f.errors.length > 0) {
+        expect(f.ok).toBe(false);
+        continue;
+      }
       for (const t of f.tables) expect(Object.keys(t).sort()).toEqual(["kind", "sheet"]);
       for (const x of f.findings) {
         expect(Object.keys(x).sort()).toEqual(["actual", "cell", "difference", "expected", "id", "message", "rule", "severity", "sheet"]);
@@ -128,7 +136,11 @@ describe("caijue check on fixtures", () => {
       }
       expect(f.ok).toBe(!f.findings.some((x) => x.severity === "error"));
     }
-    expect(r.status).toBe(errors > 0 ? 1 : 0);
+    expect(r.status).toBe(broken.length > 0 ? 2 : errors > 0 ? 1 : 0);
+    expect(errors).toBeGreaterThan(0); // the seed fixtures carry the seed's real inconsistency
+    const good = out.files.filter((f) => f.errors.length === 0).map((f) => f.file);
+    const g = caijue(["check", ...good, "--format", "json"]);
+    expect(g.status).toBe(1);
   });
 
   it("flags the seed's own inconsistency (exit 1) in text, JSON and JUnit", () => {
@@ -172,6 +184,66 @@ describe("caijue check on fixtures", () => {
     const again = caijue(["check", copy, "--mark", out]);
     expect(existsSync(copy)).toBe(true);
     expect(again.stdout + again.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("caijue check: guards", () => {
+  it("--mark refuses to write a copy over another input file", () => {
+    const dir = tempDir("caijue-mark-self-");
+    const a = path.join(dir, "单位.xlsx");
+    const b = path.join(dir, "单位-校验.xlsx");
+    writeFileSync(a, readFileSync(SEED));
+    writeFileSync(b, readFileSync(SEED));
+    const before = sha256(b);
+    const r = caijue(["check", dir, "--mark", dir, "--format", "json"]);
+    expect(r.status).toBe(2);
+    expect(sha256(b)).toBe(before);
+    const out = JSON.parse(r.stdout) as { files: JsonFile[] };
+    const refused = out.files.find((f) => f.file === a)!;
+    expect(refused.errors.map((e) => e.code)).toContain("mark-failed");
+    expect(refused.findings.length).toBeGreaterThan(0); // still checked and reported
+  });
+
+  it("reads only the first --max-rows rows of a million-row sheet and says so", () => {
+    const dir = tempDir("caijue-long-");
+    const file = path.join(dir, "long.xlsx");
+    const rows: string[] = [];
+    for (let r = 1; r <= 1_000_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    writeFileSync(
+      file,
+      zipSync({
+        "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+        "xl/workbook.xml": strToU8(`<workbook ${NS}><sheets><sheet name="长表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+        "xl/worksheets/sheet1.xml": strToU8(`<worksheet ${NS}><sheetData>${rows.join("")}</sheetData></worksheet>`),
+      }),
+    );
+    const r = caijue(["check", file, "--max-rows", "5000"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("只读取了前 5000 行");
+  });
+});
+
+describe("caijue check --mark with hostile names", () => {
+  it("keeps report text that looks like a formula as text", async () => {
+    const base = readXlsxLean(new Uint8Array(readFileSync(SEED)), "seed.xlsx").snapshot;
+    const t1 = base.sheets[0];
+    t1.name = "=1+1";
+    const dir = tempDir("caijue-hostile-");
+    const file = path.join(dir, "hostile.xlsx");
+    writeFileSync(file, await writeXlsx(base));
+    const out = path.join(dir, "out");
+    const r = caijue(["check", file, "--mark", out, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const res = (JSON.parse(r.stdout) as { files: JsonFile[] }).files[0];
+    expect(res.findings.some((f) => f.sheet === "=1+1")).toBe(true);
+    const zip = unzipSync(new Uint8Array(readFileSync(path.join(out, "hostile-校验.xlsx"))));
+    const sheets = Object.keys(zip).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const report = sheets.sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0])).pop()!;
+    expect(strFromU8(zip[report])).not.toContain("<f>");
+    expect(strFromU8(zip["xl/sharedStrings.xml"])).toContain("=1+1!D34");
   });
 });
 

@@ -32,6 +32,7 @@ describe.each([
     const formats = wb.formatDump();
     const host = new OfficeHost({ run: fakeRun(wb), capabilities: caps });
     await host.loadState();
+    await host.readSnapshot(); // as in a validation: the read tells which sheets exist
 
     const syncs0 = wb.totalSyncs;
     const writes0 = wb.writeSyncs;
@@ -100,6 +101,18 @@ describe("marks edge cases", () => {
     await host.clearMarks();
     expect(wb.comments).toEqual([{ id: "user-1", sheet: "支出决算表", address: "B2", content: "请复核" }]);
     expect(wb.sheet("支出决算表")!.cell(1, 1)!.fill).toBe("#00B050");
+  });
+
+  it("drops marks of a sheet the user deleted instead of failing", async () => {
+    const wb = workbook();
+    const other = wb.sheet("Other")!;
+    const host = new OfficeHost({ run: fakeRun(wb), capabilities: { notes: true, fillPattern: true } });
+    await host.writeMarks([marks[0], { sheet: "Other", address: "A1", severity: "error", message: "x" }]);
+    wb.sheets = wb.sheets.filter((s) => s !== other);
+    const fresh = new OfficeHost({ run: fakeRun(wb), capabilities: { notes: true, fillPattern: true } });
+    expect(await fresh.clearMarks()).toBe(1);
+    expect(wb.sheet("支出决算表")!.cell(1, 1)!.fill).toBe("#00B050");
+    expect(wb.sheet("支出决算表")!.notes.get("B2")).toBe("用户自己的批注");
   });
 
   it("persists settings and suppressions in the workbook's custom XML part only", async () => {

@@ -61,6 +61,21 @@ describe("readSnapshot", () => {
     expect(host.lastReadSyncs).toBe(3); // 4 + 4 + 1 sheets
   });
 
+  it("falls back to listing the sheets first (2 syncs) on a host that refuses calls on null objects", async () => {
+    const model = fakeWorkbookFromSnapshot(sampleSnapshot(5));
+    model.strictNullObjects = true;
+    const host = new OfficeHost({ run: fakeRun(model), capabilities: { notes: true, fillPattern: true } });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.map((s) => s.values[1][1])).toEqual([0.5, 1.5, 2.5, 3.5, 4.5]);
+    expect(host.lastReadSyncs).toBe(3); // refused chain + list + ranges
+    // a workbook with exactly the chain's length never touches a null object: still one sync
+    const exact = fakeWorkbookFromSnapshot(sampleSnapshot(3));
+    exact.strictNullObjects = true;
+    const h2 = new OfficeHost({ run: fakeRun(exact), chainLength: 3, capabilities: { notes: true, fillPattern: true } });
+    await h2.readSnapshot();
+    expect(h2.lastReadSyncs).toBe(1);
+  });
+
   it("falls back to batched row blocks above the payload limit, not one sync per sheet", async () => {
     const snapshot = sampleSnapshot(6);
     // Make each sheet big: 300 rows × 4 columns of text.

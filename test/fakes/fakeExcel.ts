@@ -89,6 +89,8 @@ export class FakeWorkbookModel {
   /** Syncs that carried at least one write, for the "marks in ≤ 1 sync" assertion. */
   writeSyncs = 0;
   calcSuspensions = 0;
+  /** Make calls on null worksheets fail instead of yielding null objects (to test the reader's fallback). */
+  strictNullObjects = false;
   private nextId = 1;
 
   newId(prefix: string): string {
@@ -441,6 +443,7 @@ class FakeWorksheet extends FakeClientObject {
     return this.get("visibility");
   }
   getNextOrNullObject(): FakeWorksheet {
+    if (!this.model && this.context.model.strictNullObjects) this.context.fail("InvalidOperation", "The object is a null object.");
     const sheets = this.context.model.sheets;
     const i = this.model ? sheets.indexOf(this.model) : -1;
     const next = i >= 0 && i + 1 < sheets.length ? sheets[i + 1] : null;
@@ -449,6 +452,7 @@ class FakeWorksheet extends FakeClientObject {
     return ws;
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    if (!this.model && this.context.model.strictNullObjects) this.context.fail("InvalidOperation", "The object is a null object.");
     const box = this.model?.usedBox(valuesOnly) ?? null;
     const r = new FakeRange(this.context, box ? this.model : null, box ? box.top : 0, box ? box.left : 0, box ? box.bottom - box.top + 1 : 0, box ? box.right - box.left + 1 : 0);
     r.touch();

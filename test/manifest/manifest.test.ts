@@ -119,8 +119,10 @@ describe("manifest.xml", () => {
     const ns = tables.ShortStrings.get(child(cf, "Namespace")!.attrs.resid);
     expect(ns?.attrs.DefaultValue).toBe("CJ");
     expect(enUsOverride(ns!)).toBe("CJ");
+    // One metadata file per language: zh-CN names by default, the JSDoc-generated English file for en-US.
     const metadata = tables.Urls.get(findOne(child(cf, "Metadata")!, "SourceLocation").attrs.resid)!;
-    expect(new URL(metadata.attrs.DefaultValue).pathname).toBe("/functions.json");
+    expect(new URL(metadata.attrs.DefaultValue).pathname).toBe("/functions.zh-CN.json");
+    expect(new URL(enUsOverride(metadata)!).pathname).toBe("/functions.json");
     const script = tables.Urls.get(findOne(child(cf, "Script")!, "SourceLocation").attrs.resid)!;
     expect(new URL(script.attrs.DefaultValue).pathname).toBe("/functions.js");
   });
@@ -153,6 +155,7 @@ describe("manifest.xml", () => {
     const sourceOf = (path: string): string | undefined => {
       if (path === "/taskpane.html") return "src/taskpane/taskpane.html";
       if (path === "/functions.js" || path === "/functions.json") return "src/functions/functions.ts";
+      if (path === "/functions.zh-CN.json") return "src/functions/locale-zh-CN.json";
       if (path.startsWith("/assets/")) return path.slice(1);
       if (path.startsWith("/help/")) return "src" + path;
       return undefined;

@@ -2,6 +2,7 @@
 import { recognize } from "../../core/recognize/index";
 import { validate } from "../../core/rules/index";
 import type { Finding } from "../../core/rules/types";
+import { renderRuleError } from "../../core/i18n/findings";
 import { msg, readErrorText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openWorkbook } from "../xlsx/open";
@@ -73,8 +74,9 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.checks = vr.checks;
     result.skipped = vr.skipped.length;
     for (const re of vr.ruleErrors) {
-      const where = re.source.file ? `${re.source.file}:${re.source.line ?? "?"}` : `${re.source.sheet ?? ""}!${re.source.row ?? "?"}`;
-      result.errors.push({ code: "rule-error", message: `${msg(opts.lang, "check.rule-error")} ${where}: ${re.message}` });
+      // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
+      const code = re.source.file ? "rules-file-error" : "rule-error";
+      result.errors.push({ code, message: `${msg(opts.lang, "check.rule-error")}：${renderRuleError(re, opts.lang)}` });
     }
   } catch (e) {
     result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });

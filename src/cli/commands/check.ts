@@ -8,7 +8,7 @@ import { collectInputs } from "../batch/walk";
 import { defaultWorkerScript, runPool } from "../batch/pool";
 import type { CheckJobOptions, FileResult } from "../check/result";
 import { msg, readErrorText } from "../messages";
-import { paintFor } from "../output/color";
+import { paintFor, safeText } from "../output/color";
 import { fileText, jsonFile, junitXml, Summary } from "../output/check-format";
 import { Progress } from "../output/progress";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-lean";
@@ -64,8 +64,17 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
   let anyError = false;
   let anyUnreadable = false;
 
+  let rulesFileReported = false;
   const emit = (r: FileResult) => {
     summary.add(r);
+    if (format === "text" && !rulesFileReported) {
+      const once = r.errors.filter((e) => e.code === "rules-file-error");
+      if (once.length > 0) {
+        rulesFileReported = true;
+        progress.clear();
+        io.out(once.map((e) => paint.red(safeText(e.message))).join("\n") + "\n\n");
+      }
+    }
     if (!r.readable || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed")) anyUnreadable = true;
     if (r.counts.error > 0) anyError = true;
     if (format === "text") {

@@ -1,12 +1,11 @@
 /** caijue recognize <file> — which tables were found where, and what could not be placed. */
 import type { Lang } from "../../core/i18n/lang";
-import { renderRecognitionReport } from "../../core/i18n/recognition";
 import { recognize } from "../../core/recognize/index";
 import type { RecognitionResult } from "../../core/recognize/types";
 import { toA1 } from "../../core/workbook/snapshot";
 import { UsageError, type ParsedArgs } from "../args";
 import type { Io } from "../io";
-import { safeText } from "../output/color";
+import { recognitionText } from "../output/recognition-text";
 import { openOne } from "./open-one";
 
 /** JSON form: tables with their ranges and gaps, ignored sheets, issues. */
@@ -42,6 +41,6 @@ export async function runRecognize(args: ParsedArgs, lang: Lang, io: Io): Promis
   if (!snapshot) return 2;
   const result = recognize(snapshot);
   if (args.options.format === "json") io.out(JSON.stringify(recognitionJson(file, result), null, 2) + "\n");
-  else io.out(safeText(renderRecognitionReport(result, lang)) + "\n");
+  else io.out(recognitionText(result, lang) + "\n");
   return 0;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import { msg } from "../messages";
+import { isSameFileAsAny } from "../commands/out-file";
 import { WorkbookReadError } from "../xlsx/errors";
 
 export const REPORT_SHEET = "校验结果";
@@ -29,8 +30,7 @@ function internalRef(sheet: string, address: string): string {
 /** Write the marked copy; returns its path. Throws an Error with a rendered message on refusal. */
 export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang): Promise<string> {
   const out = markedPath(file, dir);
-  const resolved = path.resolve(out);
-  if (inputPaths.some((p) => path.resolve(p) === resolved)) throw new Error(msg(lang, "usage.mark-is-input", { path: out }));
+  if (await isSameFileAsAny(out, [file, ...inputPaths])) throw new Error(msg(lang, "usage.mark-is-input", { path: out }));
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xls" || ext === ".et") throw new WorkbookReadError("old-xls");
   const { default: ExcelJS } = await import("exceljs");

@@ -4,10 +4,6 @@ import type { FileResult } from "../check/result";
 import { msg } from "../messages";
 import { padEnd, safeText, type Paint } from "./color";
 
-function num(v: number | null): string {
-  return v === null ? "" : String(Math.round(v * 100) / 100);
-}
-
 /** Text block for one file (zh-CN or en-US). */
 export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = false): string {
   const lines: string[] = [];
@@ -34,7 +30,10 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
     lines.push(`  ${sev} ${f.rule}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
   }
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
-  for (const e of r.errors) lines.push(`  ${paint.red(msg(lang, "error.label"))}: ${safeText(e.message)}`);
+  for (const e of r.errors) {
+    if (e.code === "rules-file-error") continue; // printed once for the batch
+    lines.push(`  ${paint.red(msg(lang, "error.label"))}: ${safeText(e.message)}`);
+  }
   if (r.markedCopy) lines.push(`  ${msg(lang, "check.marked", { path: r.markedCopy })}`);
   if (r.debug) lines.push(paint.dim(r.debug));
   return lines.join("\n");
@@ -153,5 +152,3 @@ export class Summary {
     return lines.join("\n");
   }
 }
-
-export { num as formatNumber };

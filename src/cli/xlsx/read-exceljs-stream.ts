@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot, SheetVisibility } from "../../core/workbook/snapshot";
-import type { ReadNote, ReadOutcome } from "./read-lean";
+import { worksheetParts, type ReadNote, type ReadOutcome } from "./read-lean";
 
 /** ExcelJS cell value → snapshot cell value + formula text. Dates go back to Excel serial numbers. */
 function convert(v: unknown): { value: CellValue; formula: string | null } {
@@ -32,8 +32,15 @@ function convert(v: unknown): { value: CellValue; formula: string | null } {
   return { value: null, formula: null };
 }
 
-/** Read a .xlsx file with ExcelJS's streaming reader. */
+/**
+ * Read a .xlsx file with ExcelJS's streaming reader. ExcelJS 4.4 crashes (this.model undefined) when the
+ * worksheets precede xl/workbook.xml in the zip — as in files ExcelJS itself writes — so the sheet names and
+ * states are taken from the workbook part up front and the reader is given an empty model to start from.
+ */
 export async function readXlsxExcelJsStream(path: string, fileName: string, maxRows: number): Promise<ReadOutcome> {
+  const { readFile } = await import("node:fs/promises");
+  const parts = worksheetParts(new Uint8Array(await readFile(path)));
+  const byPart = new Map(parts.map((p, i) => [p.part, { ...p, order: i }]));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
     styles: "cache",
@@ -41,28 +48,40 @@ export async function readXlsxExcelJsStream(path: string, fileName: string, maxR
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  const sheets: SheetSnapshot[] = [];
+  (reader as unknown as { model: { sheets: unknown[] } }).model ??= { sheets: [] };
+  type Raw = { row: number; col: number; value: CellValue; ss?: number; fmt: string; formula: string | null };
+  const collected: { order: number; name: string; state?: string; cells: Raw[] }[] = [];
   const notes: ReadNote[] = [];
   for await (const ws of reader) {
-    const w = ws as unknown as { name: string; state?: string } & AsyncIterable<ExcelJS.Row>;
-    const cells: { row: number; col: number; value: CellValue; fmt: string; formula: string | null }[] = [];
+    const w = ws as unknown as { id: string | number; name: string; state?: string } & AsyncIterable<ExcelJS.Row>;
+    const known = byPart.get(`xl/worksheets/sheet${w.id}.xml`);
+    const entry = { order: known?.order ?? collected.length, name: known?.name ?? w.name, state: known?.state ?? w.state, cells: [] as Raw[] };
+    collected.push(entry);
     let capped = false;
     for await (const row of w) {
       if (capped) continue; // drain the stream; ExcelJS cannot skip the rest of a sheet
       if (row.number > maxRows) {
         capped = true;
-        notes.push({ code: "rows-capped", sheet: w.name, rows: maxRows });
+        notes.push({ code: "rows-capped", sheet: entry.name, rows: maxRows });
         continue;
       }
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const { value, formula } = convert(cell.value);
-        if (value === null && formula === null) return;
-        cells.push({ row: row.number - 1, col: colNumber - 1, value, fmt: cell.numFmt ?? "General", formula });
+        const raw = cell.value as unknown as { sharedString?: number } | null;
+        // Worksheets parsed before the shared strings part carry an index only; resolved below.
+        const ss = raw && typeof raw === "object" && typeof raw.sharedString === "number" ? raw.sharedString : undefined;
+        const { value, formula } = ss === undefined ? convert(cell.value) : { value: null, formula: null };
+        if (ss === undefined && value === null && formula === null) return;
+        entry.cells.push({ row: row.number - 1, col: colNumber - 1, value, ss, fmt: cell.numFmt ?? "General", formula });
       });
     }
-    const visibility: SheetVisibility = w.state === "hidden" || w.state === "veryHidden" ? w.state : "visible";
+  }
+  const strings = ((reader as unknown as { sharedStrings?: unknown[] }).sharedStrings ?? []).map((v) => convert(v).value);
+  const sheets: SheetSnapshot[] = [];
+  for (const { name, state, cells } of collected.sort((a, b) => a.order - b.order)) {
+    for (const c of cells) if (c.ss !== undefined) c.value = strings[c.ss] ?? null;
+    const visibility: SheetVisibility = state === "hidden" || state === "veryHidden" ? state : "visible";
     if (cells.length === 0) {
-      sheets.push({ name: w.name, visibility, origin: { row: 0, col: 0 }, values: [], numberFormats: [], formulas: [], merges: [], hiddenRows: [] });
+      sheets.push({ name, visibility, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges: [], hiddenRows: [] });
       continue;
     }
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
@@ -81,7 +100,9 @@ export async function readXlsxExcelJsStream(path: string, fileName: string, maxR
       numberFormats[c.row - top][c.col - left] = c.fmt;
       formulas[c.row - top][c.col - left] = c.formula;
     }
-    sheets.push({ name: w.name, visibility, origin: { row: top, col: left }, values, numberFormats, formulas, merges: [], hiddenRows: [] });
+    const sheet: SheetSnapshot = { name, visibility, origin: { row: top, col: left }, values, numberFormats, merges: [], hiddenRows: [] };
+    if (cells.some((c) => c.formula !== null)) sheet.formulas = formulas;
+    sheets.push(sheet);
   }
   return { snapshot: { name: fileName, sheets }, notes };
 }

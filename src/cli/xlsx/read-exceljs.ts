@@ -3,6 +3,8 @@
  * the Office.js adapter gives: the used range is the bounding box of cells that hold a value or a formula,
  * formula cells carry their cached result, error values become their text ("#REF!"), rich text is flattened,
  * dates become ISO text, and number formats, merges, hidden rows and sheet visibility are kept.
+ * Known ExcelJS 4.4 limit: a formula whose cached result is 0 is read without a result, so its value is null
+ * (the formula text is kept); as an amount that reads as blank, i.e. 0.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/workbook/snapshot";
@@ -120,9 +122,8 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
     throw new XlsxReadError(`.xlsx 文件已损坏或不完整，无法读取（${e instanceof Error ? e.message : String(e)}）。`, "corrupt");
   }
   const sheets: SheetSnapshot[] = [];
-  // worksheets in tab order
-  const ordered = [...wb.worksheets].sort((a, b) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
-  for (const ws of ordered) sheets.push(readSheet(ws));
+  // ExcelJS's `worksheets` getter is already in tab order
+  for (const ws of wb.worksheets) sheets.push(readSheet(ws));
   return name === undefined ? { sheets } : { name, sheets };
 }
 

@@ -338,6 +338,7 @@ function toSnapshot(
   merges: SheetSnapshot["merges"] & object,
   hiddenRows: number[],
 ): SheetSnapshot {
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
   if (cells.length === 0) {
     return { name, visibility, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges, hiddenRows };
   }
@@ -374,38 +375,56 @@ function toSnapshot(
   return sheet;
 }
 
-/** Read an .xlsx held in memory into a snapshot. Throws WorkbookReadError for damaged or non-workbook files. */
-export function readXlsxLean(buf: Uint8Array, fileName: string, options: LeanReadOptions = {}): ReadOutcome {
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  let entries: Map<string, ZipEntry>;
+interface WorkbookDirectory {
+  entries: Map<string, ZipEntry>;
+  rels: Map<string, { target: string; type: string }>;
+  declared: { name: string; state: SheetVisibility; rid: string }[];
+  date1904: boolean;
+}
+
+function readDirectory(buf: Uint8Array): WorkbookDirectory {
+  const entries = listEntries(buf);
+  const root = readRels(buf, entries, "_rels/.rels", "");
+  let wbPath = "xl/workbook.xml";
+  for (const rel of root.values()) if (rel.type.endsWith("/officeDocument")) wbPath = rel.target;
+  const wbEntry = entries.get(wbPath);
+  if (!wbEntry) throw new WorkbookReadError("not-workbook");
+  const wbDir = wbPath.split("/").slice(0, -1).join("/");
+  const relsName = `${wbDir}/_rels/${wbPath.split("/").pop()}.rels`;
+  const rels = readRels(buf, entries, relsName, wbPath);
+  const declared: WorkbookDirectory["declared"] = [];
+  let date1904 = false;
+  parseEntry(buf, wbEntry, {
+    open: (tag) => {
+      const a = tag.attributes as Record<string, string>;
+      if (localName(tag.name) === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+      if (localName(tag.name) !== "sheet") return;
+      const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+      declared.push({ name: a.name ?? "", state, rid: a["r:id"] ?? a.id ?? "" });
+    },
+  });
+  return { entries, rels, declared, date1904 };
+}
+
+/** Worksheets in tab order with their part paths (used by the ExcelJS streaming adapter). */
+export function worksheetParts(buf: Uint8Array): { name: string; state: SheetVisibility; part: string }[] {
   try {
-    entries = listEntries(buf);
+    const d = readDirectory(buf);
+    return d.declared.flatMap((s) => {
+      const rel = d.rels.get(s.rid);
+      return rel && rel.type.endsWith("/worksheet") ? [{ name: s.name, state: s.state, part: rel.target }] : [];
+    });
   } catch (e) {
     if (e instanceof ZipFormatError) throw new WorkbookReadError("truncated");
     throw e;
   }
+}
+
+/** Read an .xlsx held in memory into a snapshot. Throws WorkbookReadError for damaged or non-workbook files. */
+export function readXlsxLean(buf: Uint8Array, fileName: string, options: LeanReadOptions = {}): ReadOutcome {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   try {
-    const root = readRels(buf, entries, "_rels/.rels", "");
-    let wbPath = "xl/workbook.xml";
-    for (const rel of root.values()) if (rel.type.endsWith("/officeDocument")) wbPath = rel.target;
-    const wbEntry = entries.get(wbPath);
-    if (!wbEntry) throw new WorkbookReadError("not-workbook");
-    const wbDir = wbPath.split("/").slice(0, -1).join("/");
-    const relsName = `${wbDir}/_rels/${wbPath.split("/").pop()}.rels`;
-    const rels = readRels(buf, entries, relsName, wbPath);
-
-    const declared: { name: string; state: SheetVisibility; rid: string }[] = [];
-    let date1904 = false;
-    parseEntry(buf, wbEntry, {
-      open: (tag) => {
-        const a = tag.attributes as Record<string, string>;
-        if (localName(tag.name) === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
-        if (localName(tag.name) !== "sheet") return;
-        const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-        declared.push({ name: a.name ?? "", state, rid: a["r:id"] ?? a.id ?? "" });
-      },
-    });
-
+    const { entries, rels, declared, date1904 } = readDirectory(buf);
     let sstPath: string | undefined;
     let stylesPath: string | undefined;
     for (const rel of rels.values()) {

@@ -62,8 +62,8 @@ export const TableDefSchema = z.object({
   /** Sheet-name fragments that point to this variant ("Z03", "财决03", "附表2", "表二"). */
   sheetHints: z.array(z.string().min(1)).default([]),
   layout: LayoutSchema,
-  /** Code system of the coded rows. */
-  codeSystem: z.enum(["function", "economic"]).optional(),
+  /** Code system of the coded rows ("either" where provinces differ, e.g. Sichuan's 项目支出 table). */
+  codeSystem: z.enum(["function", "economic", "either"]).optional(),
   /** Two-sided tables: expenditure rows are 功能分类 类 rows found by name. */
   classRows: z.boolean().default(false),
   /** Rows may be keyed by 行次 ("L27") when neither an item nor a code applies (MOF 财决01). */

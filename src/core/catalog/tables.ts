@@ -304,10 +304,10 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   },
   {
     kind: "SC9", variant: "sichuan", title: "一般公共预算财政拨款项目支出决算表",
-    sheetHints: ["附表9", "附表九"], layout: "coded", codeSystem: "function",
+    sheetHints: ["附表9", "附表九"], layout: "coded", codeSystem: "either",
     rows: [TOTAL_ROW],
     columns: [
-      { role: "total", header: "合计", aliases: ["项目支出", "决算数", "项目支出合计", "本年支出合计"] },
+      { role: "amount", header: "决算数", aliases: ["合计", "项目支出", "项目支出合计", "金额", "本年支出合计"] },
       { role: "budget_initial", header: "年初预算数", required: false },
       { role: "budget_adjusted", header: "调整预算数", aliases: ["全年预算数"], required: false },
     ],
@@ -363,7 +363,7 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
     sheetHints: ["Z05_1", "Z05-1", "财决05-1"], layout: "coded", codeSystem: "economic",
     rows: BASIC_ROWS.map((r) => ({ ...r, required: false })), unit: "元",
     columns: [
-      { role: "total", header: "合计", aliases: ["决算数", "本年支出合计", "基本支出合计", "金额"] },
+      { role: "amount", header: "决算数", aliases: ["合计", "本年支出合计", "基本支出合计", "金额"] },
       { role: "fiscal", header: "财政拨款", aliases: ["财政拨款支出", "财政拨款小计"], required: false },
       { role: "gpb", header: "一般公共预算财政拨款", aliases: ["一般公共预算"], required: false },
       { role: "gf", header: "政府性基金预算财政拨款", aliases: ["政府性基金预算"], required: false },

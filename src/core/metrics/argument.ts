@@ -4,8 +4,11 @@
  */
 import { parseAmount } from "../workbook/amount";
 
-/** Why an argument was rejected: 'invalid' → #VALUE!, 'not-available' → #N/A, 'division-by-zero' → #DIV/0!. */
-export type ArgumentErrorKind = "invalid" | "not-available" | "division-by-zero";
+/**
+ * Why a call failed: 'invalid' → #VALUE!, 'not-available' → #N/A, 'division-by-zero' → #DIV/0!,
+ * 'out-of-range' → #NUM! (a result too large for a number).
+ */
+export type ArgumentErrorKind = "invalid" | "not-available" | "division-by-zero" | "out-of-range";
 
 /** A typed, host-free error carrying a zh-CN message that names the argument. */
 export class ArgumentError extends Error {

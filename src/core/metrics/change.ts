@@ -16,7 +16,8 @@ export interface TrendWordStyle {
 /** Share of `part` in `total` as a percent number (76.29 for 76.29%), half-up; undefined when total is 0. */
 export function sharePercent(part: number, total: number, digits = 2): number | undefined {
   if (total === 0 || !Number.isFinite(total) || !Number.isFinite(part)) return undefined;
-  return roundHalfUp((part / total) * 100, digits);
+  const share = (part / total) * 100;
+  return Number.isFinite(share) ? roundHalfUp(share, digits) : undefined;
 }
 
 /** Signed change current − prior, rounded half-up to 2 decimals (万元 precision). */

@@ -5,6 +5,9 @@
  * round the decimal string exactly.
  */
 
+const POW10: number[] = [];
+for (let i = 0; i <= 12; i++) POW10.push(Number(`1e${i}`));
+
 /** Expand a toPrecision() string that may use exponent notation into plain decimal digits. */
 function plainDecimal(s: string): string {
   const e = s.indexOf("e");
@@ -40,6 +43,18 @@ export function roundHalfUp(x: number, digits = 2): number {
   if (!Number.isFinite(x)) return x;
   const d = Math.max(0, Math.min(12, Math.trunc(digits)));
   const negative = x < 0;
+  // Fast path: away from a half, x·10^d's float error cannot change the result, and integer ÷ 10^d is the
+  // correctly rounded double of the decimal. Only near-halves need the exact decimal-string path below.
+  const p = POW10[d];
+  const scaled = Math.abs(x) * p;
+  if (scaled < 1e9) {
+    const floor = Math.floor(scaled);
+    const frac = scaled - floor;
+    if (Math.abs(frac - 0.5) > 1e-6) {
+      const v = (frac > 0.5 ? floor + 1 : floor) / p;
+      return negative && v !== 0 ? -v : v;
+    }
+  }
   const s = plainDecimal(Math.abs(x).toPrecision(15));
   const dot = s.indexOf(".");
   const intPart = dot < 0 ? s : s.slice(0, dot);

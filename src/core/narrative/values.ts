@@ -7,6 +7,7 @@ import type { ColumnRole, TableKind } from "../catalog/vocabulary";
 import { ROW_ITEMS } from "../catalog/vocabulary";
 import type { CellRef, RecognitionResult, RowView, TableView } from "../recognize/types";
 import { roundHalfUp } from "../metrics/rounding";
+import { toA1 } from "../workbook/snapshot";
 import type { NarrativeInputs } from "./inputs";
 import type { NarrativeStyle } from "./style";
 import type { MissingValue, NumberValue, TextValue, Value } from "./types";
@@ -25,6 +26,8 @@ interface ValueDef {
   inputFirst?: boolean;
   /** Sum of other named values when nothing else gives it. */
   sumOf?: string[];
+  /** Other names tried last (e.g. Shanghai's 上年财政拨款收入支出总计 → 上年财政拨款收入总计). */
+  fallback?: string[];
 }
 
 const AMT: ColumnRole[] = ["amount", "final", "total"];
@@ -86,6 +89,9 @@ export const VALUE_DEFS: ValueDef[] = [
   { name: "政府采购服务支出", paths: [p(["F03"], "f_procurement_services")], input: "政府采购服务支出", inputFirst: true },
   { name: "授予中小企业合同金额", paths: [p(["F03"], "f_sme_contracts")], input: "授予中小企业合同金额", inputFirst: true },
   { name: "授予小微企业合同金额", paths: [p(["F03"], "f_small_micro_contracts")], input: "授予小微企业合同金额", inputFirst: true },
+  { name: "上年收入支出总计", input: "上年收入支出总计", fallback: ["上年收入总计"] },
+  { name: "上年财政拨款收入支出总计", input: "上年财政拨款收入支出总计", fallback: ["上年财政拨款收入总计"] },
+  { name: "财政拨款收入支出变动原因", input: "财政拨款收入支出变动原因", fallback: ["财政拨款收入变动原因"] },
   { name: "上年“三公”经费合计", input: "上年“三公”经费合计", sumOf: ["上年因公出国（境）费", "上年公务用车购置及运行维护费", "上年公务接待费"] },
 ];
 
@@ -155,7 +161,11 @@ export class ValueResolver {
     for (const path of def.paths ?? []) {
       const view = this.table(path.tables);
       if (!view) continue;
-      if (view.empty) return { kind: "number", value: 0, decimals: 2, label: def.name, sources: [], arithmetic: `${view.title}：本表无数据` };
+      if (view.empty) {
+        // The table itself states it has no data: point at its title cell.
+        const address = toA1(view.range.top, view.range.left);
+        return { kind: "number", value: 0, decimals: 2, label: def.name, sources: [{ sheet: view.sheet, address, value: 0 }], arithmetic: `${view.title}：本表无数据，记为0` };
+      }
       const row = view.rows.find((r) => r.key === path.row);
       if (!row) continue;
       for (const col of path.cols) {
@@ -212,7 +222,7 @@ export class ValueResolver {
     if (fromTable) return fromTable;
     if (def.input) {
       const i = this.input(def.input, name);
-      if (i.kind === "number") return i;
+      if (i.kind !== "missing") return i;
     }
     if (def.sumOf) {
       const parts = def.sumOf.map((n) => this.value(n));
@@ -227,6 +237,10 @@ export class ValueResolver {
           arithmetic: `${parts.map((x) => x.value.toFixed(2)).join(" + ")} = ${total.toFixed(2)}`,
         };
       }
+    }
+    for (const other of def.fallback ?? []) {
+      const v = this.value(other);
+      if (v.kind !== "missing") return v;
     }
     return { kind: "missing", label: name, inputKey: def.input ?? (name.startsWith("上年") ? name : undefined) };
   }
@@ -243,6 +257,11 @@ export class ValueResolver {
     switch (name) {
       case "收入项目":
         return this.namedItems(["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]);
+      case "收入项目（四川）":
+        // Sichuan's 附表一 prints no 上级补助收入 row: list it only when the unit has some.
+        return this.namedItems(["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]).filter(
+          (it) => it.name !== "上级补助收入" || (it.fields.amount.kind === "number" && it.fields.amount.value !== 0),
+        );
       case "收入来源":
         return this.namedItems(["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]);
       case "支出项目":
@@ -281,7 +300,8 @@ export class ValueResolver {
       const name = cleanLabel(r.label) || r.code || String(r.key);
       const amount = pickCell(this, view, r, col, name) ?? { kind: "missing" as const, label: name };
       const fields: Record<string, Value> = { amount };
-      if (level === 3) fields.budget = pickCell(this, view, r, budgetCols, `${name}预算数`) ?? { kind: "missing", label: `${name}预算数` };
+      const budgetLabel = `${r.code ?? ""}${name}${this.style.budgetBasis === "adjusted" ? "调整预算数" : "年初预算数"}`;
+      if (level === 3) fields.budget = pickCell(this, view, r, budgetCols, budgetLabel) ?? { kind: "missing", label: budgetLabel };
       out.push({ name, shortName: stripExpenditure(name), code: r.code, path: level === 3 ? this.pathOf(view, r) : undefined, fields });
     }
     return out;

@@ -5,8 +5,8 @@
  */
 import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
-import { findHeader, isLineNumberRow, isNumberish, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
-import { hasValue, ItemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
+import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
 import type { CellRef, ColumnView, RowView } from "./types";
 
 interface Panel {
@@ -65,11 +65,12 @@ interface CodeState {
 }
 
 /** Code and label of one row from a panel's label columns. */
-function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): { code?: string; label: string; raw: string } {
+function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): { code?: string; label: string; raw: string; labelCol?: number } {
   const g = ctx.grid;
   let code: string | undefined;
   let label = "";
   let raw = "";
+  let labelCol: number | undefined;
   const orphans: { col: number; part: string }[] = [];
   if (p.classCol !== undefined && p.kuanCol !== undefined) {
     const c = digitsOf(g.value(row, p.classCol));
@@ -79,9 +80,8 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     else if (!c && k && st.lastClass) code = st.lastClass + k + (x ?? "");
     else if (!c && !k && x && st.lastKuan) code = st.lastKuan + x;
   }
-  const split = new Set([p.classCol, p.kuanCol, p.xiangCol]);
   for (const col of p.labelCols) {
-    if (code !== undefined && split.has(col)) continue;
+    if (code !== undefined && (col === p.classCol || col === p.kuanCol || col === p.xiangCol)) continue;
     const v = g.value(row, col);
     if (v === null || (typeof v === "string" && v.trim() === "")) continue;
     const d = digitsOf(v);
@@ -102,12 +102,14 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
         code = lc.code;
         label = lc.rest;
         raw = String(v).trim();
+        labelCol = col;
         continue;
       }
     }
     if (!label) {
       label = t;
       raw = String(v).trim();
+      labelCol = col;
     }
   }
   if (code === undefined && orphans.length > 0) {
@@ -123,13 +125,24 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     st.lastClass = code.slice(0, 3);
     st.lastKuan = code.length >= 5 ? code.slice(0, 5) : undefined;
   }
-  return { code, label, raw };
+  return { code, label, raw, labelCol };
+}
+
+/** Cells of a panel's amount columns on one row. */
+function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
+  const cells: Partial<Record<ColumnRole, CellRef>> = {};
+  for (const [role, rc] of p.roles) cells[role] = makeCell(ctx.grid, r, rc.col, ctx.decimals);
+  return cells;
+}
+
+function labelAreaBlank(ctx: ParseContext, p: Panel, r: number): boolean {
+  return p.labelCols.every((c) => ctx.grid.norm(r, c) === "");
 }
 
 /** Parse a coded table in the context's region; undefined when no usable header is found. */
 export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   const { grid: g, def, region } = ctx;
-  const items = new ItemMatcher(def.rows);
+  const items = itemMatcher(def.rows);
   const keywords = [...def.columns.flatMap(columnNames), ...STRUCTURAL_WORDS];
   const isDataRow = (r: number): boolean => {
     for (let c = region.left; c <= Math.min(region.right, region.left + 4); c++) {
@@ -165,16 +178,35 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       continue;
     }
     blankRun = 0;
-    if (r === header.lineNoRow || isLineNumberRow(g, r, region.left, region.right)) continue;
+    if (r === header.lineNoRow) continue;
+    // 栏次 rows inside the body are rare: test only rows that start with a marker or a small number.
+    const lead = g.norm(r, panels[0].labelCols[0] ?? region.left);
+    if ((lead === "栏次" || lead === "行次" || lead === "甲" || /^\d{1,2}$/.test(lead) || lead === "") && isLineNumberRow(g, r, region.left, region.right)) continue;
+    const consumed = new Set<number>();
     panels.forEach((p, i) => {
-      const { code, label, raw } = readLabelArea(ctx, p, r, states[i]);
-      const cells: Partial<Record<ColumnRole, CellRef>> = {};
-      for (const [role, rc] of p.roles) cells[role] = makeCell(g, r, rc.col, ctx.decimals);
-      const valued = hasValue(cells);
+      if (consumed.has(i)) return;
+      const { code, label, raw, labelCol } = readLabelArea(ctx, p, r, states[i]);
+      let cells = panelCells(ctx, p, r);
+      let valued = hasValue(cells);
+      // 「公用经费合计」 merged across two panels: its amount sits in the next panel's amount column.
+      const next = panels[i + 1];
+      if (code === undefined && label && labelCol !== undefined && next) {
+        const m = g.mergeAt(r, labelCol);
+        const firstRole = Math.min(...[...p.roles.values()].map((rc) => rc.col));
+        const spans = m !== undefined && m.right >= firstRole;
+        if (spans || (!valued && labelAreaBlank(ctx, next, r))) {
+          const borrowed = panelCells(ctx, next, r);
+          if (spans || hasValue(borrowed)) {
+            cells = borrowed;
+            valued = hasValue(borrowed);
+            consumed.add(i + 1);
+          }
+        }
+      }
       if (valued) anyAmount = true;
       if (code !== undefined) {
         const sys = codeSystemOf(code);
-        if (sys === def.codeSystem) matchedSystem++;
+        if (sys !== undefined && (sys === def.codeSystem || def.codeSystem === "either")) matchedSystem++;
         else otherSystem++;
         if (seen.has(code)) {
           unplaced.push({ label: raw || code, sheetRow: r });
@@ -202,10 +234,13 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
     });
   }
   // A code row with deeper codes below it is a subtotal (类 = Σ 款, 款 = Σ 项).
-  const codes = rows.filter((r) => r.kind === "code").map((r) => r.key);
+  const parents = new Set<string>();
   for (const r of rows) {
-    if (r.kind === "code" && codes.some((c) => c.length > r.key.length && c.startsWith(r.key))) r.role = "subtotal";
+    if (r.kind !== "code") continue;
+    if (r.key.length >= 5) parents.add(r.key.slice(0, 3));
+    if (r.key.length >= 7) parents.add(r.key.slice(0, 5));
   }
+  for (const r of rows) if (r.kind === "code" && parents.has(r.key)) r.role = "subtotal";
 
   const columns: ColumnView[] = [];
   const found = new Set<ColumnRole>();
@@ -223,7 +258,6 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   const rowScore = Math.min(1, (matchedSystem > 0 ? 0.5 + matchedSystem / 6 : 0) + (itemsFound > 0 ? 0.3 : 0));
   if (!Number.isFinite(left)) left = region.left;
   if (!Number.isFinite(right)) right = Math.max(...columns.map((c) => c.col), region.left);
-  void isNumberish;
   return {
     header, columns, rows, unplacedRows: unplaced, missingColumns, missingRows,
     bodyTop: header.top, bodyBottom, left, right, columnScore, rowScore,

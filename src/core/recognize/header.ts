@@ -64,8 +64,7 @@ export function isLineNumberRow(grid: Grid, row: number, left: number, right: nu
     else if (INT_RE.test(t)) ints.push(Number(t));
     else if (!ORDINAL_CHARS.test(t)) return false;
   }
-  if (ints.length < 2) return false;
-  if (marker) return true;
+  if (marker) return ints.length >= 1;
   if (ints.length < 3) return false;
   for (let i = 1; i < ints.length; i++) if (ints[i] !== ints[i - 1] + 1) return false;
   return true;
@@ -169,9 +168,16 @@ export function headerColumns(grid: Grid, top: number, bottom: number, skipRow: 
   return out;
 }
 
-/** Normalised aliases of a column definition (header first). */
+const namesCache = new WeakMap<ColumnDef, string[]>();
+
+/** Normalised aliases of a column definition (header first), cached per definition. */
 export function columnNames(def: ColumnDef): string[] {
-  return [def.header, ...def.aliases].map(normalizeText);
+  let n = namesCache.get(def);
+  if (!n) {
+    n = [def.header, ...def.aliases].map(normalizeText);
+    namesCache.set(def, n);
+  }
+  return n;
 }
 
 /** Best column role for a header column among `defs`, with a score (0 = none). */

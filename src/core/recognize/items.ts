@@ -6,7 +6,7 @@
 import type { ColumnRole } from "../catalog/vocabulary";
 import { columnNames, findHeader, isNumberish, matchColumn, STRUCTURAL_WORDS, type HeaderBlock } from "./header";
 import { normalizeLabel, normalizeText } from "./normalize";
-import { hasValue, ItemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { hasValue, itemMatcher, itemNames, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
 import type { CellRef, ColumnView, RowView } from "./types";
 import type { RowItemDef } from "../catalog/schema";
 
@@ -17,6 +17,7 @@ function finish(
   columns: ColumnView[],
   unplaced: { label: string; sheetRow: number }[],
   bodyBottom: number,
+  usedCols: number[],
 ): ParseOutcome {
   const { def } = ctx;
   const seen = new Set(rows.map((r) => r.key));
@@ -26,7 +27,7 @@ function finish(
   const reqRows = def.rows.filter((r) => r.required);
   const missingRows = reqRows.filter((r) => !seen.has(r.key)).map((r) => r.key);
   const anyAmount = rows.some((r) => hasValue(r.cells));
-  const cols = columns.map((c) => c.col);
+  const cols = usedCols.length > 0 ? usedCols : columns.map((c) => c.col);
   return {
     header, columns, rows, unplacedRows: unplaced, missingColumns, missingRows,
     bodyTop: header?.top ?? ctx.from, bodyBottom,
@@ -41,9 +42,7 @@ function finish(
 function itemInHeader(joined: string, defs: readonly RowItemDef[]): { def: RowItemDef; end: number } | undefined {
   let best: { def: RowItemDef; end: number; len: number } | undefined;
   for (const d of defs) {
-    for (const name of [d.label, ...d.aliases]) {
-      const n = normalizeLabel(name);
-      if (!n) continue;
+    for (const n of itemNames(d)) {
       const i = joined.lastIndexOf(n);
       if (i < 0) continue;
       const end = i + n.length;
@@ -57,7 +56,7 @@ function itemInHeader(joined: string, defs: readonly RowItemDef[]): { def: RowIt
 export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
   const { grid: g, def, region } = ctx;
   const keywords = [
-    ...def.rows.flatMap((r) => [r.label, ...r.aliases].map(normalizeLabel)),
+    ...def.rows.flatMap(itemNames),
     ...def.columns.flatMap(columnNames),
     ...STRUCTURAL_WORDS,
   ];
@@ -103,13 +102,13 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
     const first = slots.find((s) => s.role === role)!;
     columns.push({ role, header: first.header, col: first.col });
   }
-  return finish(ctx, header, rows, columns, [], dataRow);
+  return finish(ctx, header, rows, columns, [], dataRow, slots.map((s) => s.col));
 }
 
 /** Items down the rows, each with its value cells to the right of the label. */
 export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
   const { grid: g, def, region } = ctx;
-  const items = new ItemMatcher(def.rows);
+  const items = itemMatcher(def.rows);
   const keywords = [...def.columns.flatMap(columnNames), ...STRUCTURAL_WORDS];
   const isDataRow = (r: number): boolean => {
     for (let c = region.left; c <= region.right; c++) if (items.candidates(g.label(r, c)).length > 0) return true;
@@ -133,6 +132,7 @@ export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
   const unplaced: { label: string; sheetRow: number }[] = [];
   let bodyBottom = header?.bottom ?? start;
   const usedCols = new Map<ColumnRole, number>();
+  const allCols: number[] = [];
   let blankRun = 0;
   for (let r = start; r <= region.bottom; r++) {
     if (g.rowIsBlank(r)) {
@@ -156,6 +156,7 @@ export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
           if (rc.col > c && rc.col < boundary && !cells[rc.role]) {
             cells[rc.role] = makeCell(g, r, rc.col, ctx.decimals);
             usedCols.set(rc.role, rc.col);
+            allCols.push(c, rc.col);
           }
         }
       }
@@ -164,6 +165,7 @@ export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
           if (skipCols.has(cc)) continue;
           cells.amount = makeCell(g, r, cc, ctx.decimals);
           usedCols.set("amount", cc);
+          allCols.push(c, cc);
           break;
         }
       }
@@ -176,5 +178,5 @@ export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
   const columns: ColumnView[] = [...usedCols].map(([role, col]) => ({
     role, col, header: roleCols.find((rc) => rc.col === col)?.header ?? "",
   }));
-  return finish(ctx, header, rows, columns, unplaced, bodyBottom);
+  return finish(ctx, header, rows, columns, unplaced, bodyBottom, allCols);
 }

@@ -72,6 +72,16 @@ export function sheetHintDefs(sheetName: string, defs: readonly TableDef[]): Tab
     .map((n) => n.def);
 }
 
+/**
+ * Variants whose table numbers appear in the text around a title. Only specific markers count here
+ * (「财决08-1表」, 「附表8」); bare 「表一」 is too common inside titles and notes.
+ */
+export function textHintDefs(normalized: string, defs: readonly TableDef[]): TableDef[] {
+  return named(defs)
+    .filter((n) => n.hints.some((h) => (h.startsWith("财决") || h.startsWith("附表")) && hintMatches(normalized, h)))
+    .map((n) => n.def);
+}
+
 /** Unit stated in a text such as 「单位：万元」「金额单位：元」「(万元)」. */
 export function unitIn(normalized: string): Unit | undefined {
   const m = /单位[:]?(万元|元)/u.exec(normalized) ?? /[(\[](万元|元)[)\]]$/u.exec(normalized);

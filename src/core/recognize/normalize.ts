@@ -7,18 +7,17 @@ import type { CellValue } from "../workbook/snapshot";
 const INVISIBLE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 const QUOTES = /[“”‘’"'「」『』〝〞＂＇`]/gu;
 
+const FULL_WIDTH = /[\uff01-\uff5e]/gu;
+const PLAIN = /^[\u4e00-\u9fff0-9a-z().,:\-]*$/u;
+
 /** Full-width ASCII forms (！…～) to half-width. */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
-  }
-  return out;
+  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Half-width, no whitespace, no quotes, lower-case ASCII; numbering kept. */
 export function normalizeText(text: string): string {
+  if (PLAIN.test(text)) return text; // most labels: nothing to do
   return toHalfWidth(text).replace(INVISIBLE, "").replace(QUOTES, "").replace(/[﹙]/g, "(").replace(/[﹚]/g, ")").toLowerCase();
 }
 

@@ -66,6 +66,30 @@ export function makeCell(grid: Grid, row: number, col: number, decimals: number)
 
 const stripParens = (s: string): string => s.replace(/\([^)]*\)/gu, "");
 
+const itemNamesCache = new WeakMap<RowItemDef, string[]>();
+
+/** Normalised label and aliases of a row item, cached per definition. */
+export function itemNames(it: RowItemDef): string[] {
+  let n = itemNamesCache.get(it);
+  if (!n) {
+    n = [it.label, ...it.aliases].map(normalizeLabel).filter((s) => s.length > 0);
+    itemNamesCache.set(it, n);
+  }
+  return n;
+}
+
+const matcherCache = new WeakMap<readonly RowItemDef[], ItemMatcher>();
+
+/** The (cached) matcher for a table's row items. */
+export function itemMatcher(items: readonly RowItemDef[]): ItemMatcher {
+  let m = matcherCache.get(items);
+  if (!m) {
+    m = new ItemMatcher(items);
+    matcherCache.set(items, m);
+  }
+  return m;
+}
+
 /** Matches normalised labels to a table's row items. */
 export class ItemMatcher {
   private readonly exact = new Map<string, RowItemDef[]>();
@@ -74,9 +98,7 @@ export class ItemMatcher {
 
   constructor(items: readonly RowItemDef[]) {
     for (const it of items) {
-      for (const name of [it.label, ...it.aliases]) {
-        const n = normalizeLabel(name);
-        if (!n) continue;
+      for (const n of itemNames(it)) {
         push(this.exact, n, it);
         push(this.loose, stripParens(n), it);
         this.names.push(n);

@@ -6,7 +6,7 @@ import type { ColumnDef } from "../catalog/schema";
 import type { ColumnRole } from "../catalog/vocabulary";
 import { digitsOf, leadingCode } from "./codes";
 import { columnNames, findHeader, isLineNumberRow, isNumberish, matchColumn, STRUCTURAL_WORDS, type HeaderBlock } from "./header";
-import { hasValue, ItemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
 import type { CellRef, ColumnView, RowView } from "./types";
 
 type Side = "income" | "expenditure";
@@ -27,16 +27,22 @@ function sideColumns(defs: readonly ColumnDef[], side: Side): ColumnDef[] {
 /** Parse a two-sided table; undefined when the income and expenditure label columns cannot be found. */
 export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
   const { grid: g, def, region } = ctx;
-  const items = new ItemMatcher(def.rows);
+  const items = itemMatcher(def.rows);
   const isClass = (label: string): string | undefined => {
     const lc = leadingCode(label);
     if (lc && lc.code.length === 3 && lc.code[0] === "2") return lc.code;
     return ctx.classCode(label);
   };
+  // Data: the leftmost text is an item, or some cell names a 类 (header cells such as 一般公共预算财政拨款
+  // repeat income labels, so items count only at the left edge).
   const isDataRow = (r: number): boolean => {
+    let first = true;
     for (let c = region.left; c <= region.right; c++) {
       const t = g.label(r, c);
-      if (t && (items.candidates(t).length > 0 || (def.classRows && isClass(t)))) return true;
+      if (!t) continue;
+      if (first && items.candidates(t).length > 0) return true;
+      first = false;
+      if (def.classRows && isClass(t)) return true;
     }
     return false;
   };

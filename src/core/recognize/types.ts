@@ -57,6 +57,8 @@ export interface TableView {
   sheetVisibility?: SheetVisibility;
   title: string;
   unit: Unit;
+  /** True when the unit was read from the sheet (「单位：万元」), false when it is the variant's default. */
+  unitStated?: boolean;
   /** Default display decimals of the table (2 for 万元 and 元 tables). */
   decimals: number;
   year?: number;

@@ -73,10 +73,11 @@ export const BUILTIN_RULES: readonly RuleSpec[] = [
   rule("T7-a", "error", "FOREACH COL(T7): T7[sg_total, col] = T7[sg_abroad, col] + T7[sg_vehicle, col] + T7[sg_reception, col]", "“三公”经费合计应等于因公出国（境）费＋公务用车购置及运行维护费＋公务接待费", "Three public expenses total = abroad + vehicles + reception"),
   rule("T7-b", "error", "FOREACH COL(T7): T7[sg_vehicle, col] = T7[sg_vehicle_purchase, col] + T7[sg_vehicle_operation, col]", "公务用车购置及运行维护费应等于购置费＋运行维护费", "Vehicle expenses = purchase + operation"),
   // 核实 plausibility checks
+  // 结余分配 ≥ 0 follows the MOF formula "rows 32–85 ≥ 0" (row 85 of 财决01 is 结余分配).
   rule(
     "P-nonneg",
     "warning",
-    `${T1_INCOME.map((k) => `T1[${k}] >= 0`).join("; ")}; T1[*class*] >= 0; T2[*, *] >= 0; T3[*, *] >= 0; T5[*, *] >= 0; T6[*, *] >= 0; T7[*, *] >= 0`,
+    `${T1_INCOME.map((k) => `T1[${k}] >= 0`).join("; ")}; T1[*class*] >= 0; T1[exp_surplus_dist] >= 0; T2[*, *] >= 0; T3[*, *] >= 0; T5[*, *] >= 0; T6[*, *] >= 0; T7[*, *] >= 0`,
     "金额不应为负数",
     "Amounts should not be negative",
   ),

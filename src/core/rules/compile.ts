@@ -24,10 +24,21 @@ export interface ProgramCell {
   unitShift: number;
   /** Known non-negative (some rule says `cell >= 0`): a displayed 0 then stands for [0, h). */
   clip: boolean;
-  /** Row label · column header, for messages. */
-  label: string;
-  /** The cell as recognised (its text/reading at recognition time). */
+  /** The cell as recognised (its text/reading at recognition time), and where it sits in its view. */
   ref: CellRef;
+  view: TableView;
+  rowView: RowView;
+  role: ColumnRole;
+}
+
+/** Row label · column header of a program cell, for messages (built only when a finding needs it). */
+export function cellLabel(c: ProgramCell): string {
+  let many = 0;
+  for (const k in c.rowView.cells) if (c.rowView.cells[k as ColumnRole]) many++;
+  if (many <= 1) return c.rowView.label;
+  const side = c.rowView.side;
+  const col = c.view.columns.find((x) => x.role === c.role && (!side || !x.side || x.side === side));
+  return `${c.rowView.label}·${col?.header ?? c.role}`;
 }
 
 export type CheckCode = Extract<Finding["code"], "sum-mismatch" | "not-equal" | "not-less-or-equal" | "not-greater-or-equal" | "negative" | "not-empty">;
@@ -40,21 +51,23 @@ export interface Check {
   code: CheckCode;
   cells: number[];
   /** Integer weight mantissas (sign included). */
-  weights: number[];
+  weights: readonly number[];
   /** Decimal exponent of each weight (0.5 → weight 5, wexp 1). */
-  wexp: number[];
+  wexp: readonly number[];
   nLeft: number;
   /** References the rule needed that the table lacks (taken as exact 0). */
   missing: string[];
   table: TableKind;
+  /** 1 when the check is `one cell op 0` (evaluated by the sign of the displayed value alone). */
+  sign?: 1;
 }
 
 export interface Program {
   rules: RuleSpec[];
   cells: ProgramCell[];
   checks: Check[];
-  /** "sheet!A1" → cell index. */
-  cellIndex: Map<string, number>;
+  /** "sheet!A1" → cell index; built on first use (see findCell). */
+  cellIndex?: Map<string, number>;
   /** Cell index → indexes of checks that read it. */
   checksByCell: number[][];
   skipped: SkippedRule[];
@@ -68,6 +81,21 @@ export function cellKey(sheet: string, address: string): string {
   return `${sheet}!${address.replace(/\$/g, "").toUpperCase()}`;
 }
 
+/** Index of the program cell at sheet!address, if the program reads it. */
+export function findCell(program: Program, sheet: string, address: string): number | undefined {
+  if (!program.cellIndex) {
+    const idx = new Map<string, number>();
+    program.cells.forEach((c, i) => idx.set(cellKey(c.sheet, c.address), i));
+    program.cellIndex = idx;
+  }
+  return program.cellIndex.get(cellKey(sheet, address));
+}
+
+// Shared, never mutated: sign checks all have the terms (cell, +1) and the constant 0.
+const SIGN_WEIGHTS: readonly number[] = Object.freeze([1, 0]);
+const SIGN_WEXP: readonly number[] = Object.freeze([0, 0]);
+const NO_MISSING: string[] = Object.freeze([]) as unknown as string[];
+
 class CompileError extends Error {
   constructor(
     readonly position: number,
@@ -80,15 +108,23 @@ class CompileError extends Error {
 /** Lookups over one table view, built once per compile. */
 class ViewIndex {
   readonly byKey = new Map<string, RowView>();
-  readonly byLabel = new Map<string, RowView>();
+  private labels?: Map<string, RowView>;
   readonly numericRoles: ColumnRole[];
 
-  constructor(readonly view: TableView) {
-    for (const r of view.rows) {
-      if (!this.byKey.has(r.key)) this.byKey.set(r.key, r);
-      const n = normalizeLabel(r.label);
-      if (n && !this.byLabel.has(n)) this.byLabel.set(n, r);
+  /** Rows by normalised printed label (built on first use: most rules address rows by key). */
+  get byLabel(): Map<string, RowView> {
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const r of this.view.rows) {
+        const n = normalizeLabel(r.label);
+        if (n && !this.labels.has(n)) this.labels.set(n, r);
+      }
     }
+    return this.labels;
+  }
+
+  constructor(readonly view: TableView) {
+    for (const r of view.rows) if (!this.byKey.has(r.key)) this.byKey.set(r.key, r);
     // MOF sheets: rows also answer to their 行次 ("L27") when recognition kept it, even if keyed by an item.
     for (const r of view.rows) {
       const line = (r as { lineNo?: number }).lineNo;
@@ -96,7 +132,7 @@ class ViewIndex {
     }
     const roles: ColumnRole[] = [];
     for (const c of view.columns) if (!roles.includes(c.role)) roles.push(c.role);
-    for (const r of view.rows) for (const role of Object.keys(r.cells) as ColumnRole[]) if (!roles.includes(role)) roles.push(role);
+    for (const r of view.rows) for (const role in r.cells) if (!roles.includes(role as ColumnRole)) roles.push(role as ColumnRole);
     this.numericRoles = roles;
   }
 }
@@ -104,18 +140,6 @@ class ViewIndex {
 interface Env {
   row?: string;
   col?: ColumnRole;
-}
-
-/** A resolved reference: a cell, or a description of what is missing. */
-type Resolved = { cell: CellRef; view: TableView; row: RowView; role: ColumnRole } | { missing: string };
-
-/** Linear term before cell interning: cell or constant (cell undefined), with a rational weight. */
-interface LinearTerm {
-  res?: Extract<Resolved, { cell: CellRef }>;
-  missing?: string;
-  /** weight = m · 10^-e */
-  m: number;
-  e: number;
 }
 
 function decimalParts(text: string): { m: number; e: number } {
@@ -178,27 +202,43 @@ function rowLevel(r: RowView): number | undefined {
 
 class Compiler {
   readonly cells: ProgramCell[] = [];
-  readonly cellIndex = new Map<string, number>();
   readonly checks: Check[] = [];
   readonly skipped: SkippedRule[] = [];
   readonly ruleErrors: RuleError[] = [];
   private readonly views = new Map<TableKind, ViewIndex>();
+  /** Cell index + 1 by sheet, row and column (0 = not interned yet); typed rows keep this cheap for 50k cells. */
+  private readonly grid = new Map<string, Int32Array[]>();
   private ruleIdx = 0;
   private inEmptyGuard = false;
 
   constructor(recognition: RecognitionResult) {
     for (const v of recognition.tables) if (!this.views.has(v.kind)) this.views.set(v.kind, new ViewIndex(v));
     // Every recognised amount cell is in the program, so unreadable cells are reported even if no rule reads them.
-    for (const v of recognition.tables) for (const r of v.rows) for (const [role, c] of Object.entries(r.cells) as [ColumnRole, CellRef][]) this.intern(c, v, r, role);
+    for (const v of recognition.tables)
+      for (const r of v.rows)
+        for (const role in r.cells) {
+          const c = r.cells[role as ColumnRole];
+          if (c) this.intern(c, v, r, role as ColumnRole);
+        }
   }
 
   private intern(cell: CellRef, view: TableView, row: RowView, role: ColumnRole): number {
-    const key = cellKey(cell.sheet, cell.address);
-    const found = this.cellIndex.get(key);
-    if (found !== undefined) return found;
-    const header = view.columns.find((c) => c.role === role && (!row.side || !c.side || c.side === row.side))?.header ?? role;
-    const label = row.cells && Object.keys(row.cells).length > 1 ? `${row.label}·${header}` : row.label;
+    let rows = this.grid.get(cell.sheet);
+    if (!rows) {
+      rows = [];
+      this.grid.set(cell.sheet, rows);
+    }
+    let line = rows[cell.row];
+    if (!line || line.length <= cell.col) {
+      const grown = new Int32Array(Math.max(cell.col + 1, 16, line ? line.length * 2 : 0));
+      if (line) grown.set(line);
+      rows[cell.row] = grown;
+      line = grown;
+    }
+    const known = line[cell.col];
+    if (known !== 0) return known - 1;
     const idx = this.cells.length;
+    line[cell.col] = idx + 1;
     this.cells.push({
       sheet: cell.sheet,
       address: cell.address,
@@ -208,10 +248,11 @@ class Compiler {
       decimals: view.decimals,
       unitShift: view.unit === "元" ? 4 : 0,
       clip: false,
-      label,
       ref: cell,
+      view,
+      rowView: row,
+      role,
     });
-    this.cellIndex.set(key, idx);
     return idx;
   }
 
@@ -261,10 +302,18 @@ class Compiler {
         if (st.over === "row") {
           if (env.row !== undefined) throw new CompileError(st.pos, "FOREACH ROW 不能嵌套");
           const rows = st.filter ? this.selectRows(idx, st.filter, env) : idx.view.rows;
-          for (const r of rows) this.statement(st.body, { ...env, row: r.key });
+          for (const r of rows) {
+            env.row = r.key;
+            this.statement(st.body, env);
+          }
+          env.row = undefined;
         } else {
           if (env.col !== undefined) throw new CompileError(st.pos, "FOREACH COL 不能嵌套");
-          for (const role of idx.numericRoles) this.statement(st.body, { ...env, col: role });
+          for (const role of idx.numericRoles) {
+            env.col = role;
+            this.statement(st.body, env);
+          }
+          env.col = undefined;
         }
         return;
       }
@@ -337,116 +386,178 @@ class Compiler {
     return Object.keys(c)[0] as ColumnRole | undefined;
   }
 
-  /** Resolve a reference to its cells (several for wildcards), or what is missing. */
-  private resolve(ref: Extract<Expr, { type: "ref" }>, env: Env): Resolved[] {
+  /** Cell indexes a reference stands for; a missing single cell is pushed to `missing` as its description. */
+  private resolve(ref: Extract<Expr, { type: "ref" }>, env: Env, missing?: string[]): number[] {
     const idx = this.views.get(ref.table)!;
-    const rows = this.selectRows(idx, ref.row, env);
-    const multiRow = ref.row.kind === "all" || ref.row.kind === "level" || ref.row.kind === "range";
-    if (rows.length === 0) {
-      if (multiRow) return [];
-      const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
-      return [{ missing: `${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]` }];
-    }
-    const out: Resolved[] = [];
-    for (const r of rows) {
-      if (ref.col.kind === "all") {
-        for (const role of idx.numericRoles) {
-          const cell = r.cells[role];
-          if (cell) out.push({ cell, view: idx.view, row: r, role });
-        }
-        continue;
+    const out: number[] = [];
+    const k = ref.row.kind;
+    if (k === "key" || k === "label" || k === "row") {
+      const r = this.selectOne(idx, ref.row, env);
+      if (!r) {
+        const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
+        missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
+        return out;
       }
-      const role = this.roleFor(r, ref.col, env);
-      const cell = role ? r.cells[role] : undefined;
-      if (cell && role) out.push({ cell, view: idx.view, row: r, role });
-      else if (!multiRow) out.push({ missing: `${ref.table}[${r.key}, ${role ?? "?"}]` });
+      this.cellsOfRow(idx, r, ref.col, env, out, missing);
+      return out;
     }
+    for (const r of this.selectRows(idx, ref.row, env)) this.cellsOfRow(idx, r, ref.col, env, out, undefined);
     return out;
   }
 
-  /** Flatten an expression into linear terms; `bind` fixes the one expanding wildcard reference to one cell. */
-  private flatten(e: Expr, env: Env, m: number, ex: number, out: LinearTerm[], bind?: { ref: Expr; res: Resolved }): void {
+  private selectOne(idx: ViewIndex, sel: RowSelector, env: Env): RowView | undefined {
+    if (sel.kind === "key") return idx.byKey.get(sel.key);
+    if (sel.kind === "label") return idx.byLabel.get(normalizeLabel(sel.label));
+    if (sel.kind === "row") {
+      if (env.row === undefined) throw new CompileError(sel.pos, "row 只能用在 FOREACH ROW 之中");
+      return idx.byKey.get(env.row);
+    }
+    return undefined;
+  }
+
+  private cellsOfRow(idx: ViewIndex, r: RowView, col: ColumnSelector, env: Env, out: number[], missing: string[] | undefined): void {
+    if (col.kind === "all") {
+      for (const role of idx.numericRoles) {
+        const cell = r.cells[role];
+        if (cell) out.push(this.intern(cell, idx.view, r, role));
+      }
+      return;
+    }
+    const role = this.roleFor(r, col, env);
+    const cell = role ? r.cells[role] : undefined;
+    if (cell && role) out.push(this.intern(cell, idx.view, r, role));
+    else missing?.push(`${idx.view.kind}[${r.key}, ${role ?? "?"}]`);
+  }
+
+  // Term buffers of the comparison being built (reused: compiling 70k checks must not allocate per term).
+  private tCells: number[] = [];
+  private tW: number[] = [];
+  private tE: number[] = [];
+  private tMissing: string[] = [];
+  private bindRef?: Expr;
+  private bindCell = -1;
+
+  /** Flatten an expression into the term buffers with weight m·10^-ex. */
+  private flatten(e: Expr, env: Env, m: number, ex: number): void {
     switch (e.type) {
       case "num": {
         const p = decimalParts(e.text);
-        out.push({ m: m * p.m, e: ex + p.e });
+        this.tCells.push(-1);
+        this.tW.push(m * p.m);
+        this.tE.push(ex + p.e);
         return;
       }
       case "ref": {
-        const list = bind && bind.ref === e ? [bind.res] : this.resolve(e, env);
-        for (const r of list) {
-          if ("missing" in r) out.push({ missing: r.missing, m, e: ex });
-          else out.push({ res: r, m, e: ex });
+        if (this.bindRef === e) {
+          this.tCells.push(this.bindCell);
+          this.tW.push(m);
+          this.tE.push(ex);
+          return;
+        }
+        const before = this.tMissing.length;
+        const cells = this.resolve(e, env, this.tMissing);
+        if (this.tMissing.length > before && this.tCells.length === 0) this.leftFirstMissing = true;
+        for (const c of cells) {
+          this.tCells.push(c);
+          this.tW.push(m);
+          this.tE.push(ex);
         }
         return;
       }
       case "sum":
-        for (const a of e.args) this.flatten(a, env, m, ex, out, bind);
+        for (const a of e.args) this.flatten(a, env, m, ex);
         return;
       case "binary":
-        this.flatten(e.left, env, m, ex, out, bind);
-        this.flatten(e.right, env, e.op === "-" ? -m : m, ex, out, bind);
+        this.flatten(e.left, env, m, ex);
+        this.flatten(e.right, env, e.op === "-" ? -m : m, ex);
         return;
       case "scale": {
         const p = decimalParts(e.factorText);
-        this.flatten(e.expr, env, m * p.m, ex + p.e, out, bind);
+        this.flatten(e.expr, env, m * p.m, ex + p.e);
         return;
       }
       case "neg":
-        this.flatten(e.expr, env, -m, ex, out, bind);
+        this.flatten(e.expr, env, -m, ex);
         return;
     }
   }
 
+  private leftFirstMissing = false;
+  private readonly multiCache = new WeakMap<Statement, Extract<Expr, { type: "ref" }>[]>();
+
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
-    const multis: Extract<Expr, { type: "ref" }>[] = [];
-    st.operands.forEach((o) => bareMultiRefs(o, multis));
+    let multis = this.multiCache.get(st);
+    if (!multis) {
+      multis = [];
+      for (const o of st.operands) bareMultiRefs(o, multis);
+      this.multiCache.set(st, multis);
+    }
     if (multis.length > 1) throw new CompileError(multis[1].pos, "一个比较中只能有一处通配引用（其余请放进 SUM(...)）");
     if (multis.length === 1) {
       const ref = multis[0];
-      for (const res of this.resolve(ref, env)) this.comparePairs(st, env, { ref, res });
+      const cells = this.resolve(ref, env);
+      // `wildcard op 0` (non-negativity, empty tables): one tiny check per cell without the general flattening
+      const zero = st.operands.length === 2 && st.operands[0] === ref && st.operands[1].type === "num" && st.operands[1].value === 0;
+      for (const c of cells) {
+        if (zero) this.emitSign(st.ops[0], c);
+        else {
+          this.bindRef = ref;
+          this.bindCell = c;
+          this.comparePairs(st, env);
+          this.bindRef = undefined;
+        }
+      }
       return;
     }
     this.comparePairs(st, env);
   }
 
-  private comparePairs(st: Extract<Statement, { type: "compare" }>, env: Env, bind?: { ref: Expr; res: Resolved }): void {
+  private comparePairs(st: Extract<Statement, { type: "compare" }>, env: Env): void {
     for (let i = 0; i < st.ops.length; i++) {
-      const left: LinearTerm[] = [];
-      const right: LinearTerm[] = [];
-      this.flatten(st.operands[i], env, 1, 0, left, bind);
-      this.flatten(st.operands[i + 1], env, 1, 0, right, bind);
-      this.emit(st.ops[i], left, right);
+      this.begin();
+      this.flatten(st.operands[i], env, 1, 0);
+      const nLeft = this.tCells.length;
+      this.flatten(st.operands[i + 1], env, 1, 0);
+      this.emit(st.ops[i], nLeft);
     }
   }
 
-  private emit(op: ComparisonOp, left: LinearTerm[], right: LinearTerm[]): void {
+  private begin(): void {
+    this.tCells.length = 0;
+    this.tW.length = 0;
+    this.tE.length = 0;
+    this.tMissing.length = 0;
+    this.leftFirstMissing = false;
+  }
+
+  private emitSign(op: ComparisonOp, cell: number): void {
+    let code: CheckCode;
+    if (this.inEmptyGuard) code = "not-empty";
+    else if (op === ">=") {
+      code = "negative";
+      this.cells[cell].clip = true;
+    } else if (op === "<=") code = "not-less-or-equal";
+    else code = "not-equal";
+    this.checks.push({ rule: this.ruleIdx, op, code, cells: [cell, -1], weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1, missing: NO_MISSING, table: this.cells[cell].table, sign: 1 });
+  }
+
+  /** Turn the term buffers into a check (left side = the first nLeft terms). */
+  private emit(op: ComparisonOp, nLeft: number): void {
     // The check is about the left side's first cell; without it there is nothing to point at.
-    if (left.length === 0 || (!left[0].res && left[0].missing !== undefined)) return;
-    const cells: number[] = [];
-    const weights: number[] = [];
-    const wexp: number[] = [];
-    const missing: string[] = [];
-    let nLeft = 0;
-    let table: TableKind | undefined;
-    const add = (t: LinearTerm): boolean => {
-      if (t.missing !== undefined) {
-        missing.push(t.missing);
-        return false;
+    if (nLeft === 0 || this.leftFirstMissing) return;
+    const cells = this.tCells.slice();
+    let first = -1;
+    let cellTerms = 0;
+    let rightIsZero = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] >= 0) {
+        cellTerms++;
+        if (first < 0) first = cells[i];
       }
-      if (t.res) {
-        cells.push(this.intern(t.res.cell, t.res.view, t.res.row, t.res.role));
-        table ??= t.res.view.kind;
-      } else cells.push(-1);
-      weights.push(t.m);
-      wexp.push(t.e);
-      return true;
-    };
-    for (const t of left) if (add(t)) nLeft++;
-    for (const t of right) add(t);
-    if (cells.every((c) => c < 0) || table === undefined) return;
-    const cellTerms = cells.filter((c) => c >= 0).length;
-    const rightIsZero = cells.slice(nLeft).every((c, i) => c < 0 && weights[nLeft + i] === 0) || cells.length === nLeft;
+      if (i >= nLeft && (cells[i] >= 0 || this.tW[i] !== 0)) rightIsZero = false;
+    }
+    if (first < 0) return;
+    const weights = this.tW.slice();
     let code: CheckCode;
     if (this.inEmptyGuard) code = "not-empty";
     else if (op === ">=" && nLeft === 1 && cells[0] >= 0 && weights[0] > 0 && rightIsZero) code = "negative";
@@ -454,7 +565,8 @@ class Compiler {
     else if (op === ">=") code = "not-greater-or-equal";
     else code = cellTerms > 2 ? "sum-mismatch" : "not-equal";
     if (code === "negative") this.cells[cells[0]].clip = true;
-    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp, nLeft, missing, table });
+    const missing = this.tMissing.length ? this.tMissing.slice() : NO_MISSING;
+    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp: this.tE.slice(), nLeft, missing, table: this.cells[first].table });
   }
 
   private rollup(table: TableKind, cols: ColumnSelector[], env: Env): void {
@@ -478,30 +590,33 @@ class Compiler {
       if (lvl === 1) classes.push(r);
       const p = parentCode(code);
       if (p && idx.byKey.has(p)) {
-        const list = children.get(p) ?? [];
-        list.push(r);
-        children.set(p, list);
+        const list = children.get(p);
+        if (list) list.push(r);
+        else children.set(p, [r]);
       }
     }
     const totalRow = idx.byKey.get("total");
+    const parents = idx.view.rows.filter((r) => children.has(r.key));
     for (const role of roles) {
-      if (totalRow?.cells[role] && classes.length > 0) this.rollupCheck(idx.view, totalRow, classes, role);
-      for (const r of idx.view.rows) {
-        const kids = children.get(r.key);
-        if (kids && r.cells[role]) this.rollupCheck(idx.view, r, kids, role);
-      }
+      if (totalRow?.cells[role] && classes.length > 0) this.rollupCheck(idx, totalRow, classes, role);
+      for (const r of parents) if (r.cells[role]) this.rollupCheck(idx, r, children.get(r.key)!, role);
     }
   }
 
-  private rollupCheck(view: TableView, parent: RowView, kids: RowView[], role: ColumnRole): void {
-    const left: LinearTerm[] = [{ res: { cell: parent.cells[role]!, view, row: parent, role }, m: 1, e: 0 }];
-    const right: LinearTerm[] = [];
+  private rollupCheck(idx: ViewIndex, parent: RowView, kids: RowView[], role: ColumnRole): void {
+    this.begin();
+    this.tCells.push(this.intern(parent.cells[role]!, idx.view, parent, role));
+    this.tW.push(1);
+    this.tE.push(0);
     for (const k of kids) {
       const cell = k.cells[role];
-      if (cell) right.push({ res: { cell, view, row: k, role }, m: 1, e: 0 });
-      else right.push({ missing: `${view.kind}[${k.key}, ${role}]`, m: 1, e: 0 });
+      if (cell) {
+        this.tCells.push(this.intern(cell, idx.view, k, role));
+        this.tW.push(1);
+        this.tE.push(0);
+      } else this.tMissing.push(`${idx.view.kind}[${k.key}, ${role}]`);
     }
-    this.emit("=", left, right);
+    this.emit("=", 1);
   }
 }
 
@@ -516,5 +631,5 @@ export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]):
       if (list[list.length - 1] !== i) list.push(i);
     }
   });
-  return { rules, cells: c.cells, checks: c.checks, cellIndex: c.cellIndex, checksByCell, skipped: c.skipped, ruleErrors: c.ruleErrors };
+  return { rules, cells: c.cells, checks: c.checks, checksByCell, skipped: c.skipped, ruleErrors: c.ruleErrors };
 }

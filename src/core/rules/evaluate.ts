@@ -8,7 +8,7 @@ import type { AmountReading } from "../workbook/amount";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { cellAt, formatAt } from "../workbook/snapshot";
 import type { Program } from "./compile";
-import { cellKey } from "./compile";
+import { cellLabel, findCell } from "./compile";
 import { stableHash } from "./hash";
 import { MAX_EXPONENT, TermBuffer, compareTerms, newOutcome, pow10 } from "./interval";
 import type { Finding, FindingItem, TolerancePolicy, ValidationResult } from "./types";
@@ -108,6 +108,13 @@ const outcome = newOutcome();
 /** Evaluate check k; undefined when it passes. */
 function runCheck(program: Program, st: State, k: number): Finding | undefined {
   const ch = program.checks[k];
+  if (ch.sign === 1) {
+    // one displayed value against 0: under both policies only its sign matters (a negative display is < −h)
+    const ci = ch.cells[0];
+    if (st.status[ci] === STATUS_INVALID) return undefined;
+    const m = st.m[ci];
+    if (ch.op === ">=" ? m >= 0 : ch.op === "<=" ? m <= 0 : m === 0) return undefined;
+  }
   const n = ch.cells.length;
   buf.reset(n);
   let invalid = -1;
@@ -168,13 +175,13 @@ function makeFinding(program: Program, st: State, k: number, out: typeof outcome
     if (ci >= 0 && ci !== targetIdx) {
       const c = program.cells[ci];
       const value = st.status[ci] === STATUS_INVALID ? Number.NaN : st.m[ci] / pow10(st.e[ci]);
-      items.push({ cell: refOf(program, st, ci), value, weight: w, label: c.label, side });
+      items.push({ cell: refOf(program, st, ci), value, weight: w, label: cellLabel(c), side });
     }
   }
   const params: Record<string, string | number> = {
     sheet: target.sheet,
     address: target.address,
-    label: program.cells[targetIdx].label,
+    label: cellLabel(program.cells[targetIdx]),
     table: TABLE_KINDS[program.cells[targetIdx].table],
     tableKind: program.cells[targetIdx].table,
     ruleZh: rule.message.zh,
@@ -233,7 +240,7 @@ function makeReadFinding(program: Program, st: State, ci: number): Finding {
     table: c.table,
     items: [],
     missing: [],
-    params: { sheet: c.sheet, address: c.address, label: c.label, text, table: TABLE_KINDS[c.table], tableKind: c.table },
+    params: { sheet: c.sheet, address: c.address, label: cellLabel(c), text, table: TABLE_KINDS[c.table], tableKind: c.table },
     message: "",
   };
   finding.message = renderFinding(finding, st.options.lang);
@@ -297,7 +304,7 @@ export function recheck(program: Program, changedCells: { sheet: string; address
   const touched = new Set<number>();
   const unknownCells: { sheet: string; address: string }[] = [];
   for (const c of changedCells) {
-    const i = program.cellIndex.get(cellKey(c.sheet, c.address));
+    const i = findCell(program, c.sheet, c.address);
     if (i === undefined) {
       unknownCells.push(c);
       continue;

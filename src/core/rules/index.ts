@@ -11,7 +11,7 @@ import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } fro
 import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
 
 export { BUILTIN_RULES } from "./builtin";
-export { compileRules, cellKey } from "./compile";
+export { compileRules, cellKey, cellLabel, findCell } from "./compile";
 export type { Program, Check, ProgramCell } from "./compile";
 export { evaluate, recheck } from "./evaluate";
 export type { EvaluateOptions, RecheckResult } from "./evaluate";

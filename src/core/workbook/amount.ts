@@ -49,9 +49,18 @@ export function normalizeNumericText(text: string): string {
   return out;
 }
 
+const decimalsCache = new Map<string, number | undefined>();
+
 /** Decimals a number format shows ("#,##0.00" → 2, "0%" → 2 since percent, "General" → undefined). */
 export function formatDecimals(format: string | null | undefined): number | undefined {
-  if (!format) return undefined;
+  if (!format || format === "General") return undefined;
+  if (decimalsCache.has(format)) return decimalsCache.get(format);
+  const d = computeFormatDecimals(format);
+  if (decimalsCache.size < 1000) decimalsCache.set(format, d);
+  return d;
+}
+
+function computeFormatDecimals(format: string): number | undefined {
   // Only the first section (positive numbers) matters; drop quoted text and colour/condition brackets.
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
   if (!/[0#?]/.test(section)) return undefined; // General, @, text formats
@@ -63,12 +72,13 @@ export function formatDecimals(format: string | null | undefined): number | unde
 
 function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
-  // Shortest round-trip representation tells how many decimals the value really carries.
-  const s = String(value);
+  // Shortest round-trip representation tells how many decimals the value really carries; rounding to 10
+  // places first drops binary noise of formula results (0.1 + 0.2 → 0.3, not 17 decimals).
+  const s = String(Math.abs(value) >= 1e-6 ? Number(value.toFixed(10)) : value);
   const e = /e-(\d+)$/.exec(s);
   if (e) return Math.min(15, Number(e[1]) + ((s.split("e")[0].split(".")[1] ?? "").length));
-  const frac = s.split(".")[1] ?? "";
-  return Math.min(15, frac.length);
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : Math.min(15, s.length - dot - 1);
 }
 
 /**
@@ -83,7 +93,7 @@ export function parseAmount(value: CellValue, numberFormat?: string | null, defa
     if (!Number.isFinite(value)) return { kind: "invalid", text: String(value), reason: "not-a-number" };
     const fd = formatDecimals(numberFormat);
     const decimals = fd !== undefined ? fd : Math.max(decimalsOf(value), defaultDecimals);
-    return { kind: "amount", value, decimals };
+    return { kind: "amount", value: Object.is(value, -0) ? 0 : value, decimals };
   }
   const raw = String(value);
   const trimmed = raw.trim();
@@ -91,8 +101,8 @@ export function parseAmount(value: CellValue, numberFormat?: string | null, defa
   let t = normalizeNumericText(raw);
   if (t.startsWith("'")) t = t.slice(1);
   if (BLANK_MARKS.has(t)) return { kind: "blank" };
-  // trailing unit words
-  t = t.replace(/(万元|元|万)$/u, "");
+  // trailing unit words and a leading currency sign (¥/￥)
+  t = t.replace(/(万元|元|万)$/u, "").replace(/^[¥￥]/u, "");
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) {

@@ -41,7 +41,7 @@ export function FindingItem({ finding, reason, t, onSelect, onExplain, onUnexpla
         <Badge appearance="filled" color={explained ? "informative" : finding.severity === "error" ? "danger" : "warning"}>
           {explained ? t.explainedBadge : finding.severity === "error" ? t.error : t.warning}
         </Badge>
-        <Badge appearance="outline" color="subtle">
+        <Badge appearance="tint" color="informative">
           {finding.rule}
         </Badge>
         <Link as="button" data-testid="finding-cell" title={t.goToCell} onClick={() => onSelect(finding)}>

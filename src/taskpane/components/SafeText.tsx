@@ -10,8 +10,18 @@ const style: CSSProperties = { overflowWrap: "anywhere", wordBreak: "break-word"
 /** Longest text shown in the pane; the full text stays in the report sheet. */
 const MAX = 600;
 
+// Explicit bidi embeddings/overrides/isolates can reorder what follows them inside a message ("Trojan Source");
+// they never carry meaning in 财决 data, so the pane shows them as visible code points instead.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as shown in the pane: bidi controls made visible, cut at `max` characters. */
+export function displayText(text: string, max = MAX): string {
+  const visible = text.replace(BIDI_CONTROLS, (ch) => `[U+${ch.charCodeAt(0).toString(16).toUpperCase()}]`);
+  return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+}
+
 export function SafeText({ text, max = MAX }: { text: string; max?: number }) {
-  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  const shown = displayText(text, max);
   return (
     <bdi style={style} title={text.length > max ? text.slice(0, 2000) : undefined}>
       {shown}

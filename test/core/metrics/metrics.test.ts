@@ -22,12 +22,12 @@ function refRound(text: string, digits: number): string {
   const [i, f = ""] = text.replace("-", "").split(".");
   const frac = (f + "0".repeat(12)).slice(0, 12);
   const scaled = BigInt(i + frac);
-  const unit = 10n ** BigInt(12 - digits);
+  const unit = BigInt(10) ** BigInt(12 - digits);
   let q = scaled / unit;
-  if ((scaled % unit) * 2n >= unit) q += 1n;
+  if ((scaled % unit) * BigInt(2) >= unit) q += BigInt(1);
   const s = q.toString().padStart(digits + 1, "0");
   const out = digits ? s.slice(0, -digits) + "." + s.slice(-digits) : s;
-  return (neg && q !== 0n ? "-" : "") + out;
+  return (neg && q !== BigInt(0) ? "-" : "") + out;
 }
 
 describe("roundHalfUp", () => {

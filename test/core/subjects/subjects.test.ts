@@ -53,6 +53,13 @@ describe("code book contents", () => {
     }
     expect(subjectEntry("20101")!.provenance.status).toBe("unverified");
   });
+  it("every 款 and 项 has its parent in the book, so every code has a path", () => {
+    for (const e of allSubjects()) {
+      if (e.level > 1) expect(subjectEntry(parentCode(e.code)), e.code).toBeDefined();
+      if (e.system === "function") expect(subjectPath(e.code), e.code).toMatch(/（类）/);
+      expect(e.names.length).toBeGreaterThan(0);
+    }
+  });
   it("covers the seed's 14 项 with their 2019 path", () => {
     const expected: [string, string][] = [
       ["2010301", "一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）"],

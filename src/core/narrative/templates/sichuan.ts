@@ -18,7 +18,7 @@ export const SICHUAN_TEMPLATE: NarrativeTemplate = {
       id: "s2",
       title: "二、收入决算情况说明",
       paragraphs: [
-        '{年度}年本年收入合计{本年收入合计}，其中：{#each 收入项目 sep="；"}{item.name}{item.amount}，占{share(item.amount, 本年收入合计):pct.shareIncome}{/each}。',
+        '{年度}年本年收入合计{本年收入合计}，其中：{#each 收入项目（四川） sep="；"}{item.name}{item.amount}，占{share(item.amount, 本年收入合计):pct.shareIncome}{/each}。',
       ],
     },
     {

@@ -1,1 +1,550 @@
-export {};
+/**
+ * 核对: check a hand-written 情况说明 against the workbook. Every numeric claim (amount with its subject, 占 X%,
+ * 增加/减少 A万元, 增长/下降 p%, 完成预算 p%) is matched to the value it should equal; mismatches carry the
+ * excerpt, the offset in the ORIGINAL text, claimed and expected values, the source cell and a suggestion.
+ * Claims that match no workbook value are listed as unverified, never as mismatches.
+ */
+import type { RecognitionResult } from "../../recognize/types";
+import { roundHalfUp } from "../../metrics/rounding";
+import { changeRatePercent } from "../../metrics/change";
+import { formatNumber } from "../../metrics/format";
+import { classCodeByName, subjectName } from "../../subjects";
+import { narrativeMessage, type NarrativeMessageCode, type NarrativeMessageParams } from "../../i18n/narrative";
+import type { Lang } from "../../i18n/lang";
+import { emptyInputs, type NarrativeInputs } from "../inputs";
+import { makeStyle, type NarrativeStyle, type StylePresetId } from "../style";
+import type { NarrativeSource } from "../types";
+import { FactBook, normName, type Fact, type FactValue } from "./facts";
+import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
+
+export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
+
+export interface Claim {
+  kind: ClaimKind;
+  excerpt: string;
+  /** Offset of the number in the original text. */
+  offset: number;
+  claimed: number;
+  /** Decimals as written. */
+  decimals: number;
+  subject?: string;
+  status: "ok" | "mismatch" | "unverified";
+  factId?: string;
+}
+
+export interface Mismatch {
+  code: NarrativeMessageCode;
+  excerpt: string;
+  /** Offset in the original text: of the number for numeric mismatches, else of the flagged words. */
+  offset: number;
+  claimed?: number;
+  expected?: number;
+  /** Source as 「sheet!A1」 (or the inputs row). */
+  cell?: string;
+  severity: "error" | "warning";
+  message: string;
+  suggestion?: string;
+}
+
+export interface VerifyResult {
+  claims: Claim[];
+  mismatches: Mismatch[];
+  unverified: { excerpt: string; offset: number; reason: string }[];
+}
+
+export interface VerifyOptions {
+  /** Budget year (for outdated 类 names); default: inputs 年度 or the recognised year. */
+  year?: number;
+  style?: StylePresetId | NarrativeStyle;
+  lang?: Lang;
+}
+
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+const AMOUNT_UNIT = /^(亿元|万元|万|元)/;
+const COUNT_UNIT = /^(辆|人次|批次|团组|台（套）|个)/;
+const CHANGE_WORD = /(增加|减少|下降|降低|增长)$/;
+const EPS = 1e-9;
+
+function sourceText(s: NarrativeSource | undefined): string | undefined {
+  if (!s) return undefined;
+  return "inputsRow" in s ? `${s.sheet}!${s.address}` : `${s.sheet}!${s.address}`;
+}
+
+/** Is `i` a clause boundary in normalised text? */
+function isBoundary(t: string, i: number): boolean {
+  const ch = t[i];
+  if ("。；，：！？".includes(ch)) return true;
+  if (ch === ",") return !(/\d/.test(t[i - 1] ?? "") && /\d/.test(t[i + 1] ?? ""));
+  if (ch === "、") return /[元%]/.test(t[i - 1] ?? "");
+  return false;
+}
+
+const HEADING = /^.*(情况说明|决算情况|总体情况|结构情况|具体情况如下|具体情况|支出情况。?)/;
+
+interface Subject {
+  /** Normalised subject, "" when the clause names none. */
+  name: string;
+  raw: string;
+  /** The clause only states a measure (支出决算为, 年初预算为, 比2018年): it refers to the current topic. */
+  generic: boolean;
+  budget: boolean;
+}
+
+function subjectOf(clause: string): Subject {
+  let s = clause;
+  s = s.replace(HEADING, "");
+  // Text pasted from Word/PDF may carry bookmarks or figure captions before the subject; keep what follows them.
+  s = s.replace(/^.*[\]】]/, "");
+  const lastNumbering = /^.*(?:^|[^\d.])\d{1,3}[“”"]?[.、．](?!\d)/.exec(s);
+  if (lastNumbering) s = s.slice(lastNumbering[0].length);
+  s = s.replace(/^(其中|具体情况如下|主要用于以下方面|包括)：?/, "");
+  for (let k = 0; k < 3; k++) s = s.replace(/^(\d{1,3}[.、．](?!\d)|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、)/, "").replace(/^[“”"'.、．]+/, "");
+  s = s.replace(/\d{4}年度?/g, "").replace(/^[，、]/, "");
+  const measureStart = s;
+  let budget = false;
+  let changed = true;
+  while (changed) {
+    const before = s;
+    s = s.replace(/(与)?比?上?年度?(相比)?$/, "");
+    s = s.replace(/比.*$/, "").replace(/与相比$/, "");
+    s = s.replace(/各$/, "");
+    s = s.replace(/(为|是|达)$/, "");
+    changed = s !== before;
+  }
+  // One measure word at the end: 年初预算(数)为 → a budget claim; (支出)决算(数)为 → the final amount.
+  // 「一般公共预算」「政府性基金预算」 are fund names, not measure words.
+  const budgetWord = /(?<!公共|基金|经营)(年初|全年|调整)?预算数?$/;
+  if (budgetWord.test(s)) {
+    budget = true;
+    s = s.replace(budgetWord, "");
+  } else s = s.replace(/(支出)?决算数?$/, "");
+  s = s.replace(/(支出)?(为|是)$/, "");
+  const name = normName(s);
+  const generic = name === "" && /决算|预算|比|相比/.test(measureStart);
+  return { name, raw: s, generic, budget };
+}
+
+interface PathResult {
+  fact?: Fact;
+  issues: { code: NarrativeMessageCode; text: string; current: string; cell?: string }[];
+}
+
+type Topic = { kind: "fact"; fact: Fact } | { kind: "path"; path: string };
+
+class Verifier {
+  readonly claims: Claim[] = [];
+  readonly mismatches: Mismatch[] = [];
+  readonly unverified: VerifyResult["unverified"] = [];
+  private topic?: Topic;
+  private lastAmount?: { fact?: Fact; value: number; sentence: number };
+  private lastChange?: { fact?: Fact; claimed: number; up: boolean; sentence: number };
+  private flaggedNames = new Set<string>();
+
+  constructor(
+    readonly n: NormalizedText,
+    readonly book: FactBook,
+    readonly year: number | undefined,
+    readonly lang: Lang,
+  ) {}
+
+  private excerpt(start: number, end: number): string {
+    const r = originalRange(this.n, start, end);
+    return this.n.original.slice(r.start, r.end).replace(/\s+/g, " ").trim();
+  }
+
+  private offset(i: number): number {
+    return this.n.map[i];
+  }
+
+  private report(code: NarrativeMessageCode, severity: "error" | "warning", at: { start: number; end: number }, params: NarrativeMessageParams, extra: Partial<Mismatch> = {}): void {
+    this.mismatches.push({
+      code,
+      excerpt: this.excerpt(at.start, at.end),
+      offset: this.offset(at.start),
+      severity,
+      message: narrativeMessage(code, params, this.lang),
+      ...extra,
+    });
+  }
+
+  run(): void {
+    const t = this.n.text;
+    this.scanWording();
+    NUMBER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let prevEnd = 0;
+    let sentence = 0;
+    while ((m = NUMBER.exec(t))) {
+      const start = m.index;
+      let end = start + m[0].length;
+      const before = t[start - 1] ?? "";
+      if (/[A-Za-z.]/.test(before)) continue;
+      const gap = t.slice(prevEnd, start);
+      sentence += (gap.match(/。/g) ?? []).length;
+      this.topicFromText(gap);
+      const rest = t.slice(end);
+      const amountUnit = AMOUNT_UNIT.exec(rest);
+      const percent = rest.startsWith("%");
+      const countUnit = COUNT_UNIT.exec(rest);
+      if (!amountUnit && !percent && !countUnit) continue;
+      end += amountUnit ? amountUnit[0].length : percent ? 1 : countUnit![0].length;
+      prevEnd = end;
+      let clauseStart = start;
+      while (clauseStart > 0 && !isBoundary(t, clauseStart - 1)) clauseStart--;
+      const lead = /^(.*[\]】]|.*(情况说明|决算情况|总体情况|结构情况|具体情况如下|具体情况))/.exec(t.slice(clauseStart, start));
+      if (lead) clauseStart += lead[0].length;
+      const clause = t.slice(clauseStart, start);
+      const digits = m[2]?.length ?? 0;
+      let value = Number(m[0].replace(/,/g, ""));
+      const at = { start: clauseStart, end };
+      if (countUnit) {
+        this.unverifiedClaim("count", at, start, value, digits, clause, "数量不在报表中");
+        continue;
+      }
+      if (percent) {
+        this.percentClaim(clause, at, start, value, digits, sentence);
+        continue;
+      }
+      const unit = amountUnit![0];
+      if (unit === "元") value = roundHalfUp(value / 10000, 6);
+      if (unit === "亿元") value = value * 10000;
+      const cw = CHANGE_WORD.exec(clause);
+      if (cw) this.changeClaim(clause.slice(0, clause.length - cw[0].length), cw[0], at, start, value, digits, sentence);
+      else this.amountClaim(clause, at, start, value, digits, sentence);
+    }
+  }
+
+  private unverifiedClaim(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, decimals: number, subject: string, reason: string): void {
+    const excerpt = this.excerpt(at.start, at.end);
+    this.claims.push({ kind, excerpt, offset: this.offset(numStart), claimed: value, decimals, subject, status: "unverified" });
+    this.unverified.push({ excerpt, offset: this.offset(numStart), reason });
+  }
+
+  private pushClaim(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, decimals: number, subject: string, ok: boolean, fact?: Fact): void {
+    this.claims.push({ kind, excerpt: this.excerpt(at.start, at.end), offset: this.offset(numStart), claimed: value, decimals, subject, status: ok ? "ok" : "mismatch", factId: fact?.id });
+  }
+
+  /** Path mentions (…（类）…（款）…（项）) between claims set the topic that 「支出决算为…」 refers to. */
+  private topicFromText(gap: string): void {
+    const re = /([^。；，：、“”"]*（类）[^。；，：“”"]*（(?:款|项)）)/g;
+    let m: RegExpExecArray | null;
+    let last: string | undefined;
+    while ((m = re.exec(gap))) last = m[1];
+    if (last) this.topic = { kind: "path", path: last };
+  }
+
+  private resolveSubject(subject: Subject, claimed: number | undefined, at: { start: number; end: number }): PathResult {
+    if (subject.generic || subject.name === "") {
+      if (!subject.generic) return { issues: [] };
+      const earlier = this.sentenceSubject(at.start);
+      if (earlier) return { fact: earlier, issues: [] };
+      if (!this.topic) return { issues: [] };
+      if (this.topic.kind === "fact") return { fact: this.topic.fact, issues: [] };
+      return this.resolvePath(this.topic.path, claimed, at, false);
+    }
+    if (/（(类|款|项)）/.test(subject.name)) return this.resolvePath(subject.raw, claimed, at, true);
+    const f = this.book.byName(subject.name);
+    if (f) return { fact: f, issues: [] };
+    const cls = this.classFact(subject.name, at);
+    if (cls) return { fact: cls, issues: [] };
+    return { issues: [] };
+  }
+
+  /** The nearest explicit subject in earlier clauses of the same sentence (「…支出年初预算为…，支出决算为…」). */
+  private sentenceSubject(clauseStart: number): Fact | undefined {
+    // Placeholders 【请填写：…】 hold a colon that is not a clause boundary.
+    const t = this.n.text.replace(/【[^】]*】/g, (m) => "□".repeat(m.length));
+    const sentenceStart = t.lastIndexOf("。", clauseStart - 1) + 1;
+    const pieces: string[] = [];
+    let from = sentenceStart;
+    for (let i = sentenceStart; i < clauseStart; i++) {
+      if (isBoundary(t, i)) {
+        pieces.push(t.slice(from, i));
+        from = i + 1;
+      }
+    }
+    for (const piece of pieces.reverse()) {
+      const cut = piece.replace(/(□+|[\d,.]+(亿元|万元|万|元|%)?)+$/, "");
+      const sub = subjectOf(cut);
+      if (sub.generic || !sub.name) continue;
+      const f = /（(类|款|项)）/.test(sub.name) ? undefined : this.book.byName(sub.name);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  private classFact(name: string, at: { start: number; end: number }): Fact | undefined {
+    const clean = name.replace(/^[\d.、．“”"]+/, "");
+    const code = classCodeByName(clean, this.year);
+    if (!code) return undefined;
+    const row = this.book.row(code);
+    if (!row) return undefined;
+    this.checkClassName(clean, code, at);
+    return row;
+  }
+
+  private checkClassName(name: string, code: string, at: { start: number; end: number }): void {
+    if (this.year === undefined) return;
+    const current = subjectName(code, this.year);
+    if (!current || normName(current) === normName(name)) return;
+    const key = `${at.start}:${name}`;
+    if (this.flaggedNames.has(key)) return;
+    this.flaggedNames.add(key);
+    this.report("outdated-name", "warning", at, { text: name, current, year: this.year }, { suggestion: current });
+  }
+
+  private resolvePath(pathText: string, claimed: number | undefined, at: { start: number; end: number }, explicit: boolean): PathResult {
+    const parts: { name: string; level: 1 | 2 | 3 }[] = [];
+    const re = /(.+?)（(类|款|项)）/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(pathText))) {
+      const name = m[1].replace(/^[\d.、．“”"'\s]+/, "").replace(/[“”"]/g, "");
+      parts.push({ name, level: m[2] === "类" ? 1 : m[2] === "款" ? 2 : 3 });
+    }
+    const issues: PathResult["issues"] = [];
+    if (!parts.length || parts[0].level !== 1) return { issues };
+    const classCode = classCodeByName(parts[0].name, this.year);
+    const cls = classCode ? this.book.row(classCode) : undefined;
+    if (!cls || !classCode) return { issues };
+    if (explicit) this.checkClassName(parts[0].name, classCode, at);
+    let node = cls as Fact & { code: string };
+    for (const part of parts.slice(1)) {
+      const level = part.level === 2 ? 2 : 3;
+      const candidates = this.book.childrenOf(part.level === 3 && node.code.length === 3 ? node.code : node.code, level);
+      const want = normName(part.name);
+      let hit = candidates.find((c) => normName(c.rowLabel) === want);
+      if (!hit && level === 3) {
+        // 项 name not in the tables: any 项 of the class with that name, else the 项 the amount points to.
+        hit = this.book.childrenOf(classCode, 3).find((c) => normName(c.rowLabel) === want);
+        if (!hit && claimed !== undefined) {
+          const pool = candidates.length ? candidates : this.book.childrenOf(classCode, 3);
+          const exact = pool.find((c) => c.values.some((v) => Math.abs(v.value - claimed) < 0.005));
+          const closest = exact ?? [...pool].sort((a, b) => Math.abs(a.values[0].value - claimed) - Math.abs(b.values[0].value - claimed))[0];
+          if (closest) {
+            if (!exact) issues.push({ code: "subject-name", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
+            hit = closest;
+          }
+        }
+      }
+      if (!hit && level === 2) continue; // a wrong 款 name: try the 项 within the class
+      if (!hit) return { issues };
+      node = hit;
+    }
+    return { fact: node, issues };
+  }
+
+  private setTopic(fact: Fact | undefined, subject: Subject): void {
+    if (fact && !subject.generic) this.topic = { kind: "fact", fact };
+  }
+
+  private compare(claimed: number, values: FactValue[]): { ok: boolean; rounding: boolean; best: FactValue } {
+    let best = values[0];
+    for (const v of values) if (Math.abs(v.value - claimed) < Math.abs(best.value - claimed)) best = v;
+    const d = Math.abs(best.value - claimed);
+    const rounding = d >= 0.005 && d <= 0.01 + EPS;
+    // Far from every candidate: the first (primary) value is the one to suggest.
+    return { ok: d < 0.005, rounding, best: d < 0.005 || rounding ? best : values[0] };
+  }
+
+  private amountClaim(clause: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    const subject = subjectOf(clause);
+    const res = this.resolveSubject(subject, value, at);
+    const fact = res.fact;
+    const kind: ClaimKind = subject.budget ? "budget" : "amount";
+    const values = fact ? (subject.budget ? fact.budget : fact.values) : [];
+    if (!fact || !values.length) {
+      this.lastAmount = { fact: subject.budget ? undefined : fact, value, sentence };
+      this.setTopic(fact, subject);
+      this.unverifiedClaim(kind, at, numStart, value, digits, subject.raw, fact ? "报表无预算数" : "报表中无对应项目");
+      return;
+    }
+    this.setTopic(fact, subject);
+    const c = this.compare(value, values);
+    if (!subject.budget) this.lastAmount = { fact, value: c.best.value, sentence };
+    this.pushClaim(kind, at, numStart, value, digits, subject.raw || fact.label, c.ok && !res.issues.length, fact);
+    const cell = sourceText(c.best.source);
+    for (const issue of res.issues) {
+      const sev = c.ok ? "warning" : "warning";
+      this.report(issue.code, sev, at, { text: issue.text, current: issue.current, cell: issue.cell }, { suggestion: issue.current, cell: issue.cell });
+    }
+    if (c.ok) return;
+    const params = { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(c.best.value, 2) + "万元", cell };
+    const code: NarrativeMessageCode = subject.budget ? "budget" : c.rounding ? "amount-rounding" : "amount";
+    this.report(code, c.rounding ? "warning" : "error", at, params, {
+      offset: this.offset(numStart),
+      claimed: value,
+      expected: c.best.value,
+      cell,
+      suggestion: formatNumber(c.best.value, 2) + "万元",
+    });
+  }
+
+  private changeClaim(clause: string, word: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    const subject = subjectOf(clause);
+    const sub = subject.name === "" ? { ...subject, generic: true } : subject;
+    const res = this.resolveSubject(sub, undefined, at);
+    const fact = res.fact;
+    const up = word === "增加" || word === "增长";
+    this.lastChange = { fact, claimed: value, up, sentence };
+    if (!fact || !fact.prior) {
+      this.unverifiedClaim("change", at, numStart, value, digits, subject.raw, fact ? "缺少上年数（说明数据）" : "报表中无对应项目");
+      return;
+    }
+    this.setTopic(fact, subject);
+    const prior = fact.prior.value;
+    const deltas = fact.values.map((v) => roundHalfUp(v.value - prior, 2));
+    const matching = deltas.find((d) => Math.abs(Math.abs(d) - value) < 0.005 + EPS);
+    const delta = matching ?? deltas[0];
+    const cell = sourceText(fact.prior.source);
+    if (delta !== 0 && (delta > 0) !== up) {
+      this.pushClaim("change", at, numStart, value, digits, fact.label, false, fact);
+      this.report("direction", "error", at, { subject: fact.label, word, expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
+        offset: this.offset(numStart),
+        claimed: value,
+        expected: Math.abs(delta),
+        cell,
+        suggestion: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`,
+      });
+      return;
+    }
+    const d = Math.abs(Math.abs(delta) - value);
+    const ok = d < 0.005 + EPS;
+    this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
+    if (ok) return;
+    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell }, {
+      offset: this.offset(numStart),
+      claimed: value,
+      expected: Math.abs(delta),
+      cell,
+      suggestion: formatNumber(Math.abs(delta), 2) + "万元",
+    });
+  }
+
+  private percentClaim(clause: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    const share = /占([^占]*)$/.exec(clause);
+    const rate = CHANGE_WORD.exec(clause);
+    const completion = /完成(年初|调整)?预算(数)?(的)?$/.test(clause);
+    if (share) {
+      const part = this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount : undefined;
+      const denomName = normName(share[1].replace(/的$/, ""));
+      let denom: Fact | undefined;
+      if (denomName) denom = this.book.byName(denomName);
+      else if (part?.fact?.shareOf) denom = this.book.facts.get(part.fact.shareOf);
+      if (!part?.fact || !denom) return this.unverifiedClaim("share", at, numStart, value, digits, clause, "无法确定占比的分子或分母");
+      const total = denom.values[0].value;
+      const exact = total === 0 ? 0 : (part.value / total) * 100;
+      return this.checkPercent("share", at, numStart, value, digits, exact, part.fact);
+    }
+    if (completion) {
+      const fromSentence = this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount.fact : undefined;
+      const fact = fromSentence ?? (this.topic?.kind === "fact" ? this.topic.fact : undefined);
+      if (!fact || !fact.budget.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "报表无预算数");
+      const final = fromSentence ? this.lastAmount!.value : fact.values[0].value;
+      // Either budget basis (年初 / 调整) may be meant: accept the closer one.
+      const options = fact.budget.map((b) => (b.value === 0 ? (final === 0 ? 0 : undefined) : (final / b.value) * 100)).filter((x): x is number => x !== undefined);
+      if (!options.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "预算数为0");
+      const exact = options.sort((a, b) => Math.abs(a - value) - Math.abs(b - value))[0];
+      return this.checkPercent("completion", at, numStart, value, digits, exact, fact);
+    }
+    if (rate) {
+      const ch = this.lastChange && this.lastChange.sentence === sentence ? this.lastChange : undefined;
+      const fact = ch?.fact;
+      if (!fact || !ch) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "无对应的增减额");
+      const up = rate[0] === "增加" || rate[0] === "增长";
+      let cur: number | undefined;
+      let prior: number | undefined;
+      if (fact.prior) {
+        prior = fact.prior.value;
+        const p = prior;
+        cur = fact.values.map((v) => v.value).sort((a, b) => Math.abs(Math.abs(a - p) - ch.claimed) - Math.abs(Math.abs(b - p) - ch.claimed))[0];
+      } else {
+        // No prior year given: check the rate against the stated change (prior = current ∓ change).
+        cur = fact.values[0].value;
+        prior = roundHalfUp(cur - (ch.up ? ch.claimed : -ch.claimed), 2);
+      }
+      const delta = roundHalfUp(cur - prior, 2);
+      if (delta !== 0 && (delta > 0) !== up) {
+        this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
+        return this.report("direction", "error", at, { subject: fact.label, word: rate[0], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
+      }
+      const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
+      void changeRatePercent;
+      return this.checkPercent("rate", at, numStart, value, digits, exact, fact);
+    }
+    this.unverifiedClaim("percent", at, numStart, value, digits, clause, "无法确定百分比的含义");
+  }
+
+  private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {
+    const shown = roundHalfUp(exact, Math.min(digits, 12));
+    const d = Math.abs(shown - value);
+    const ok = d <= 0.01 + EPS && (digits >= 2 || d < EPS);
+    this.pushClaim(kind, at, numStart, value, digits, fact.label, ok, fact);
+    if (ok) return;
+    const warn = Math.abs(exact - value) <= 0.1 + EPS;
+    const expected = roundHalfUp(exact, Math.max(digits, 2));
+    const code: NarrativeMessageCode = kind === "share" ? "share" : kind === "completion" ? "completion" : "rate";
+    this.report(code, warn ? "warning" : "error", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(expected, Math.max(digits, 2))}%` }, {
+      offset: this.offset(numStart),
+      claimed: value,
+      expected,
+      suggestion: `${formatNumber(roundHalfUp(exact, digits), digits)}%`,
+    });
+  }
+
+  /** Wording checks that need no numbers: contradictions, template remnants, placeholders, % format, 持平. */
+  private scanWording(): void {
+    const t = this.n.text;
+    const each = (re: RegExp, f: (m: RegExpExecArray) => void) => {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t))) f(m);
+    };
+    each(/减增加|增减少|增加减少|减少增加|增长下降|下降增长/g, (m) =>
+      this.report("typo", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }, { suggestion: m[0].startsWith("减") ? m[0].slice(1) : m[0] }),
+    );
+    each(/增加（减少）|减少（增加）|增长（下降）|下降（增长）|大于（小于）|小于（大于）/g, (m) =>
+      this.report("template-remnant", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }),
+    );
+    each(/[X×x]{2,}|某某|【请填写[^】]*】/g, (m) => this.report("placeholder", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/占(\d+(?:\.\d+)?)(?![\d.%])/g, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/持平/g, (m) => this.checkFlat(m.index));
+  }
+
+  private checkFlat(i: number): void {
+    const t = this.n.text;
+    let s = i;
+    while (s > 0 && !isBoundary(t, s - 1)) s--;
+    const clause = t.slice(s, i);
+    if (/预算/.test(clause)) return; // 决算数与预算数持平: budget comparison, checked via 完成预算
+    const subject = subjectOf(clause.replace(/与\d{4}年度?$/, "").replace(/基本$/, ""));
+    let fact: Fact | undefined;
+    if (subject.name) fact = this.book.byName(subject.name);
+    if (!fact) {
+      // 「因公出国（境）费支出决算持平」 etc. within a sentence about one item
+      const m = /^(.*?)(支出)?(决算)?(数)?$/.exec(subject.raw);
+      if (m && m[1]) fact = this.book.byName(normName(m[1]));
+    }
+    if (!fact || !fact.prior) return;
+    const prior = fact.prior.value;
+    const cur = fact.values[0].value;
+    const delta = roundHalfUp(cur - prior, 2);
+    if (delta === 0) return;
+    this.report("flat", "error", { start: s, end: i + 2 }, { subject: fact.label, current: formatNumber(cur, 2) + "万元", expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
+      expected: delta,
+      cell: sourceText(fact.values[0].source),
+    });
+  }
+}
+
+/** Check narrative text against the recognised workbook (and the 「说明数据」 inputs for prior-year figures). */
+export function verifyNarrative(text: string, recognition: RecognitionResult, inputs: NarrativeInputs = emptyInputs(), options: VerifyOptions = {}): VerifyResult {
+  const style = makeStyle(options.style ?? "sichuan");
+  const book = new FactBook(recognition, inputs, style);
+  const yearValue = book.resolver.value("年度");
+  const year = options.year ?? (yearValue.kind === "number" ? yearValue.value : undefined);
+  const v = new Verifier(normalizeNarrativeText(text), book, year, options.lang ?? "zh-CN");
+  v.run();
+  v.mismatches.sort((a, b) => a.offset - b.offset);
+  return { claims: v.claims, mismatches: v.mismatches, unverified: v.unverified };
+}

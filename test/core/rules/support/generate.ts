@@ -26,6 +26,8 @@ export interface GenerateOptions {
   /** Classes in each of the fund tables T8 / T9 (0 = table declared empty). */
   gfClasses?: number;
   socClasses?: number;
+  /** Exactly `sections` 款 per 类 and `items` 项 per 款 (the benchmark wants a known size); default random up to. */
+  exact?: boolean;
 }
 
 /** 元 → 万元 rounded half-up to 2 decimals (whole 元 / 100 is exact at .5, so Math.round is half-up here). */
@@ -41,22 +43,22 @@ interface Tree {
   classes: string[];
 }
 
-function makeTree(rand: () => number, classCodes: string[], sections: number, items: number): Tree {
+function makeTree(rand: () => number, classCodes: string[], sections: number, items: number, exact = false): Tree {
   const codes: string[] = [];
   const leaves: string[] = [];
   const children = new Map<string, string[]>();
   for (const c of classCodes) {
     codes.push(c);
-    const ns = 1 + Math.floor(rand() * sections);
+    const ns = exact ? sections : 1 + Math.floor(rand() * sections);
     const secs: string[] = [];
     for (let s = 1; s <= ns; s++) {
       const sc = c + String(s).padStart(2, "0");
       secs.push(sc);
       codes.push(sc);
-      const ni = Math.floor(rand() * (items + 1));
+      const ni = exact ? items : Math.floor(rand() * (items + 1));
       const its: string[] = [];
       for (let i = 1; i <= ni; i++) {
-        const ic = sc + String(i === ni && rand() < 0.3 ? 99 : i).padStart(2, "0");
+        const ic = sc + String(i === ni && !exact && rand() < 0.3 ? 99 : i).padStart(2, "0");
         if (its.includes(ic)) continue;
         its.push(ic);
         codes.push(ic);
@@ -118,7 +120,7 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
   const maybe = (p: number, max: number): number => (rand() < p ? int(max) : 0);
   const classes = options.classes ?? 4;
   const classCodes = Array.from({ length: classes }, (_, i) => String(201 + i));
-  const tree = makeTree(rand, classCodes, options.sections ?? 3, options.items ?? 3);
+  const tree = makeTree(rand, classCodes, options.sections ?? 3, options.items ?? 3, options.exact);
 
   // T5 (general budget) and T3 (all money) per leaf, in 元
   const t5Leaf = new Map<string, Record<string, number>>();

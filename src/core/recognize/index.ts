@@ -1,0 +1,408 @@
+/**
+ * Recognition: find every catalogued 财决 table in a workbook snapshot by its title, sheet name, header and row
+ * labels/codes — never by fixed addresses — and read it into TableViews. Never throws on odd input.
+ */
+import { TABLE_DEFS } from "../catalog/tables";
+import { builtinClassCode } from "../catalog/classes";
+import type { TableDef } from "../catalog/schema";
+import type { Unit } from "../catalog/vocabulary";
+import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
+import { toA1 } from "../workbook/snapshot";
+import { parseCoded } from "./coded";
+import { Grid } from "./grid";
+import { parseItems, parseMatrix } from "./items";
+import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
+import { cellText, normalizeLabel, normalizeText } from "./normalize";
+import type { ParseContext, ParseOutcome, Region } from "./parse-common";
+import { parseTwoSided } from "./two-sided";
+import type { RecognitionIssue, RecognitionResult, TableView } from "./types";
+
+export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue } from "./types";
+export { tableOf, cellOf } from "./types";
+
+export interface RecognizeOptions {
+  /** Accounting year, when known from outside (overrides the year read from titles). */
+  year?: number;
+  /** 类 name → 3-digit code (the subjects code book's classCodeByName); a built-in table is used otherwise. */
+  classCodeByName?: (label: string, year?: number) => string | undefined;
+  /** Catalogue to use (defaults to the built-in one; a province's extra variants can be appended). */
+  catalog?: readonly TableDef[];
+}
+
+/** Sheets that hold something else than tables and are ignored on purpose. */
+const RULES_SHEET = /^审核公式/u;
+
+interface Candidate {
+  def: TableDef;
+  title: number;
+  hint: boolean;
+}
+
+interface Scored {
+  def: TableDef;
+  outcome: ParseOutcome;
+  score: number;
+  confidence: number;
+  empty: boolean;
+  accepted: boolean;
+}
+
+function parseWith(ctx: ParseContext): ParseOutcome | undefined {
+  switch (ctx.def.layout) {
+    case "coded":
+      return parseCoded(ctx);
+    case "two-sided":
+      return parseTwoSided(ctx);
+    case "items":
+      return parseItems(ctx);
+    case "matrix-items":
+      return parseMatrix(ctx) ?? parseItems(ctx);
+  }
+}
+
+/** Rows holding title hits, merged when a title spans two close rows (e.g. 「收入支出决算总表」 + 「（财决01表）」). */
+interface TitleRow {
+  row: number;
+  hits: TitleHit[];
+  /** The title as printed (first matching cell). */
+  text: string;
+  /** All texts of the title rows, normalised (table numbers such as 「财决08-1表」 sit beside the title). */
+  all: string;
+}
+
+function rowTexts(g: Grid, r: number): string {
+  let out = "";
+  for (let c = g.left; c <= g.right; c++) {
+    const t = g.norm(r, c);
+    if (t) out += (out ? " " : "") + t;
+  }
+  return out;
+}
+
+function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
+  const found: TitleRow[] = [];
+  for (let r = g.top; r <= g.bottom; r++) {
+    const line = g.sheet.values[r - g.top];
+    if (!Array.isArray(line)) continue;
+    let hits: TitleHit[] = [];
+    let text = "";
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (typeof v !== "string" || !v.includes("表")) continue;
+      const t = g.norm(r, g.left + i);
+      if (!looksLikeTitle(t)) continue;
+      const h = titleHits(t, defs);
+      if (h.length > 0) {
+        hits = hits.concat(h);
+        text = text || v.trim();
+      }
+    }
+    if (hits.length === 0) continue;
+    const prev = found[found.length - 1];
+    if (prev && r - prev.row <= 3 && rowsBetweenSparse(g, prev.row, r)) {
+      prev.hits = prev.hits.concat(hits);
+      for (let k = prev.row + 1; k <= r; k++) prev.all += " " + rowTexts(g, k);
+    } else {
+      // Rows just above the title often carry the table number (「附表1」「财决01表」).
+      const above = r > g.top ? rowTexts(g, r - 1) : "";
+      found.push({ row: r, hits, text, all: `${above} ${rowTexts(g, r)}` });
+    }
+  }
+  return found;
+}
+
+function rowsBetweenSparse(g: Grid, a: number, b: number): boolean {
+  for (let r = a + 1; r < b; r++) {
+    let n = 0;
+    for (let c = g.left; c <= g.right; c++) if (g.value(r, c) !== null && g.norm(r, c) !== "") n++;
+    if (n >= 3) return false;
+  }
+  return true;
+}
+
+function bestTitleScores(hits: TitleHit[]): Map<TableDef, number> {
+  const max = Math.max(0, ...hits.map((h) => h.length));
+  const out = new Map<TableDef, number>();
+  for (const h of hits) {
+    const s = h.length === max ? 1 : 0.6;
+    out.set(h.def, Math.max(out.get(h.def) ?? 0, s));
+  }
+  return out;
+}
+
+function textRows(g: Grid, top: number, bottom: number, left: number, right: number): { norm: string; raw: string }[] {
+  const out: { norm: string; raw: string }[] = [];
+  for (let r = Math.max(top, g.top); r <= Math.min(bottom, g.bottom); r++) {
+    for (let c = left; c <= right; c++) {
+      const v = g.value(r, c);
+      if (typeof v === "string" && v.trim()) out.push({ norm: g.norm(r, c), raw: v });
+    }
+  }
+  return out;
+}
+
+/** Does any text in the region say the table has no data? (cheap pre-filter before the regex) */
+function regionSaysEmpty(g: Grid, region: Region): boolean {
+  for (let r = region.top; r <= region.bottom; r++) {
+    const line = g.sheet.values[r - g.top];
+    if (!Array.isArray(line)) continue;
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (typeof v !== "string" || v.length < 3 || !/[无没]/u.test(v)) continue;
+      if (saysEmpty(g.norm(r, g.left + i))) return true;
+    }
+  }
+  return false;
+}
+
+function score(c: Candidate, o: ParseOutcome, empty: boolean): { score: number; confidence: number; accepted: boolean } {
+  // Fixed-item tables say little by their shape alone (any list of 合计/小计 rows looks alike): they need a title.
+  const needsIdentity = c.def.layout === "items" || c.def.layout === "matrix-items";
+  const rowScore = empty ? 1 : o.rowScore;
+  const identified = c.title > 0 || c.hint;
+  // A table number or sheet hint (Z08_1, 财决08-1表, 附表8) outweighs a longer generic title.
+  let s = 0.35 * c.title + 0.15 * (c.hint || c.title >= 1 ? 1 : 0) + 0.25 * (c.hint ? 1 : 0) + 0.3 * o.columnScore + 0.2 * rowScore;
+  if (o.wrongSystem) s *= 0.3;
+  let accepted: boolean;
+  if (identified) accepted = (o.columnScore >= 0.3 || empty) && (o.rows.length > 0 || empty || o.columnScore >= 0.6) && !o.wrongSystem;
+  else accepted = !needsIdentity && o.columnScore >= 0.6 && o.rowScore >= 0.5 && s >= 0.45 && !o.wrongSystem;
+  // Confidence: a titled table with every column and row found is 1; the hint bonus does not inflate it.
+  const conf = 0.35 * Math.max(c.title, c.hint ? 0.8 : 0) + 0.15 * (identified ? 1 : 0) + 0.3 * o.columnScore + 0.2 * rowScore;
+  return { score: s, confidence: Math.round(Math.min(1, o.wrongSystem ? conf * 0.3 : conf) * 100) / 100, accepted };
+}
+
+interface SheetWork {
+  sheet: SheetSnapshot;
+  tables: TableView[];
+  issues: RecognitionIssue[];
+  years: number[];
+  unitNames: string[];
+  /** Tables whose variant tied with others of the same kind (e.g. national vs Sichuan 收入支出决算总表). */
+  ties: Map<TableView, string[]>;
+  reason?: string;
+}
+
+function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], classCode: (l: string) => string | undefined): SheetWork {
+  const work: SheetWork = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map() };
+  const g = new Grid(sheet);
+  if (g.isEmpty || (g.bottom === g.top && g.right === g.left && g.value(g.top, g.left) === null)) {
+    work.reason = "empty";
+    return work;
+  }
+  if (RULES_SHEET.test(normalizeText(sheet.name ?? ""))) {
+    work.reason = "rules-sheet";
+    return work;
+  }
+  const titles = findTitleRows(g, defs);
+  const sheetHits = titleHits(normalizeText(sheet.name ?? ""), defs);
+  const hinted = new Set(sheetHintDefs(sheet.name ?? "", defs));
+
+  const regions: { region: Region; titleRow?: number; title: string; hits: TitleHit[]; all: string }[] = [];
+  if (titles.length === 0) {
+    regions.push({ region: { top: g.top, bottom: g.bottom, left: g.left, right: g.right }, title: "", hits: [], all: "" });
+  } else {
+    titles.forEach((t, i) => {
+      const bottom = i + 1 < titles.length ? titles[i + 1].row - 1 : g.bottom;
+      regions.push({ region: { top: t.row, bottom, left: g.left, right: g.right }, titleRow: t.row, title: t.text, hits: t.hits, all: t.all });
+    });
+  }
+
+  const onlyRegion = regions.length === 1;
+  for (const reg of regions) {
+    const candidates = new Map<TableDef, Candidate>();
+    // The sheet name speaks for the sheet's only (or untitled) table: its title joins the printed one.
+    const useSheet = onlyRegion || reg.hits.length === 0;
+    const hints = new Set<TableDef>(useSheet ? hinted : []);
+    if (reg.all) for (const d of textHintDefs(reg.all, defs)) hints.add(d);
+    const own = bestTitleScores(useSheet ? [...reg.hits, ...sheetHits] : reg.hits);
+    for (const [def, s] of own) candidates.set(def, { def, title: reg.hits.length === 0 ? s * 0.8 : s, hint: hints.has(def) });
+    for (const def of hints) if (!candidates.has(def)) candidates.set(def, { def, title: 0, hint: true });
+    // No title and no sheet hint: try the layouts that can be told by their shape alone.
+    if (candidates.size === 0) {
+      for (const def of defs) if (def.layout === "coded" || def.layout === "two-sided") candidates.set(def, { def, title: 0, hint: false });
+    }
+
+    const scored: Scored[] = [];
+    const from = reg.titleRow !== undefined ? reg.titleRow + 1 : reg.region.top;
+    const emptyText = regionSaysEmpty(g, reg.region);
+    for (const c of candidates.values()) {
+      const ctx: ParseContext = { grid: g, def: c.def, region: reg.region, from, decimals: c.def.decimals, classCode };
+      let o: ParseOutcome | undefined;
+      try {
+        o = parseWith(ctx);
+      } catch {
+        o = undefined; // a parser bug must not stop the other tables; the table is then not recognised
+      }
+      if (!o) continue;
+      const empty = !o.anyAmount && (emptyText || /无数据/u.test(normalizeText(reg.title)));
+      const s = score(c, o, empty);
+      scored.push({ def: c.def, outcome: o, empty, ...s });
+    }
+    scored.sort((a, b) => b.score - a.score || defs.indexOf(a.def) - defs.indexOf(b.def));
+    const best = scored.find((s) => s.accepted);
+    if (!best) continue;
+    const rival = scored.find((s) => s !== best && s.accepted && s.def.kind !== best.def.kind);
+    if (rival && best.score - rival.score < 0.05) {
+      work.issues.push({ code: "ambiguous-table", sheet: sheet.name, kind: best.def.kind, detail: rival.def.kind });
+    }
+    const view = buildView(g, reg, best, work);
+    const ties = scored.filter((x) => x.accepted && x.def.kind === best.def.kind && Math.abs(x.score - best.score) < 1e-9);
+    if (ties.length > 1) work.ties.set(view, ties.map((x) => x.def.variant));
+    work.tables.push(view);
+  }
+  if (work.tables.length === 0) work.reason = titles.length > 0 ? "title-without-table" : "no-table";
+  return work;
+}
+
+function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: string }, best: Scored, work: SheetWork): TableView {
+  const { def, outcome: o } = best;
+  const sheet = g.sheet.name;
+  const headTop = reg.titleRow ?? reg.region.top;
+  const headBottom = o.header ? o.header.top : o.bodyTop;
+  const around = textRows(g, headTop, Math.max(headTop, headBottom), reg.region.left, reg.region.right);
+  const headerUnits = (o.header?.columns ?? []).map((h) => unitIn(h.joined)).filter((u): u is Unit => !!u);
+  const units = [...new Set([...around.map((t) => unitIn(t.norm)).filter((u): u is Unit => !!u), ...headerUnits])];
+  let unit: Unit = def.unit;
+  let unitStated = false;
+  if (units.length === 1) {
+    unit = units[0];
+    unitStated = true;
+  } else if (units.length > 1) {
+    unit = units[0];
+    unitStated = true;
+    work.issues.push({ code: "unit-unknown", sheet, kind: def.kind, detail: units.join("/") });
+  }
+  let year: number | undefined;
+  for (const t of around) {
+    year ??= yearIn(t.norm);
+    const un = unitNameIn(t.raw);
+    if (un) work.unitNames.push(un);
+  }
+  if (year) work.years.push(year);
+
+  const view: TableView = {
+    kind: def.kind, variant: def.variant, sheet, sheetVisibility: g.sheet.visibility ?? "visible",
+    title: reg.title || sheet, unit, unitStated, decimals: def.decimals, year, confidence: best.confidence,
+    range: { top: headTop, left: o.left, bottom: Math.max(o.bodyBottom, headTop), right: o.right },
+    columns: o.columns, rows: o.rows, empty: best.empty,
+    missingRows: best.empty ? [] : o.missingRows, missingColumns: o.missingColumns, unplacedRows: o.unplacedRows,
+  };
+  for (const r of o.rows) {
+    for (const cell of Object.values(r.cells)) {
+      if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
+        work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
+      }
+    }
+  }
+  for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
+  for (const key of view.missingRows) work.issues.push({ code: "missing-row", sheet, kind: def.kind, detail: key });
+  for (const u of view.unplacedRows) {
+    work.issues.push({ code: "unplaced-row", sheet, kind: def.kind, address: toA1(u.sheetRow, o.left), text: u.label });
+  }
+  return view;
+}
+
+/** Cover/other sheets: year and unit name from their first rows. */
+function scanCover(sheet: SheetSnapshot): { year?: number; unitName?: string } {
+  const g = new Grid(sheet);
+  if (g.isEmpty) return {};
+  let year: number | undefined;
+  let unitName: string | undefined;
+  for (let r = g.top; r <= Math.min(g.bottom, g.top + 15); r++) {
+    for (let c = g.left; c <= Math.min(g.right, g.left + 10); c++) {
+      const v = g.value(r, c);
+      if (typeof v !== "string") continue;
+      const n = g.norm(r, c);
+      if (/决算|报表|封面/u.test(n) || /年度/u.test(n)) year ??= yearIn(n);
+      unitName ??= unitNameIn(v);
+    }
+  }
+  return { year, unitName };
+}
+
+function mode<T>(xs: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  let n = 0;
+  for (const x of xs) {
+    const k = (counts.get(x) ?? 0) + 1;
+    counts.set(x, k);
+    if (k > n) {
+      n = k;
+      best = x;
+    }
+  }
+  return best;
+}
+
+/** Recognise every catalogued table in a workbook snapshot. */
+export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions = {}): RecognitionResult {
+  const defs = options.catalog ?? TABLE_DEFS;
+  const tables: TableView[] = [];
+  const ignoredSheets: { sheet: string; reason: string }[] = [];
+  const issues: RecognitionIssue[] = [];
+  const years: number[] = [];
+  const unitNames: string[] = [];
+  const ties = new Map<TableView, string[]>();
+  const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
+  const classCode = (label: string): string | undefined => {
+    const n = normalizeLabel(label);
+    const viaBook = options.classCodeByName?.(n, options.year);
+    return viaBook ?? builtinClassCode(n);
+  };
+  for (const sheet of sheets) {
+    let work: SheetWork;
+    try {
+      work = recognizeSheet(sheet, defs, classCode);
+    } catch {
+      work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), reason: "unreadable" };
+    }
+    tables.push(...work.tables);
+    for (const [view, variants] of work.ties) ties.set(view, variants);
+    issues.push(...work.issues);
+    years.push(...work.years);
+    unitNames.push(...work.unitNames);
+    if (work.tables.length === 0) {
+      const visibility = sheet.visibility && sheet.visibility !== "visible" ? `${sheet.visibility}:` : "";
+      ignoredSheets.push({ sheet: String(sheet.name ?? ""), reason: `${visibility}${work.reason ?? "no-table"}` });
+    }
+  }
+  // A tie between variants of one kind goes to the family the rest of the workbook clearly belongs to.
+  const votes = new Map<string, number>();
+  for (const t of tables) if (!ties.has(t)) votes.set(t.variant, (votes.get(t.variant) ?? 0) + 1);
+  for (const [view, variants] of ties) {
+    const best = variants.reduce((a, b) => ((votes.get(b) ?? 0) > (votes.get(a) ?? 0) ? b : a), view.variant);
+    view.variant = best;
+  }
+  // Units: a table with no stated unit whose default differs from what its neighbours state is doubtful.
+  const stated = tables.filter((t) => t.unitStated).map((t) => t.unit);
+  const statedUnits = new Set(stated);
+  for (const t of tables) {
+    if (!t.unitStated && statedUnits.size === 1 && !statedUnits.has(t.unit)) {
+      issues.push({ code: "unit-unknown", sheet: t.sheet, kind: t.kind, detail: `${t.unit}?${[...statedUnits][0]}` });
+    }
+  }
+  // The same kind and variant twice: rules would not know which to use.
+  const seen = new Map<string, TableView>();
+  for (const t of tables) {
+    const id = `${t.kind}/${t.variant}`;
+    if (seen.has(id)) issues.push({ code: "duplicate-table", sheet: t.sheet, kind: t.kind, detail: seen.get(id)!.sheet });
+    else seen.set(id, t);
+  }
+  let year = options.year ?? mode(years);
+  let unitName = mode(unitNames);
+  if (year === undefined || unitName === undefined) {
+    for (const ig of ignoredSheets) {
+      const sheet = sheets.find((s) => String(s.name ?? "") === ig.sheet);
+      if (!sheet) continue;
+      const cover = scanCover(sheet);
+      year ??= cover.year;
+      unitName ??= cover.unitName;
+    }
+  }
+  if (tables.length === 0) issues.push({ code: "no-tables" });
+  return { tables, ignoredSheets, issues, year, unitName };
+}
+
+/** A cell's text for messages (exported for the report renderer). */
+export { cellText };

@@ -1,0 +1,93 @@
+import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
+import type { Outcome, ValidationSession } from "../../excel/session";
+import type { Strings } from "../i18n";
+import { SafeText } from "./SafeText";
+
+const useStyles = makeStyles({
+  box: { marginTop: "16px", minWidth: 0 },
+  list: { listStyleType: "none", padding: 0, margin: "8px 0", minWidth: 0 },
+  item: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`, padding: "4px 8px", margin: "6px 0" },
+  warn: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  excerpt: { color: tokens.colorNeutralForeground3, margin: "2px 0" },
+});
+
+/** 「sheet!A1」 (as the verifier names a source) → sheet and address, if it is one. */
+function cellOf(text: string | undefined): { sheet: string; address: string } | undefined {
+  if (!text) return undefined;
+  const t = text.replace(/^「|」$/g, "");
+  const bang = t.lastIndexOf("!");
+  if (bang <= 0) return undefined;
+  const address = t.slice(bang + 1);
+  return /^\$?[A-Z]{1,3}\$?\d+$/.test(address) ? { sheet: t.slice(0, bang), address: address.replace(/\$/g, "") } : undefined;
+}
+
+/** 核对 of a pasted, hand-written narrative against the tables (core verifyNarrative). */
+export function NarrativeCheck({ session, outcome, t }: { session: ValidationSession; outcome: Outcome; t: Strings }) {
+  const s = useStyles();
+  const [text, setText] = useState("");
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const check = () => {
+    setError(null);
+    try {
+      setResult(
+        verifyNarrative(text, outcome.recognition, parseInputsSheet(outcome.snapshot), { style: session.state?.settings.style ?? "sichuan", lang: session.lang }),
+      );
+    } catch (e) {
+      setResult(null);
+      setError(t.failed + (e instanceof Error ? e.message : String(e)));
+    }
+  };
+  return (
+    <section className={s.box} data-testid="narrative-check">
+      <Subtitle2 as="h3">{t.narrativeCheckTitle}</Subtitle2>
+      <Field hint={t.narrativeCheckHint}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} data-testid="narrative-check-input" />
+      </Field>
+      <Button style={{ marginTop: 8 }} disabled={text.trim() === ""} onClick={check} data-testid="narrative-check-run">
+        {t.narrativeCheck}
+      </Button>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <SafeText text={error} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <div data-testid="narrative-check-result">
+          <p>{t.narrativeCheckCounts(result.claims.length, result.mismatches.length, result.unverified.length)}</p>
+          {result.mismatches.length === 0 && <p>{t.narrativeNoProblems}</p>}
+          <ul className={s.list}>
+            {result.mismatches.map((m, i) => {
+              const cell = cellOf(m.cell);
+              return (
+                <li key={i} className={`${s.item} ${m.severity === "warning" ? s.warn : ""}`} data-testid="narrative-mismatch">
+                  <Badge appearance="filled" color={m.severity === "error" ? "danger" : "warning"}>
+                    {m.severity === "error" ? t.error : t.warning}
+                  </Badge>{" "}
+                  <SafeText text={m.message} />
+                  <p className={s.excerpt}>
+                    「<SafeText text={m.excerpt} max={200} />」
+                  </p>
+                  {m.suggestion && (
+                    <p className={s.excerpt}>
+                      → <SafeText text={m.suggestion} />
+                    </p>
+                  )}
+                  {cell && (
+                    <Link as="button" onClick={() => void session.host.selectCell(cell.sheet, cell.address).catch((e: unknown) => setError(t.failed + String(e)))}>
+                      <SafeText text={`${cell.sheet}!${cell.address}`} max={120} />
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { Button, MessageBar, MessageBarBody, Subtitle2, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
+import { NARRATIVE_SHEET } from "../../excel/host";
+import type { Outcome, ValidationSession } from "../../excel/session";
+import type { Strings } from "../i18n";
+import { SafeText } from "./SafeText";
+import { NarrativeCheck } from "./NarrativeCheck";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
+  preview: { maxHeight: "50vh", overflowY: "auto", overflowX: "hidden", border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "8px", minWidth: 0 },
+  para: { margin: "6px 0", lineHeight: "1.7", overflowWrap: "anywhere" },
+  span: {
+    backgroundColor: tokens.colorPaletteLightGreenBackground1,
+    borderBottom: `1px dotted ${tokens.colorPaletteGreenBorder2}`,
+    cursor: "pointer",
+    border: "none",
+    padding: 0,
+    font: "inherit",
+    color: "inherit",
+  },
+  placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+});
+
+function sourceText(src: NarrativeSource): string {
+  return "inputsRow" in src ? `${src.sheet}!${src.address}（${src.key}）` : `${src.sheet}!${src.address} = ${src.value}`;
+}
+
+function spanTip(span: NarrativeSpan, t: Strings): string {
+  const lines = [span.label];
+  if (span.arithmetic) lines.push(span.arithmetic);
+  if (span.sources.length > 0) lines.push(`${t.provenance}: ${span.sources.map(sourceText).join("; ")}`);
+  return lines.join("\n");
+}
+
+/** One generated paragraph: plain text pieces, numbers as buttons whose tooltip shows where they came from. */
+function Paragraph({ p, t, onSource }: { p: NarrativeParagraph; t: Strings; onSource(src: NarrativeSource): void }) {
+  const s = useStyles();
+  const pieces: JSX.Element[] = [];
+  let at = 0;
+  const spans = [...p.spans].sort((a, b) => a.start - b.start);
+  spans.forEach((span, i) => {
+    if (span.start < at) return; // overlapping spans: keep the first
+    if (span.start > at) pieces.push(<SafeText key={`t${i}`} text={p.text.slice(at, span.start)} max={100_000} />);
+    const text = p.text.slice(span.start, span.end);
+    pieces.push(
+      <Tooltip key={`s${i}`} content={<span style={{ whiteSpace: "pre-wrap" }}>{spanTip(span, t)}</span>} relationship="description">
+        <button
+          type="button"
+          className={`${s.span} ${span.kind === "placeholder" ? s.placeholder : ""}`}
+          data-testid="narrative-span"
+          onClick={() => span.sources[0] && onSource(span.sources[0])}
+        >
+          <SafeText text={text} max={100_000} />
+        </button>
+      </Tooltip>,
+    );
+    at = span.end;
+  });
+  if (at < p.text.length) pieces.push(<SafeText key="end" text={p.text.slice(at)} max={100_000} />);
+  return <p className={s.para}>{pieces}</p>;
+}
+
+/** Paragraphs as written to the sheet: each section title, then its paragraphs, one per row. */
+export function narrativeRows(n: Narrative): string[] {
+  return n.sections.flatMap((sec) => [sec.title, ...sec.paragraphs.map((p) => p.text)]);
+}
+
+export function NarrativeTab({ session, outcome, t }: { session: ValidationSession; outcome: Outcome | null; t: Strings }) {
+  const s = useStyles();
+  const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const style = session.state?.settings.style ?? "sichuan";
+  const [generatedFor, setGeneratedFor] = useState<{ at: number; style: string } | null>(null);
+
+  const narrative = useMemo<Narrative | null>(() => {
+    if (!outcome || !generatedFor) return null;
+    return generateNarrative(outcome.recognition, parseInputsSheet(outcome.snapshot), { style });
+    // Regenerate when the user asks again, the data changed, or the style changed.
+  }, [outcome, generatedFor, style]);
+
+  const act = (work: () => Promise<string>) => () => {
+    setNotice(null);
+    work().then(
+      (text) => setNotice({ intent: "success", text }),
+      (e: unknown) => setNotice({ intent: "error", text: t.failed + (e instanceof Error ? e.message : String(e)) }),
+    );
+  };
+  const select = (src: NarrativeSource) => {
+    session.host.selectCell(src.sheet, src.address).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
+  };
+
+  if (!outcome) return <p data-testid="narrative-needs-validation">{t.narrativeNeedsValidation}</p>;
+  return (
+    <div data-testid="narrative-tab">
+      <div className={s.actions}>
+        <Button appearance="primary" data-testid="narrative-generate" onClick={() => setGeneratedFor({ at: Date.now(), style })}>
+          {t.narrativeGenerate}
+        </Button>
+        <Button
+          disabled={!narrative}
+          data-testid="narrative-write"
+          onClick={act(async () => {
+            await session.host.writeNarrative(NARRATIVE_SHEET, narrative ? narrativeRows(narrative) : []);
+            return t.narrativeWritten;
+          })}
+        >
+          {t.narrativeWrite}
+        </Button>
+        <Button
+          disabled={!narrative}
+          onClick={act(async () => {
+            await navigator.clipboard.writeText(narrative ? renderNarrativeText(narrative) : "");
+            return t.narrativeCopied;
+          })}
+        >
+          {t.narrativeCopy}
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>
+            <SafeText text={notice.text} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {narrative && (
+        <div className={s.preview} data-testid="narrative-preview">
+          {narrative.sections.map((sec) => (
+            <section key={sec.id}>
+              <Subtitle2 as="h4">
+                <SafeText text={sec.title} />
+              </Subtitle2>
+              {sec.paragraphs.map((p, i) => (
+                <Paragraph key={i} p={p} t={t} onSource={select} />
+              ))}
+            </section>
+          ))}
+        </div>
+      )}
+      <NarrativeCheck session={session} outcome={outcome} t={t} />
+    </div>
+  );
+}

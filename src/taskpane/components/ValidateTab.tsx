@@ -1,0 +1,109 @@
+import { Button, MessageBar, MessageBarBody, Switch, ToggleButton, makeStyles } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Lang } from "../../core/i18n/lang";
+import type { RecognitionIssue } from "../../core/recognize/types";
+import type { Finding } from "../../core/rules/types";
+import type { Outcome, ValidationSession } from "../../excel/session";
+import type { Strings } from "../i18n";
+import { FindingList, type ListedFinding } from "./FindingList";
+import { RecognitionReport } from "./RecognitionReport";
+import { SafeText } from "./SafeText";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center", margin: "8px 0" },
+  filters: { display: "flex", gap: "4px", flexWrap: "wrap", margin: "8px 0" },
+  summary: { fontWeight: 600, margin: "8px 0", overflowWrap: "anywhere" },
+});
+
+type Filter = "all" | "error" | "warning" | "explained";
+
+/** Plain rendering of a recognition issue (code, place, text). */
+function issueText(i: RecognitionIssue): string {
+  return [i.code, i.sheet && `${i.sheet}${i.address ? "!" + i.address : ""}`, i.text, i.detail].filter(Boolean).join(" · ");
+}
+
+export function ValidateTab({ session, outcome, busy, lang, t }: { session: ValidationSession; outcome: Outcome | null; busy: boolean; lang: Lang; t: Strings }) {
+  const s = useStyles();
+  const [filter, setFilter] = useState<Filter>("all");
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const run = (work: () => Promise<string | null>) => () => {
+    setNotice(null);
+    work().then(
+      (text) => text && setNotice({ ok: true, text }),
+      (e: unknown) => setNotice({ ok: false, text: t.failed + (e instanceof Error ? e.message : String(e)) }),
+    );
+  };
+  const onSelect = (f: Finding) => {
+    session.host.selectCell(f.target.sheet, f.target.address).catch((e: unknown) => setNotice({ ok: false, text: t.failed + String(e) }));
+  };
+
+  const items: ListedFinding[] = !outcome
+    ? []
+    : filter === "explained"
+      ? outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))
+      : filter === "all"
+        ? [...outcome.active.map((f) => ({ finding: f })), ...outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))]
+        : outcome.active.filter((f) => f.severity === filter).map((f) => ({ finding: f }));
+
+  const count = (f: Filter): number =>
+    !outcome ? 0 : f === "all" ? outcome.active.length + outcome.explained.length : f === "explained" ? outcome.explained.length : outcome.active.filter((x) => x.severity === f).length;
+
+  return (
+    <div data-testid="validate-tab">
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy} data-testid="btn-validate" onClick={run(async () => (await session.validate({ trigger: "taskpane", activateReport: false }), null))}>
+          {t.validate}
+        </Button>
+        <Button disabled={busy} data-testid="btn-clear" onClick={run(async () => t.clearedMarks(await session.clearMarks()))}>
+          {t.clearMarks}
+        </Button>
+        <Switch
+          label={t.liveRecheck}
+          checked={session.live}
+          data-testid="live-switch"
+          onChange={(_, d) => run(async () => (d.checked ? await session.startLive() : await session.stopLive(), null))()}
+        />
+      </div>
+      {notice && (
+        <MessageBar intent={notice.ok ? "success" : "error"} data-testid="validate-notice">
+          <MessageBarBody>
+            <SafeText text={notice.text} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!outcome ? (
+        <p data-testid="not-run">{t.notRunYet}</p>
+      ) : (
+        <>
+          <p className={s.summary} data-testid="summary">
+            <SafeText text={outcome.summary} /> {outcome.trigger === "ribbon" ? t.viaRibbon : outcome.trigger === "live" ? t.viaLive : ""}
+          </p>
+          <div className={s.filters} role="group" aria-label={t.filterLabel}>
+            {(["all", "error", "warning", "explained"] as Filter[]).map((f) => (
+              <ToggleButton key={f} size="small" checked={filter === f} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
+                {{ all: t.filterAll, error: t.filterError, warning: t.filterWarning, explained: t.filterExplained }[f]} ({count(f)})
+              </ToggleButton>
+            ))}
+          </div>
+          {outcome.result.ruleErrors.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {t.ruleErrors}: <SafeText text={outcome.result.ruleErrors.map((e) => e.message).join("；")} />
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <FindingList
+            items={items}
+            lang={lang}
+            t={t}
+            onSelect={onSelect}
+            onExplain={(f, reason) => session.suppress(f.id, reason)}
+            onUnexplain={(f) => session.unsuppress(f.id)}
+          />
+          <RecognitionReport recognition={outcome.recognition} lang={lang} t={t} issueText={issueText} />
+        </>
+      )}
+    </div>
+  );
+}

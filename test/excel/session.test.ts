@@ -1,0 +1,132 @@
+// The validation session over the fake Excel host with the real core engine, on the generated fixtures.
+import { describe, expect, it } from "vitest";
+import { REPORT_SHEET } from "../../src/excel/host";
+import { coreEngine } from "../../src/excel/coreEngine";
+import { OfficeHost } from "../../src/excel/officeHost";
+import { ValidationSession, expandChanges } from "../../src/excel/session";
+import { FIXTURE_NAMES, fixture, mutate } from "../fixtures";
+import { fakeRun, fakeWorkbookFromSnapshot, type FakeWorkbookModel } from "../fakes/fakeExcel";
+
+function setup(model: FakeWorkbookModel, debounceMs = 10) {
+  const host = new OfficeHost({ run: fakeRun(model), capabilities: { notes: true, fillPattern: true } });
+  return { host, session: new ValidationSession(host, coreEngine, "zh-CN", debounceMs) };
+}
+
+function brokenSeed() {
+  const f = fixture("seed-sichuan");
+  const total = f.expected.find((c) => c.kind === "T1" && c.rowKey === "inc_total_year")!;
+  return { f, total, snapshot: mutate(f.snapshot, total.address, total.sheet, total.value + 100) };
+}
+
+describe.each(FIXTURE_NAMES)("validate + clear on fixture %s", (name) => {
+  it("reads in one sync, marks in one write sync, and leaves every value and formula as it was", async () => {
+    const model = fakeWorkbookFromSnapshot(fixture(name).snapshot);
+    const content = JSON.stringify(model.contentDump());
+    const formats = model.formatDump();
+    const { host, session } = setup(model);
+    await session.loadState();
+
+    const outcome = await session.validate({ trigger: "taskpane", activateReport: false });
+    expect(host.lastReadSyncs).toBe(1);
+    expect(outcome.recognition.tables.length).toBeGreaterThan(5);
+    expect(outcome.summary).toMatch(/^校验(通过|未通过)：\d+ 个错误，\d+ 个提示/);
+    const report = model.sheet(REPORT_SHEET)!;
+    expect(report.usedBox(true)!.bottom + 1).toBe(outcome.active.length + 2);
+
+    const writes = model.writeSyncs;
+    await host.writeMarks(outcome.active.map((f) => ({ sheet: f.target.sheet, address: f.target.address, severity: f.severity, message: f.message })));
+    expect(model.writeSyncs - writes).toBe(1);
+
+    await session.clearMarks();
+    expect(JSON.stringify(model.contentDump([REPORT_SHEET]))).toBe(content);
+    expect(model.formatDump()).toEqual(formats);
+  });
+});
+
+describe("validation session", () => {
+  it("finds an injected error, marks it red with the arithmetic in the note, and lists it in the report", async () => {
+    const { snapshot, total } = brokenSeed();
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    const { session } = setup(model);
+    const outcome = await session.validate({ trigger: "ribbon", activateReport: true });
+    const hit = outcome.active.find((f) => f.target.sheet === total.sheet && f.target.address === total.address);
+    expect(hit?.severity).toBe("error");
+    expect(outcome.summary).toMatch(/^校验未通过：[1-9]\d* 个错误/);
+    const sheet = model.sheet(total.sheet)!;
+    const cell = sheet.cell(hit!.target.row, hit!.target.col)!;
+    expect(cell.fill).toBe("#FFC7CE");
+    expect(sheet.notes.get(total.address)).toContain(hit!.message);
+    expect(model.activeSheet).toBe(REPORT_SHEET);
+    const report = model.sheet(REPORT_SHEET)!;
+    const rows = [...Array(outcome.active.length + 2).keys()].map((r) => report.cell(r, 3)?.value);
+    expect(rows).toContain(`${total.sheet}!${total.address}`);
+  });
+
+  it("suppressed findings stay listed as 已说明 with their reason but are not marked or counted", async () => {
+    const { snapshot, total } = brokenSeed();
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    const { session } = setup(model);
+    const first = await session.validate({ trigger: "taskpane", activateReport: false });
+    const hit = first.active.find((f) => f.target.address === total.address && f.target.sheet === total.sheet)!;
+    await session.suppress(hit.id, "差额为已知调整");
+    const o = session.outcome!;
+    expect(o.active.map((f) => f.id)).not.toContain(hit.id);
+    expect(o.explained.map((e) => [e.finding.id, e.reason])).toContainEqual([hit.id, "差额为已知调整"]);
+    expect(o.counts.error).toBe(first.counts.error - 1);
+    // still explained after a fresh run (the id is stable) and after reopening (state is in the workbook)
+    const again = setup(model).session;
+    const o2 = await again.validate({ trigger: "taskpane", activateReport: false });
+    expect(o2.explained.map((e) => e.finding.id)).toContain(hit.id);
+    const otherMarksOnCell = o2.active.some((f) => f.target.address === total.address && f.target.sheet === total.sheet);
+    if (!otherMarksOnCell) expect(model.sheet(total.sheet)!.cell(hit.target.row, hit.target.col)!.fill).toBeNull();
+  });
+
+  it("live re-check: a user edit re-checks only the touched rules, updates marks, and ignores our own writes", async () => {
+    const { snapshot, total } = brokenSeed();
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    const { session } = setup(model);
+    const first = await session.validate({ trigger: "taskpane", activateReport: false });
+    expect(first.active.some((f) => f.target.address === total.address)).toBe(true);
+    await session.startLive();
+    let updates = 0;
+    session.subscribe((v) => v.outcome?.trigger === "live" && !v.busy && updates++);
+
+    // Our own writes (report sheet, marks) fire change events too; they must not start a re-check.
+    await session.validate({ trigger: "taskpane", activateReport: false });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(updates).toBe(0);
+
+    model.userEdit(total.sheet, total.address, total.value); // the user fixes the total
+    await new Promise((r) => setTimeout(r, 400));
+    expect(updates).toBeGreaterThan(0);
+    expect(session.lastLiveMode).toBe("recheck");
+    const o = session.outcome!;
+    expect(o.trigger).toBe("live");
+    expect(o.active.some((f) => f.target.sheet === total.sheet && f.target.address === total.address)).toBe(false);
+    const p = model.sheet(total.sheet)!;
+    const at = first.active.find((f) => f.target.address === total.address)!.target;
+    expect(p.cell(at.row, at.col)!.fill).toBeNull();
+    await session.stopLive();
+    expect(model.handlers).toHaveLength(0);
+  });
+
+  it("expands changed ranges to cells and gives up on huge pastes", () => {
+    expect(expandChanges([{ sheet: "S", address: "B2:C3" }])).toEqual([
+      { sheet: "S", address: "B2" },
+      { sheet: "S", address: "C2" },
+      { sheet: "S", address: "B3" },
+      { sheet: "S", address: "C3" },
+    ]);
+    expect(expandChanges([{ sheet: "S", address: "A1:Z1000" }])).toBeUndefined();
+    expect(expandChanges([{ sheet: "", address: "A1" }])).toBeUndefined();
+  });
+
+  it("records and rethrows host errors instead of swallowing them", async () => {
+    const model = fakeWorkbookFromSnapshot(fixture("seed-national").snapshot);
+    const { session } = setup(model);
+    model.payloadLimit = 10; // even row-by-row reading must fail
+    await expect(session.validate({ trigger: "taskpane", activateReport: false })).rejects.toThrow();
+    expect(session.error).not.toBeNull();
+    expect(session.busy).toBe(false);
+  });
+});
