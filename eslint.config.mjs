@@ -89,6 +89,10 @@ export default tseslint.config(
       "no-new-func": "error",
       "no-restricted-syntax": ["error", ...HTML_SINKS],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
+      // Style, not correctness: reported, but they do not fail `npm run lint`.
+      "no-useless-escape": "warn",
+      "prefer-const": "warn",
     },
   },
   {

@@ -36,6 +36,29 @@ function devServerHttps() {
   return { type: "https", options: { key: read(files.key), cert: read(files.cert), ca: read(files.ca) } };
 }
 
+/** Rewrites the dev origin in emitted JSON (the functions' @helpurl) when the build targets another origin. */
+class RewriteOriginPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteOriginPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteOriginPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((n) => n.endsWith(".json"))) {
+            const text = assets[name].source().toString();
+            if (text.includes(DEV_ORIGIN)) {
+              compilation.updateAsset(name, new sources.RawSource(text.split(DEV_ORIGIN).join(this.origin)));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   // zh-CN twin of functions.json (custom functions area); an ES module, hence the async config.
   const { LocalizeFunctionsPlugin } = await import("./scripts/localize-functions.mjs");
@@ -103,6 +126,7 @@ module.exports = async (env = {}, argv = {}) => {
       // functions.json (en-US, from the JSDoc) and functions.zh-CN.json (the manifest's default-locale metadata).
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizeFunctionsPlugin({ input: "functions.json", output: "functions.zh-CN.json" }),
+      ...(origin === DEV_ORIGIN ? [] : [new RewriteOriginPlugin(origin)]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -127,6 +151,8 @@ module.exports = async (env = {}, argv = {}) => {
     // Only `webpack serve` needs certificates; plain builds must not look for them.
     devServer: env.WEBPACK_SERVE
       ? {
+          // Excel reaches the add-in at https://localhost:3000; nothing else on the network needs it.
+          host: "localhost",
           port: DEV_PORT,
           server: devServerHttps(),
           headers: { "Access-Control-Allow-Origin": "*" },

@@ -2,7 +2,7 @@
  * `npm run bench`: runs every bench/*.bench.ts (each exports `async function run(): Promise<BenchResult>`),
  * prints each table, and writes bench/RESULTS.md with one section per module. Optional filter: `npm run bench -- validate`.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => !filter || f.includes(filter))
     .sort();
-  const sections: string[] = [];
+  const sections: { file: string; text: string }[] = [];
   let failed = 0;
   for (const file of files) {
     const started = Date.now();
@@ -45,12 +45,12 @@ async function main(): Promise<void> {
       console.log(r.title);
       console.log(consoleTable(r.table));
       if (r.notes) console.log(r.notes);
-      sections.push(`## ${r.title}\n\n<!-- ${file}, ${((Date.now() - started) / 1000).toFixed(1)} s -->\n\n${markdownTable(r.table)}\n${r.notes ? `\n${r.notes}\n` : ""}`);
+      sections.push({ file, text: `## ${r.title}\n\n<!-- ${file}, ${((Date.now() - started) / 1000).toFixed(1)} s -->\n\n${markdownTable(r.table)}\n${r.notes ? `\n${r.notes}\n` : ""}` });
     } catch (e) {
       failed++;
       const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
       console.error(`✗ ${file}: ${msg}`);
-      sections.push(`## ${file}\n\nFailed: \`${(e instanceof Error ? e.message : String(e)).replace(/`/g, "'")}\`\n`);
+      sections.push({ file, text: `## ${file}\n\n<!-- ${file} -->\n\nFailed: \`${(e instanceof Error ? e.message : String(e)).replace(/`/g, "'")}\`\n` });
     }
   }
   const cpu = cpus();
@@ -58,8 +58,18 @@ async function main(): Promise<void> {
     `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; ` +
     `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "CPU"}. Other processes may share the machine, so treat ` +
     `small differences as noise.\n`;
-  if (!filter) writeFileSync(join(here, "RESULTS.md"), `${header}\n${sections.join("\n")}`);
-  else console.log("\n(filtered run: bench/RESULTS.md not rewritten)");
+  // A filtered run replaces only its own modules' sections and keeps the others from the last full run.
+  const resultsPath = join(here, "RESULTS.md");
+  const kept: { file: string; text: string }[] = [];
+  if (filter && existsSync(resultsPath)) {
+    const old = readFileSync(resultsPath, "utf8");
+    for (const part of old.split(/\n(?=## )/).slice(1)) {
+      const m = /<!-- ([^,>]+?\.bench\.ts)/.exec(part);
+      if (m && !sections.some((x) => x.file === m[1]) && existsSync(join(here, m[1]))) kept.push({ file: m[1], text: part.trimEnd() + "\n" });
+    }
+  }
+  const all = [...kept, ...sections].sort((a, b) => a.file.localeCompare(b.file));
+  writeFileSync(resultsPath, `${header}\n${all.map((x) => x.text).join("\n")}`);
   if (failed > 0) process.exitCode = 1;
 }
 

@@ -5,7 +5,7 @@
 // Usage: node scripts/gen-icons.mjs   (rewrites assets/<name>-<size>.png)
 import { deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SIZES = [16, 32, 64, 80];
@@ -161,12 +161,20 @@ export function encodePng(rgba, width, height) {
   ]);
 }
 
-const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
-mkdirSync(outDir, { recursive: true });
-for (const [name, design] of Object.entries(DESIGNS)) {
-  for (const size of SIZES) {
-    const file = join(outDir, `${name}-${size}.png`);
-    writeFileSync(file, encodePng(render(design(size), size), size, size));
-    console.log(`wrote assets/${name}-${size}.png`);
+/** Every icon file: name (e.g. "icon-16.png") → PNG bytes. */
+export function renderIcons() {
+  const files = new Map();
+  for (const [name, design] of Object.entries(DESIGNS)) {
+    for (const size of SIZES) files.set(`${name}-${size}.png`, encodePng(render(design(size), size), size, size));
+  }
+  return files;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
+  mkdirSync(outDir, { recursive: true });
+  for (const [file, png] of renderIcons()) {
+    writeFileSync(join(outDir, file), png);
+    console.log(`wrote assets/${file}`);
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates src/core/subjects/observed.generated.ts from the code lists in ../shared/data (or $CJ_DATA_DIR).
 // The core must not read files at run time, so the CSVs are turned into a typed data module once.
-// Usage: node scripts/gen-subjects.mjs [dataDir]
+// Usage: node scripts/gen-subjects.mjs [dataDir] [outFile]
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +81,6 @@ export const CLASS_LEVEL_ROWS: readonly ClassLevelRow[] = ${JSON.stringify(class
 /** econ_codes_basic_expenditure_2024.csv: 部门预算支出经济分类 of the 基本支出表. */
 export const ECONOMIC_ROWS: readonly EconomicRow[] = ${JSON.stringify(economic, null, 0).replace(/\},\{/g, "},\n  {")};
 `;
-const target = join(root, "src/core/subjects/observed.generated.ts");
+const target = process.argv[3] ? resolve(process.argv[3]) : join(root, "src/core/subjects/observed.generated.ts");
 writeFileSync(target, out, "utf8");
 console.log(`gen-subjects: ${observed.length} observed function codes, ${classes.length} classes, ${economic.length} economic codes → ${target}`);

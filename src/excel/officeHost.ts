@@ -77,8 +77,10 @@ export class OfficeHost implements Host {
   private readonly readOptions: ReadOptions & { listFirst?: boolean };
   private state: AddinState | null = null;
   private sheetIds = new Map<string, string>();
-  /** > 0 while our own writes are in flight: change events then come from us, not the user. */
+  /** > 0 while our own writes are in flight: user-sheet change events are held back until they finish. */
   private writing = 0;
+  private deferred: CellChange[] = [];
+  private changeListeners = new Set<(changes: CellChange[]) => void>();
   /** Syncs of the last readSnapshot, for diagnostics. */
   lastReadSyncs = 0;
 
@@ -135,8 +137,17 @@ export class OfficeHost implements Host {
       return await work();
     } finally {
       // Change events of our writes are delivered asynchronously after the sync; keep the guard up briefly.
-      setTimeout(() => this.writing--, 300);
+      setTimeout(() => {
+        this.writing--;
+        if (this.writing === 0) this.flushDeferred();
+      }, 300);
     }
+  }
+
+  private flushDeferred(): void {
+    const changes = this.deferred;
+    this.deferred = [];
+    if (changes.length > 0) for (const l of this.changeListeners) l(changes);
   }
 
   /** One sync (two with comments): current notes at `cells`, fills of `newCells`, our state part ids. */
@@ -384,18 +395,23 @@ export class OfficeHost implements Host {
   }
 
   async onChanged(listener: (changes: CellChange[]) => void): Promise<() => Promise<void>> {
+    // Our own writes never count as edits: values we write only go to our own sheets (dropped here), and
+    // fills/notes raise no onChanged. A user edit arriving while we write is held back and delivered after.
     const handler = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-      if (this.writing > 0) return;
       const sheet = this.sheetIds.get(args.worksheetId) ?? "";
       if (sheet === REPORT_SHEET || sheet === NARRATIVE_SHEET) return;
-      listener([{ sheet, address: args.address }]);
+      const change = { sheet, address: args.address };
+      if (this.writing > 0) this.deferred.push(change);
+      else listener([change]);
     };
+    this.changeListeners.add(listener);
     const registration = await this.run(async (context) => {
       const reg = context.workbook.worksheets.onChanged.add(handler);
       await context.sync();
       return reg;
     });
     return async () => {
+      this.changeListeners.delete(listener);
       // Removal must happen in the context the handler was added in.
       registration.remove();
       await registration.context.sync();

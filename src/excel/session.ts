@@ -238,6 +238,7 @@ export class ValidationSession {
   async startLive(): Promise<void> {
     if (this.unsubscribe) return;
     this.unsubscribe = await this.host.onChanged((changes) => this.onUserChange(changes));
+    this.emit();
   }
 
   async stopLive(): Promise<void> {
@@ -246,6 +247,7 @@ export class ValidationSession {
     const u = this.unsubscribe;
     this.unsubscribe = null;
     if (u) await u();
+    this.emit();
   }
 
   get live(): boolean {

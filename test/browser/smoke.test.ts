@@ -87,6 +87,23 @@ describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
     expect(taskpane.consoleErrors).toEqual([]);
   });
 
+  it("serves every file manifest.xml names from dist/", async () => {
+    const manifest = parseXml(readFileSync(join(repoRoot, "manifest.xml"), "utf8"));
+    const urls = new Set<string>();
+    const visit = (el: ReturnType<typeof parseXml>) => {
+      for (const v of Object.values(el.attrs)) if (/^https:\/\/[^/]+\/.+/.test(v)) urls.add(v);
+      el.children.forEach(visit);
+    };
+    visit(manifest);
+    expect(urls.size).toBeGreaterThan(5);
+    const missing: string[] = [];
+    for (const url of urls) {
+      const res = await fetch(server!.origin + new URL(url).pathname);
+      if (res.status !== 200) missing.push(`${url} → HTTP ${res.status}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("loads nothing from outside its own origin except office.js", () => {
     expect(taskpane.externalRequests).toEqual([]);
   });
@@ -120,6 +137,16 @@ describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
     const headings = await help.page.$$eval("#function-list .fn h3", (hs) => hs.map((h) => h.textContent ?? ""));
     expect(headings.length).toBe(metadata.functions.length);
     for (const fn of metadata.functions) expect(headings.some((h) => h.startsWith(`CJ.${fn.name}(`)), fn.name).toBe(true);
+    // Each function's @helpurl points at its block on this page, on the manifest's origin.
+    const manifestOrigin = new URL(findAll(parseXml(readFileSync(join(repoRoot, "manifest.xml"), "utf8")), "SourceLocation")[0].attrs.DefaultValue).origin;
+    const ids = await help.page.$$eval("#function-list .fn", (blocks) => blocks.map((b) => b.id));
+    const full = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: { name: string; helpUrl?: string }[] };
+    for (const fn of full.functions) {
+      if (!fn.helpUrl) continue;
+      const url = new URL(fn.helpUrl);
+      expect(`${url.origin}${url.pathname}`, fn.name).toBe(`${manifestOrigin}/help/functions.html`);
+      expect(ids, fn.helpUrl).toContain(decodeURIComponent(url.hash.slice(1)));
+    }
     expect(help.pageErrors).toEqual([]);
     expect(help.consoleErrors).toEqual([]);
     await help.page.close();

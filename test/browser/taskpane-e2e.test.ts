@@ -29,7 +29,7 @@ function sampleWorkbook(): WorkbookSnapshot {
 }
 
 /** The seed workbook (Sichuan layout) with one real error and hostile text in table cells and a sheet name. */
-function hostileWorkbook(): { snapshot: WorkbookSnapshot; errorCell: { sheet: string; address: string } } {
+function hostileWorkbook(): { snapshot: WorkbookSnapshot; errorCell: { sheet: string; address: string; original: number } } {
   const f = fixture("seed-sichuan");
   let snapshot = f.snapshot;
   const total = f.expected.find((c) => c.kind === "T1" && c.rowKey === "inc_total_year")!;
@@ -43,7 +43,7 @@ function hostileWorkbook(): { snapshot: WorkbookSnapshot; errorCell: { sheet: st
     origin: { row: 0, col: 0 },
     values: [[HOSTILE_TEXTS[0], HOSTILE_TEXTS[1]], [HOSTILE_TEXTS[2], HOSTILE_TEXTS[3]]],
   });
-  return { snapshot, errorCell: { sheet: total.sheet, address: total.address } };
+  return { snapshot, errorCell: { sheet: total.sheet, address: total.address, original: total.value } };
 }
 
 async function fakeHostScript(snapshot: WorkbookSnapshot): Promise<string> {
@@ -201,8 +201,10 @@ describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
     expect(model.report.length).toBe(model.active.length + 2);
     expect(model.content).toBe(contentBefore);
 
-    // the recognition report names the tables found and the hostile sheet as text
-    expect(await page.$$eval('[data-testid="recognized-table"]', (els) => els.length)).toBeGreaterThan(5);
+    // the recognition report names the tables found and the hostile sheet (ignored) as text
+    const recognition = await page.$$eval('[data-testid="recognition-line"]', (els) => els.map((e) => e.textContent ?? ""));
+    expect(recognition[0]).toMatch(/^共识别 \d+ 张表/);
+    expect(recognition.some((l) => l.includes(HOSTILE_SHEET))).toBe(true);
 
     mkdirSync(join(repoRoot, "test/artifacts"), { recursive: true });
     await page.screenshot({ path: join(repoRoot, "test/artifacts/taskpane-hostile.png"), fullPage: false });
@@ -290,7 +292,17 @@ describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
     await page.click('[data-testid="narrative-generate"]');
     await page.waitForSelector('[data-testid="narrative-preview"]', { timeout: 20_000 });
     expect(await page.$$eval('[data-testid="narrative-span"]', (els) => els.length)).toBeGreaterThan(10);
-
+    // provenance: each number carries its source as a title, and a click shows it and selects the source cell
+    const firstWithSource = await page.$$eval('[data-testid="narrative-span"]', (els) => els.findIndex((e) => /!/.test(e.getAttribute("title") ?? "")));
+    expect(firstWithSource).toBeGreaterThanOrEqual(0);
+    await page.evaluate(() => ((window as unknown as { __fakeModel: { selection: unknown } }).__fakeModel.selection = null));
+    await page.click(`[data-testid="narrative-span"] >> nth=${firstWithSource}`);
+    await page.waitForSelector('[data-testid="provenance"]');
+    expect(await page.textContent('[data-testid="provenance"]')).toMatch(/来源|Source/);
+    await page.waitForFunction(() => (window as unknown as { __fakeModel: { selection: unknown } }).__fakeModel.selection !== null);
+    const sel = await readModel(page);
+    const title = await page.getAttribute(`[data-testid="narrative-span"] >> nth=${firstWithSource}`, "title");
+    expect(title).toContain(`${sel.selection!.sheet}!${sel.selection!.address}`);
     await page.click('[data-testid="narrative-write"]');
     await page.waitForFunction(() =>
       (window as unknown as { __fakeModel: { sheets: { name: string }[] } }).__fakeModel.sheets.some((s) => s.name === "情况说明"),
@@ -311,5 +323,39 @@ describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
     expect(await page.$$eval('[data-testid="narrative-mismatch"]', (els) => els.length)).toBeGreaterThan(0);
     await page.screenshot({ path: join(repoRoot, "test/artifacts/taskpane-narrative.png"), fullPage: false });
     expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
+  });
+
+  it("修改后自动复核: a user edit updates the list and the marks by itself", async () => {
+    const { page } = pane;
+    type W = { __caijueSession__: { live: boolean; busy: boolean; outcome: { trigger: string; at: number } | null }; __fakeModel: { userEdit(s: string, a: string, v: unknown): void } };
+    await page.click('[data-testid="tab-validate"]');
+    const at = await page.evaluate(() => (window as unknown as W).__caijueSession__.outcome?.at ?? 0);
+    await page.click('[data-testid="btn-validate"]');
+    await page.waitForFunction((t) => {
+      const s = (window as unknown as W).__caijueSession__;
+      return !s.busy && (s.outcome?.at ?? 0) > t;
+    }, at);
+    expect((await readModel(page)).fills[`${errorCell.sheet}!${errorCell.address}`]).toBe("#FFC7CE");
+    await page.click('[data-testid="live-switch"]');
+    await page.waitForFunction(() => (window as unknown as W).__caijueSession__.live);
+    // the user types the right total back into the cell
+    await page.evaluate(([sheet, address, value]) => (window as unknown as W).__fakeModel.userEdit(sheet as string, address as string, value), [errorCell.sheet, errorCell.address, errorCell.original]);
+    const updated = await page
+      .waitForFunction(() => (window as unknown as W).__caijueSession__.outcome?.trigger === "live", undefined, { timeout: 10_000 })
+      .then(() => true, () => false);
+    const diagnosis = await page.evaluate(() => {
+      const s = (window as unknown as { __caijueSession__: { error: Error | null; live: boolean; lastLiveMode: string | null } }).__caijueSession__;
+      return { error: s.error ? String(s.error.stack ?? s.error) : null, live: s.live, mode: s.lastLiveMode };
+    });
+    expect({ updated, ...diagnosis }).toMatchObject({ updated: true, error: null, live: true });
+    await page.waitForSelector('[data-testid="summary"]:has-text("修改后自动复核")');
+    const model = await readModel(page);
+    expect(model.active.some((a) => a.sheet === errorCell.sheet && a.address === errorCell.address)).toBe(false);
+    expect(model.fills[`${errorCell.sheet}!${errorCell.address}`]).toBeUndefined();
+    const listed = await page.evaluate(() => {
+      const o = (window as unknown as { __caijueSession__: { outcome: { active: unknown[]; explained: unknown[] } } }).__caijueSession__.outcome;
+      return o.active.length + o.explained.length;
+    });
+    expect(await page.$$eval('[data-testid="finding"]', (els) => els.length)).toBe(listed);
   });
 });

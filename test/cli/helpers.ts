@@ -1,5 +1,5 @@
 /** Helpers for the CLI end-to-end tests: build once, run the bundle as a child process, temp dirs. */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
@@ -43,9 +43,30 @@ export function fixtureFiles(): string[] {
   return out.sort();
 }
 
-/** Run the built CLI like a user would (no TTY, so no colour and no progress bar). */
-export function caijue(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the built CLI like a user would (no TTY, so no colour and no progress bar). Asynchronous, so the
+ * test worker's event loop stays free while the child runs (a blocking spawnSync starves vitest's RPC).
+ */
+export function caijue(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => child.kill(), 120_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
 }
 
 export function tempDir(prefix = "caijue-test-"): string {

@@ -26,8 +26,11 @@ describe.each(FIXTURE_NAMES)("validate + clear on fixture %s", (name) => {
     const { host, session } = setup(model);
     await session.loadState();
 
+    const syncs = model.totalSyncs;
     const outcome = await session.validate({ trigger: "taskpane", activateReport: false });
     expect(host.lastReadSyncs).toBe(1);
+    // the whole run: read 1 + marks (capture 1, write 1) + report (look-up 1, write 1), whatever the sheet count
+    expect(model.totalSyncs - syncs).toBe(5);
     expect(outcome.recognition.tables.length).toBeGreaterThan(5);
     expect(outcome.summary).toMatch(/^校验(通过|未通过)：\d+ 个错误，\d+ 个提示/);
     const report = model.sheet(REPORT_SHEET)!;
@@ -108,6 +111,21 @@ describe("validation session", () => {
     expect(p.cell(at.row, at.col)!.fill).toBeNull();
     await session.stopLive();
     expect(model.handlers).toHaveLength(0);
+  });
+
+  it("a user edit made while the add-in is writing is held back and delivered afterwards, not lost", async () => {
+    const { snapshot, total } = brokenSeed();
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    const { session } = setup(model);
+    await session.validate({ trigger: "taskpane", activateReport: false });
+    await session.startLive();
+    const running = session.validate({ trigger: "taskpane", activateReport: false });
+    model.userEdit(total.sheet, total.address, total.value); // lands during our write
+    await running;
+    await new Promise((r) => setTimeout(r, 700));
+    expect(session.outcome!.trigger).toBe("live");
+    expect(session.outcome!.active.some((f) => f.target.sheet === total.sheet && f.target.address === total.address)).toBe(false);
+    await session.stopLive();
   });
 
   it("expands changed ranges to cells and gives up on huge pastes", () => {

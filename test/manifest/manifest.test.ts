@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findXmllint, repoRoot, shouldSkip } from "../browser/harness";
 import { allElements, child, findAll, findOne, parseXml, pathOf, type XmlElement } from "./xml";
@@ -222,6 +223,15 @@ describe("manifest.xml", () => {
     expect(wrong).toEqual([]);
     // The 64 px variants ship for high-DPI use even though only 16/32/80 are ribbon sizes.
     for (const name of ["icon", "clear", "pane"]) expect(pngSize(join(repoRoot, `assets/${name}-64.png`)).width).toBe(64);
+  });
+
+  it("ships icons that scripts/gen-icons.mjs reproduces byte for byte", async () => {
+    const script = pathToFileURL(join(repoRoot, "scripts/gen-icons.mjs")).href;
+    const { renderIcons } = (await import(script)) as { renderIcons(): Map<string, Buffer> };
+    const icons = renderIcons();
+    expect(icons.size).toBe(12);
+    const stale = [...icons].filter(([file, png]) => !readFileSync(join(repoRoot, "assets", file)).equals(png)).map(([f]) => f);
+    expect(stale, "run node scripts/gen-icons.mjs").toEqual([]);
   });
 
   it("gives every user-visible zh-CN string an en-US override in English", () => {

@@ -49,7 +49,8 @@ function parseEntry(
   },
   state: { stopped: boolean } = { stopped: false },
 ): void {
-  const parser = new SaxesParser();
+  // Line/column tracking is not needed (errors become one reason code) and costs time on every character.
+  const parser = new SaxesParser({ position: false } as object);
   let xmlError: Error | undefined;
   parser.on("error", (e) => {
     xmlError ??= e;
@@ -203,6 +204,7 @@ function readSheet(
   date1904: boolean,
 ): { sheet: SheetSnapshot; capped: number | null } {
   const cells: RawCell[] = [];
+  const dateStyle = xfFormats.map(isDateFormat);
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
   const hiddenRows: number[] = [];
   const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
@@ -321,7 +323,7 @@ function readSheet(
             value = hasV && vText !== "" ? Number(vText) : null;
             if (typeof value === "number" && Number.isNaN(value)) value = vText;
         }
-        if (typeof value === "number" && isDateFormat(xfFormats[style])) value = isoDate(value, date1904);
+        if (typeof value === "number" && dateStyle[style]) value = isoDate(value, date1904);
         if (value !== null || formula !== null) cells.push({ row, col, value, style, formula });
       }
     },

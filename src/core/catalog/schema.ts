@@ -59,6 +59,11 @@ export const TableDefSchema = z.object({
   title: z.string().min(1),
   /** Other titles (compared after normalisation; the longest contained title wins). */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * Titles of other tables that contain this one's title (「收入支出决算表」 contains 「支出决算表」): a title or
+   * sheet name containing one of these does not point to this variant.
+   */
+  excludeTitles: z.array(z.string().min(1)).default([]),
   /** Sheet-name fragments that point to this variant ("Z03", "财决03", "附表2", "表二"). */
   sheetHints: z.array(z.string().min(1)).default([]),
   layout: LayoutSchema,

@@ -217,11 +217,13 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   },
   {
     kind: "T2", variant: "national", title: "收入决算表", aliases: ["部门收入决算表"],
+    excludeTitles: ["财决02表"],
     sheetHints: ["表二", "表2", "附表2", "附表二"], layout: "coded", codeSystem: "function",
     rows: [TOTAL_ROW], columns: T2_COLUMNS, unit: "万元",
   },
   {
     kind: "T3", variant: "national", title: "支出决算表", aliases: ["部门支出决算表"],
+    excludeTitles: ["收入支出决算表", "财决02表"],
     sheetHints: ["表三", "表3", "附表3", "附表三"], layout: "coded", codeSystem: "function",
     rows: [TOTAL_ROW], columns: T3_COLUMNS, unit: "万元",
   },
@@ -355,6 +357,7 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   },
   {
     kind: "T3", variant: "mof-Z04", title: "支出决算表（财决04表）", aliases: ["财决04表"],
+    excludeTitles: ["收入支出决算表", "财决02表"],
     sheetHints: ["Z04", "财决04"], layout: "coded", codeSystem: "function",
     rows: [TOTAL_ROW], columns: T3_COLUMNS, unit: "元",
   },

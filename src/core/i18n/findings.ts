@@ -59,9 +59,10 @@ export function renderFinding(f: Finding, lang: Lang): string {
       return zh ? `${str(p.ruleZh)}：${whereZh(p)}` : `${str(p.ruleEn)}: ${whereEn(p)}`;
     default: {
       const op = OP_FAIL_ZH[str(p.op)] ?? "≠";
+      const edge = p.boundary === 1;
       return zh
-        ? `${str(p.ruleZh)}：${whereZh(p)} ${arithmetic(f, op, "（容差 ±{tol}）")}`
-        : `${str(p.ruleEn)}: ${whereEn(p)} ${arithmetic(f, op, " (tolerance ±{tol})")}`;
+        ? `${str(p.ruleZh)}：${whereZh(p)} ${arithmetic(f, op, "（容差 ±{tol}）")}${edge ? "；差额恰在舍入边界上，可能是由已舍入的数相加产生的尾差，请核实" : ""}`
+        : `${str(p.ruleEn)}: ${whereEn(p)} ${arithmetic(f, op, " (tolerance ±{tol})")}${edge ? "; the difference sits exactly on the rounding boundary, possibly a tail difference from adding rounded figures — please verify" : ""}`;
     }
   }
 }

@@ -68,3 +68,28 @@ export function narrativeMessage(code: NarrativeMessageCode, p: NarrativeMessage
       return pick(lang, `科目「${p.text}」在报表中不存在，按金额对应「${p.current}」${at}。`, `Subject "${p.text}" is not in the tables; by amount it corresponds to "${p.current}"${at}.`);
   }
 }
+
+/** Why a claim could not be checked against the workbook. */
+export type UnverifiedCode = "count" | "no-subject" | "no-budget" | "budget-zero" | "no-prior" | "share-unknown" | "rate-unknown" | "percent-unknown";
+
+/** Render the reason of an unverified claim. */
+export function unverifiedReason(code: UnverifiedCode, lang: Lang = "zh-CN"): string {
+  switch (code) {
+    case "count":
+      return pick(lang, "数量不在报表中", "counts are not in the tables");
+    case "no-subject":
+      return pick(lang, "报表中无对应项目", "no matching item in the tables");
+    case "no-budget":
+      return pick(lang, "报表无预算数", "the tables carry no budget figure");
+    case "budget-zero":
+      return pick(lang, "预算数为0", "the budget is 0");
+    case "no-prior":
+      return pick(lang, "缺少上年数（说明数据）", "prior-year figure missing (sheet 说明数据)");
+    case "share-unknown":
+      return pick(lang, "无法确定占比的分子或分母", "cannot tell what the share is of");
+    case "rate-unknown":
+      return pick(lang, "无对应的增减额", "no change amount to go with the rate");
+    case "percent-unknown":
+      return pick(lang, "无法确定百分比的含义", "cannot tell what the percentage means");
+  }
+}

@@ -20,6 +20,8 @@ export class ArgumentError extends Error {
   }
 }
 
+const PLAIN_AMOUNT = /^-?(?:\d{1,15}|\d{1,3}(?:,\d{3}){1,4})(?:\.\d{1,12})?$/;
+
 function preview(text: string): string {
   const t = text.length > 20 ? text.slice(0, 20) + "…" : text;
   return `「${t}」`;
@@ -31,6 +33,9 @@ function preview(text: string): string {
  */
 export function readArgumentAmount(value: unknown, argName = "参数"): number {
   if (value === null || value === undefined || value === "") return 0;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  // Plain ASCII amounts ("1234.50", "1,234.50") are by far the most common text; skip the full parser for them.
+  if (typeof value === "string" && PLAIN_AMOUNT.test(value)) return Number(value.replace(/,/g, "")) || 0; // "-0" → 0
   if (typeof value === "number" || typeof value === "string") {
     const r = parseAmount(value);
     if (r.kind === "amount") return r.value;

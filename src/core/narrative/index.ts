@@ -8,8 +8,8 @@ import { SHANGHAI_TEMPLATE } from "./templates/shanghai";
 import type { Narrative } from "./types";
 
 export * from "./types";
-export { renderNarrativeText, NarrativeRenderer } from "./render";
-export type { NarrativeTemplate, SectionTemplate, EachParagraph } from "./render";
+export { renderNarrativeText, narrativeSheetRows, NarrativeRenderer } from "./render";
+export type { NarrativeTemplate, SectionTemplate, EachParagraph, NarrativeSheetRow } from "./render";
 export { STYLE_PRESETS, makeStyle } from "./style";
 export type { NarrativeStyle, PercentKind, StyleOverrides, StylePresetId } from "./style";
 export { parseInputsSheet, buildInputsSheetTemplate, emptyInputs, INPUT_KEYS, INPUTS_SHEET, normalizeLabel } from "./inputs";
@@ -17,7 +17,8 @@ export type { NarrativeInputs, InputEntry, InputKeyDef, InputsTemplateRow } from
 export { parseTemplate, TemplateError } from "./template";
 export { SICHUAN_TEMPLATE, SHANGHAI_TEMPLATE };
 export { verifyNarrative } from "./verify";
-export type { VerifyResult, Mismatch, Claim, VerifyOptions } from "./verify";
+export type { VerifyResult, Mismatch, Claim, ClaimKind, VerifyOptions } from "./verify";
+export type { UnverifiedCode, NarrativeMessageCode } from "../i18n/narrative";
 
 /** Templates by preset id. */
 export const TEMPLATES: Record<StylePresetId, NarrativeTemplate> = { sichuan: SICHUAN_TEMPLATE, shanghai: SHANGHAI_TEMPLATE };

@@ -48,6 +48,10 @@ export const INPUT_KEYS: InputKeyDef[] = [
   amount("政府采购服务支出", "政府采购服务支出（万元）", ["服务采购金额"]),
   amount("授予中小企业合同金额", "授予中小企业合同金额（万元）"),
   amount("授予小微企业合同金额", "授予小微企业合同金额（万元）"),
+  { key: "车辆数", type: "count", help: "年末实有车辆数（辆，财决附03表）", aliases: ["车辆总数", "公务用车保有量"] },
+  { key: "单价50万元以上通用设备数", type: "count", help: "单价50万元以上通用设备（台/套）" },
+  { key: "单价100万元以上专用设备数", type: "count", help: "单价100万元以上专用设备（台/套）" },
+  { key: "单价100万元以上设备数", type: "count", help: "单价100万元（含）以上设备（不含车辆，台/套；上海写法）" },
   reason("收支总计变动原因", "收入支出总计增减变动的主要原因", ["收入支出总计变动原因"]),
   reason("财政拨款收入变动原因", "财政拨款收入总计增减变动的主要原因"),
   reason("财政拨款支出变动原因", "财政拨款支出总计增减变动的主要原因"),
@@ -190,6 +194,7 @@ const F03_KEYS: Record<string, string> = {
   政府采购服务支出: "f_procurement_services",
   授予中小企业合同金额: "f_sme_contracts",
   授予小微企业合同金额: "f_small_micro_contracts",
+  车辆数: "f_vehicles",
 };
 
 function deriveInputs(recognition: RecognitionResult): Record<string, string | number> {
@@ -202,7 +207,7 @@ function deriveInputs(recognition: RecognitionResult): Record<string, string | n
     for (const [key, rowKey] of Object.entries(F03_KEYS)) {
       const row = f03.rows.find((r) => r.key === rowKey);
       const cell = row && Object.values(row.cells).find((c) => c && c.reading.kind === "amount");
-      if (cell && cell.reading.kind === "amount") out[key] = roundHalfUp(cell.reading.value * factor, 2);
+      if (cell && cell.reading.kind === "amount") out[key] = key === "车辆数" ? cell.reading.value : roundHalfUp(cell.reading.value * factor, 2);
     }
   }
   return out;

@@ -345,3 +345,22 @@ export function renderNarrativeText(n: Narrative): string {
   }
   return lines.join("\n") + "\n";
 }
+
+/** One row of the 「情况说明」 sheet: a section title or a paragraph, as plain text (never a formula). */
+export interface NarrativeSheetRow {
+  sectionId: string;
+  kind: "title" | "paragraph";
+  /** Paragraph index within the section (−1 for the title). */
+  paragraph: number;
+  text: string;
+}
+
+/** The narrative as sheet rows, one paragraph per row, for the adapters' 「写入工作表」. */
+export function narrativeSheetRows(n: Narrative): NarrativeSheetRow[] {
+  const rows: NarrativeSheetRow[] = [];
+  for (const s of n.sections) {
+    rows.push({ sectionId: s.id, kind: "title", paragraph: -1, text: s.title });
+    s.paragraphs.forEach((p, i) => rows.push({ sectionId: s.id, kind: "paragraph", paragraph: i, text: p.text }));
+  }
+  return rows;
+}

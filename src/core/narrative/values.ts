@@ -28,6 +28,8 @@ interface ValueDef {
   sumOf?: string[];
   /** Other names tried last (e.g. Shanghai's 上年财政拨款收入支出总计 → 上年财政拨款收入总计). */
   fallback?: string[];
+  /** A count (vehicles, equipment): read as is, never converted from 元. */
+  count?: boolean;
 }
 
 const AMT: ColumnRole[] = ["amount", "final", "total"];
@@ -89,6 +91,7 @@ export const VALUE_DEFS: ValueDef[] = [
   { name: "政府采购服务支出", paths: [p(["F03"], "f_procurement_services")], input: "政府采购服务支出", inputFirst: true },
   { name: "授予中小企业合同金额", paths: [p(["F03"], "f_sme_contracts")], input: "授予中小企业合同金额", inputFirst: true },
   { name: "授予小微企业合同金额", paths: [p(["F03"], "f_small_micro_contracts")], input: "授予小微企业合同金额", inputFirst: true },
+  { name: "车辆数", paths: [p(["F03"], "f_vehicles")], input: "车辆数", inputFirst: true, count: true },
   { name: "上年收入支出总计", input: "上年收入支出总计", fallback: ["上年收入总计"] },
   { name: "上年财政拨款收入支出总计", input: "上年财政拨款收入支出总计", fallback: ["上年财政拨款收入总计"] },
   { name: "财政拨款收入支出变动原因", input: "财政拨款收入支出变动原因", fallback: ["财政拨款收入变动原因"] },
@@ -168,6 +171,15 @@ export class ValueResolver {
       }
       const row = view.rows.find((r) => r.key === path.row);
       if (!row) continue;
+      if (def.count) {
+        for (const col of path.cols) {
+          const cell = row.cells[col];
+          if (!cell || cell.reading.kind === "invalid") continue;
+          const value = cell.reading.kind === "amount" ? cell.reading.value : 0;
+          return { kind: "number", value, decimals: 0, label: def.name, sources: [{ sheet: cell.sheet, address: cell.address, value }] };
+        }
+        continue;
+      }
       for (const col of path.cols) {
         const v = this.cellValue(view, row.cells[col], def.name);
         if (v) return v;

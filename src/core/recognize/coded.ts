@@ -139,6 +139,20 @@ function labelAreaBlank(ctx: ParseContext, p: Panel, r: number): boolean {
   return p.labelCols.every((c) => ctx.grid.norm(r, c) === "");
 }
 
+/**
+ * Code of a row printed by name only (indentation-only tables): a 类 name, else a 款 under the last 类,
+ * else a 项 under the last 款 — parents come from the rows above, as the table prints them in order.
+ */
+function codeByName(ctx: ParseContext, label: string, st: CodeState): string | undefined {
+  let code = ctx.classCode(label);
+  if (!code && st.lastKuan) code = ctx.subjectByName(label, st.lastKuan);
+  if (!code && st.lastClass) code = ctx.subjectByName(label, st.lastClass);
+  if (!code) return undefined;
+  st.lastClass = code.slice(0, 3);
+  st.lastKuan = code.length >= 5 ? code.slice(0, 5) : undefined;
+  return code;
+}
+
 /** Parse a coded table in the context's region; undefined when no usable header is found. */
 export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   const { grid: g, def, region } = ctx;
@@ -171,6 +185,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   let anyAmount = false;
   const states = panels.map(() => ({}) as CodeState);
   let blankRun = 0;
+  let printedCodes = 0;
 
   for (let r = header.dataStart; r <= region.bottom; r++) {
     if (g.rowIsBlank(r)) {
@@ -205,6 +220,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       }
       if (valued) anyAmount = true;
       if (code !== undefined) {
+        printedCodes++;
         const sys = codeSystemOf(code);
         if (sys !== undefined && (sys === def.codeSystem || def.codeSystem === "either")) matchedSystem++;
         else otherSystem++;
@@ -219,9 +235,14 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         }
       } else if (label) {
         const it = items.pick(label, seen);
+        const named = !it && printedCodes === 0 && def.codeSystem !== "economic" ? codeByName(ctx, label, states[i]) : undefined;
         if (it) {
           seen.add(it.key);
           rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells });
+        } else if (named && !seen.has(named)) {
+          seen.add(named);
+          matchedSystem++;
+          rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells });
         } else if (valued) {
           unplaced.push({ label: raw, sheetRow: r });
         } else return;

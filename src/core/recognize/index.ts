@@ -4,6 +4,7 @@
  */
 import { TABLE_DEFS } from "../catalog/tables";
 import { builtinClassCode } from "../catalog/classes";
+import { classCodeByName as bookClassCode, subjectCode as bookSubjectCode } from "../subjects";
 import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
@@ -12,7 +13,7 @@ import { parseCoded } from "./coded";
 import { Grid } from "./grid";
 import { parseItems, parseMatrix } from "./items";
 import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
-import { cellText, normalizeLabel, normalizeText } from "./normalize";
+import { normalizeLabel, normalizeText } from "./normalize";
 import type { ParseContext, ParseOutcome, Region } from "./parse-common";
 import { parseTwoSided } from "./two-sided";
 import type { RecognitionIssue, RecognitionResult, TableView } from "./types";
@@ -23,8 +24,13 @@ export { tableOf, cellOf } from "./types";
 export interface RecognizeOptions {
   /** Accounting year, when known from outside (overrides the year read from titles). */
   year?: number;
-  /** 类 name → 3-digit code (the subjects code book's classCodeByName); a built-in table is used otherwise. */
+  /** 类 name → 3-digit code; defaults to the subjects code book, then a built-in table of 类 names. */
   classCodeByName?: (label: string, year?: number) => string | undefined;
+  /**
+   * Subject name → code under a parent 类/款 (tables that print names with indentation only, no codes);
+   * defaults to the subjects code book.
+   */
+  subjectCodeByName?: (name: string, parent: string | undefined, year?: number) => string | undefined;
   /** Catalogue to use (defaults to the built-in one; a province's extra variants can be appended). */
   catalog?: readonly TableDef[];
 }
@@ -141,6 +147,17 @@ function textRows(g: Grid, top: number, bottom: number, left: number, right: num
   return out;
 }
 
+/** A title-like cell (「…表」) in the first rows of the region, naming a table not in the catalogue. */
+function hasUnknownTitle(g: Grid, region: Region): boolean {
+  for (let r = region.top; r <= Math.min(region.bottom, region.top + 5); r++) {
+    for (let c = region.left; c <= region.right; c++) {
+      const t = g.norm(r, c);
+      if (looksLikeTitle(t) && /表(\(.*\))?$/u.test(t) && !/^(附表|表)[\d一二三四五六七八九十]*$/u.test(t)) return true;
+    }
+  }
+  return false;
+}
+
 /** Does any text in the region say the table has no data? (cheap pre-filter before the regex) */
 function regionSaysEmpty(g: Grid, region: Region): boolean {
   for (let r = region.top; r <= region.bottom; r++) {
@@ -182,7 +199,12 @@ interface SheetWork {
   reason?: string;
 }
 
-function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], classCode: (l: string) => string | undefined): SheetWork {
+interface Lookups {
+  classCode: (label: string) => string | undefined;
+  subjectByName: (name: string, parent: string | undefined) => string | undefined;
+}
+
+function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups: Lookups): SheetWork {
   const work: SheetWork = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map() };
   const g = new Grid(sheet);
   if (g.isEmpty || (g.bottom === g.top && g.right === g.left && g.value(g.top, g.left) === null)) {
@@ -217,8 +239,9 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], classCo
     const own = bestTitleScores(useSheet ? [...reg.hits, ...sheetHits] : reg.hits);
     for (const [def, s] of own) candidates.set(def, { def, title: reg.hits.length === 0 ? s * 0.8 : s, hint: hints.has(def) });
     for (const def of hints) if (!candidates.has(def)) candidates.set(def, { def, title: 0, hint: true });
-    // No title and no sheet hint: try the layouts that can be told by their shape alone.
-    if (candidates.size === 0) {
+    // No title and no sheet hint: try the layouts that can be told by their shape alone — unless the sheet
+    // names a table we do not catalogue (财决02 收入支出决算表, 项目支出决算明细表 …), which would be misread.
+    if (candidates.size === 0 && !hasUnknownTitle(g, reg.region)) {
       for (const def of defs) if (def.layout === "coded" || def.layout === "two-sided") candidates.set(def, { def, title: 0, hint: false });
     }
 
@@ -226,7 +249,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], classCo
     const from = reg.titleRow !== undefined ? reg.titleRow + 1 : reg.region.top;
     const emptyText = regionSaysEmpty(g, reg.region);
     for (const c of candidates.values()) {
-      const ctx: ParseContext = { grid: g, def: c.def, region: reg.region, from, decimals: c.def.decimals, classCode };
+      const ctx: ParseContext = { grid: g, def: c.def, region: reg.region, from, decimals: c.def.decimals, ...lookups };
       let o: ParseOutcome | undefined;
       try {
         o = parseWith(ctx);
@@ -250,7 +273,9 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], classCo
     if (ties.length > 1) work.ties.set(view, ties.map((x) => x.def.variant));
     work.tables.push(view);
   }
-  if (work.tables.length === 0) work.reason = titles.length > 0 ? "title-without-table" : "no-table";
+  if (work.tables.length === 0) {
+    work.reason = titles.length > 0 ? "title-without-table" : hasUnknownTitle(g, { top: g.top, bottom: g.bottom, left: g.left, right: g.right }) ? "unknown-table" : "no-table";
+  }
   return work;
 }
 
@@ -345,15 +370,41 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const unitNames: string[] = [];
   const ties = new Map<TableView, string[]>();
   const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
+  // Label look-ups repeat across candidates and passes: memoise them for this call.
+  const classMemo = new Map<string, string | undefined>();
+  const classByName = options.classCodeByName ?? bookClassCode;
   const classCode = (label: string): string | undefined => {
+    if (classMemo.has(label)) return classMemo.get(label);
     const n = normalizeLabel(label);
-    const viaBook = options.classCodeByName?.(n, options.year);
-    return viaBook ?? builtinClassCode(n);
+    let code: string | undefined;
+    try {
+      code = classByName(n, options.year) ?? builtinClassCode(n);
+    } catch {
+      code = builtinClassCode(n);
+    }
+    if (code !== undefined && !/^2\d\d$/.test(code)) code = undefined;
+    classMemo.set(label, code);
+    return code;
+  };
+  const subjectMemo = new Map<string, string | undefined>();
+  const byName = options.subjectCodeByName ?? ((name: string, parent: string | undefined, year?: number) =>
+    bookSubjectCode(name, year, { system: "function", parent, level: parent ? (parent.length === 3 ? 2 : 3) : 1 }));
+  const subjectByName = (name: string, parent: string | undefined): string | undefined => {
+    const key = `${parent ?? ""}|${name}`;
+    if (subjectMemo.has(key)) return subjectMemo.get(key);
+    let code: string | undefined;
+    try {
+      code = byName(name, parent, options.year);
+    } catch {
+      code = undefined;
+    }
+    subjectMemo.set(key, code);
+    return code;
   };
   for (const sheet of sheets) {
     let work: SheetWork;
     try {
-      work = recognizeSheet(sheet, defs, classCode);
+      work = recognizeSheet(sheet, defs, { classCode, subjectByName });
     } catch {
       work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), reason: "unreadable" };
     }
@@ -367,6 +418,8 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
       ignoredSheets.push({ sheet: String(sheet.name ?? ""), reason: `${visibility}${work.reason ?? "no-table"}` });
     }
   }
+  // Tables on visible sheets come first, so that tableOf() prefers them over hidden copies.
+  tables.sort((a, b) => Number((a.sheetVisibility ?? "visible") !== "visible") - Number((b.sheetVisibility ?? "visible") !== "visible"));
   // A tie between variants of one kind goes to the family the rest of the workbook clearly belongs to.
   const votes = new Map<string, number>();
   for (const t of tables) if (!ties.has(t)) votes.set(t.variant, (votes.get(t.variant) ?? 0) + 1);
@@ -403,6 +456,3 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   if (tables.length === 0) issues.push({ code: "no-tables" });
   return { tables, ignoredSheets, issues, year, unitName };
 }
-
-/** A cell's text for messages (exported for the report renderer). */
-export { cellText };

@@ -39,14 +39,14 @@ function finish(
 }
 
 /** The item whose alias ends latest in a joined header (the deepest header level names the column). */
-function itemInHeader(joined: string, defs: readonly RowItemDef[]): { def: RowItemDef; end: number } | undefined {
-  let best: { def: RowItemDef; end: number; len: number } | undefined;
+function itemInHeader(joined: string, defs: readonly RowItemDef[]): { def: RowItemDef; start: number; end: number } | undefined {
+  let best: { def: RowItemDef; start: number; end: number; len: number } | undefined;
   for (const d of defs) {
     for (const n of itemNames(d)) {
       const i = joined.lastIndexOf(n);
       if (i < 0) continue;
       const end = i + n.length;
-      if (!best || end > best.end || (end === best.end && n.length > best.len)) best = { def: d, end, len: n.length };
+      if (!best || end > best.end || (end === best.end && n.length > best.len)) best = { def: d, start: i, end, len: n.length };
     }
   }
   return best;
@@ -66,16 +66,37 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
   };
   const header = findHeader({ grid: g, from: ctx.from, to: region.bottom, left: region.left, right: region.right, keywords, isDataRow });
   if (!header) return undefined;
-  const slots: { col: number; item: RowItemDef; role: ColumnRole; header: string }[] = [];
+  const slots: { col: number; item: RowItemDef; role: ColumnRole; header: string; row?: number }[] = [];
+  const bare: { col: number; item: RowItemDef; header: string }[] = [];
   for (const h of header.columns) {
     const joined = h.parts.map(normalizeLabel).join("");
     const hit = itemInHeader(joined, def.rows);
     if (!hit) continue;
+    // 预算数/决算数 below the item (「合计 | 预算数」) or above it as a parent (「预算数 | 合计」).
     const after = joined.slice(hit.end);
-    const m = matchColumn({ ...h, joined: after || joined, parts: [after || joined] }, def.columns);
-    if (!m) continue;
+    const before = joined.slice(0, hit.start);
+    const m =
+      (after ? matchColumn({ ...h, joined: after, parts: [after] }, def.columns) : undefined) ??
+      (before ? matchColumn({ ...h, joined: before, parts: [before] }, def.columns) : undefined);
+    if (!m) {
+      if (!bare.some((b) => b.item.key === hit.def.key)) bare.push({ col: h.col, item: hit.def, header: h.joined });
+      continue;
+    }
     if (slots.some((s) => s.item.key === hit.def.key && s.role === m.role)) continue;
     slots.push({ col: h.col, item: hit.def, role: m.role, header: h.joined });
+  }
+  // Items across without 预算数/决算数 sub-headers: those are row labels below (「预算数」 row, 「决算数」 row).
+  if (new Set(slots.map((s) => s.item.key)).size < 3 && bare.length >= 3) {
+    const firstItemCol = Math.min(...bare.map((b) => b.col));
+    for (let r = header.dataStart; r <= Math.min(region.bottom, header.dataStart + 6); r++) {
+      for (let c = region.left; c < firstItemCol; c++) {
+        const t = g.label(r, c);
+        if (!t) continue;
+        const m = matchColumn({ col: c, parts: [t], joined: t }, def.columns);
+        if (m && !slots.some((s) => s.role === m.role)) for (const b of bare) slots.push({ ...b, role: m.role, row: r });
+        break;
+      }
+    }
   }
   if (new Set(slots.map((s) => s.item.key)).size < 3) return undefined;
   // The data row: the first row under the header with a value in an item column (or the first row at all).
@@ -93,7 +114,7 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
       row = { key: s.item.key, kind: "item", label: s.header, role: s.item.role, sheetRow: dataRow, cells: {} };
       byItem.set(s.item.key, row);
     }
-    row.cells[s.role] = makeCell(g, dataRow, s.col, ctx.decimals);
+    row.cells[s.role] = makeCell(g, s.row ?? dataRow, s.col, ctx.decimals);
   }
   const order = def.rows.map((r) => r.key as string);
   const rows = [...byItem.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
@@ -102,7 +123,7 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
     const first = slots.find((s) => s.role === role)!;
     columns.push({ role, header: first.header, col: first.col });
   }
-  return finish(ctx, header, rows, columns, [], dataRow, slots.map((s) => s.col));
+  return finish(ctx, header, rows, columns, [], Math.max(dataRow, ...slots.map((s) => s.row ?? dataRow)), slots.map((s) => s.col));
 }
 
 /** Items down the rows, each with its value cells to the right of the label. */

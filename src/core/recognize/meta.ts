@@ -9,6 +9,7 @@ import { normalizeText } from "./normalize";
 interface NamedDef {
   def: TableDef;
   names: string[];
+  excluded: string[];
   hints: string[];
 }
 
@@ -20,6 +21,7 @@ function named(defs: readonly TableDef[]): NamedDef[] {
     n = defs.map((def) => ({
       def,
       names: [def.title, ...def.aliases].map(normalizeText).filter((s) => s.length >= 2),
+      excluded: def.excludeTitles.map(normalizeText),
       hints: def.sheetHints.map(normalizeText),
     }));
     cache.set(defs, n);
@@ -42,6 +44,7 @@ export function looksLikeTitle(normalized: string): boolean {
 export function titleHits(normalized: string, defs: readonly TableDef[]): TitleHit[] {
   const out: TitleHit[] = [];
   for (const n of named(defs)) {
+    if (n.excluded.some((x) => normalized.includes(x))) continue;
     let len = 0;
     for (const name of n.names) if (name.length > len && normalized.includes(name)) len = name.length;
     if (len > 0) out.push({ def: n.def, length: len });
@@ -57,7 +60,7 @@ function hintMatches(name: string, hint: string): boolean {
     const before = i === 0 ? "" : name[i - 1];
     const after = name.slice(i + hint.length, i + hint.length + 2);
     const okBefore = !/[a-z0-9]/.test(before) || /[^a-z0-9]/.test(hint[0]);
-    const okAfter = !/^[0-9一二三四五六七八九十]/u.test(after) && !/^[_\-][0-9]/.test(after);
+    const okAfter = !/^[0-9一二三四五六七八九十]/u.test(after) && !/^[_-][0-9]/.test(after);
     if (okBefore && okAfter) return true;
     from = i + 1;
   }
@@ -84,7 +87,7 @@ export function textHintDefs(normalized: string, defs: readonly TableDef[]): Tab
 
 /** Unit stated in a text such as 「单位：万元」「金额单位：元」「(万元)」. */
 export function unitIn(normalized: string): Unit | undefined {
-  const m = /单位[:]?(万元|元)/u.exec(normalized) ?? /[(\[](万元|元)[)\]]$/u.exec(normalized);
+  const m = /单位[:]?(万元|元)/u.exec(normalized) ?? /[([](万元|元)[)\]]$/u.exec(normalized);
   if (m) return m[1] as Unit;
   return undefined;
 }

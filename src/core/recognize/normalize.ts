@@ -8,7 +8,7 @@ const INVISIBLE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]
 const QUOTES = /[“”‘’"'「」『』〝〞＂＇`]/gu;
 
 const FULL_WIDTH = /[\uff01-\uff5e]/gu;
-const PLAIN = /^[\u4e00-\u9fff0-9a-z().,:\-]*$/u;
+const PLAIN = /^[\u4e00-\u9fff0-9a-z().,:-]*$/u;
 
 /** Full-width ASCII forms (！…～) to half-width. */
 export function toHalfWidth(text: string): string {

@@ -27,6 +27,8 @@ export interface ParseContext {
   decimals: number;
   /** 类 name → 3-digit code (subjects API or the built-in table). */
   classCode: (label: string) => string | undefined;
+  /** 款/项 name → code under a parent, for tables that print names without codes. */
+  subjectByName: (name: string, parent: string | undefined) => string | undefined;
 }
 
 export interface ParseOutcome {

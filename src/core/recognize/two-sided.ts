@@ -63,17 +63,19 @@ export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
       const inc = items.candidates(t, "income").some((d) => !d.under && d.key !== "inc_grand_total");
       const exp = items.candidates(t, "expenditure").some((d) => d.key !== "exp_grand_total") || (def.classRows && isClass(t));
       if (inc && !items.candidates(t, "expenditure").length && incCol === undefined) incCol = c;
-      else if (exp && !inc && expCol === undefined && (incCol === undefined || c > incCol)) expCol = c;
+      else if (exp && !inc && expCol === undefined && (incCol === undefined || c >= incCol)) expCol = c;
     }
   }
   if (incCol === undefined && header) incCol = header.columns.find((h) => h.structural === "name")?.col;
   if (expCol === undefined && header && incCol !== undefined) {
     expCol = header.columns.find((h) => h.structural === "name" && h.col > incCol!)?.col;
   }
-  if (incCol === undefined || expCol === undefined || expCol <= incCol) return undefined;
+  if (incCol === undefined || expCol === undefined || expCol < incCol) return undefined;
+  // Hand-made copies often stack the 收入 block above the 支出 block in one label column.
+  const stacked = expCol === incCol;
 
   const sides: SideLayout[] = [
-    { side: "income", labelCol: incCol, from: incCol + 1, to: expCol - 1, roles: new Map() },
+    { side: "income", labelCol: incCol, from: incCol + 1, to: stacked ? region.right : expCol - 1, roles: new Map() },
     { side: "expenditure", labelCol: expCol, from: expCol + 1, to: region.right, roles: new Map() },
   ];
   for (const s of sides) {
@@ -112,6 +114,7 @@ export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
   let anyAmount = false;
   let blankRun = 0;
   let classRows = 0;
+  let current: Side = "income";
   for (let r = start; r <= region.bottom; r++) {
     if (g.rowIsBlank(r)) {
       if (++blankRun > 12 && rows.length > 0) break;
@@ -119,7 +122,18 @@ export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
     }
     blankRun = 0;
     if (isLineNumberRow(g, r, region.left, region.right)) continue;
-    for (const s of sides) {
+    let rowSides = sides;
+    if (stacked) {
+      const label = g.label(r, incCol);
+      if (/^(收入|收入项目|收入部分)$/u.test(label)) current = "income";
+      else if (/^(支出|支出项目|支出部分)$/u.test(label)) current = "expenditure";
+      else if (current === "income" && label && !items.pick(label, seen.income, "income")) {
+        if (items.pick(label, seen.expenditure, "expenditure") || (def.classRows && isClass(label))) current = "expenditure";
+      }
+      if (/^(收入|收入项目|收入部分|支出|支出项目|支出部分)$/u.test(label)) continue;
+      rowSides = sides.filter((x) => x.side === current);
+    }
+    for (const s of rowSides) {
       const cells: Partial<Record<ColumnRole, CellRef>> = {};
       for (const [role, rc] of s.roles) cells[role] = makeCell(g, r, rc.col, ctx.decimals);
       const valued = hasValue(cells);

@@ -58,8 +58,23 @@ export interface Check {
   /** References the rule needed that the table lacks (taken as exact 0). */
   missing: string[];
   table: TableKind;
-  /** 1 when the check is `one cell op 0` (evaluated by the sign of the displayed value alone). */
+  /**
+   * 1 for a vector of sign checks: each cell of `cells` is compared with 0 on its own (`T2[*, *] >= 0`), evaluated by
+   * the sign of its displayed value alone. One Check stands for cells.length elementary checks (keeps 50k
+   * non-negativity checks cheap to compile).
+   */
   sign?: 1;
+}
+
+/** Number of elementary checks a Check stands for. */
+export function elementaryCount(ch: Check): number {
+  return ch.sign === 1 ? ch.cells.length : 1;
+}
+
+/** Terms of one elementary check: for a sign vector, its element `cell` against 0. */
+export function termsOf(ch: Check, cell?: number): { cells: readonly number[]; weights: readonly number[]; wexp: readonly number[]; nLeft: number } {
+  if (ch.sign === 1) return { cells: [cell ?? ch.cells[0], -1], weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1 };
+  return ch;
 }
 
 export interface Program {
@@ -68,8 +83,10 @@ export interface Program {
   checks: Check[];
   /** "sheet!A1" → cell index; built on first use (see findCell). */
   cellIndex?: Map<string, number>;
-  /** Cell index → indexes of checks that read it. */
-  checksByCell: number[][];
+  /** Cell index → indexes of checks that read it; built on first use (see checksOfCell). */
+  checksByCell?: number[][];
+  /** Number of elementary checks. */
+  elementary: number;
   skipped: SkippedRule[];
   ruleErrors: RuleError[];
   /** State of the last evaluation (for recheck). */
@@ -498,9 +515,12 @@ class Compiler {
       const cells = this.resolve(ref, env);
       // `wildcard op 0` (non-negativity, empty tables): one tiny check per cell without the general flattening
       const zero = st.operands.length === 2 && st.operands[0] === ref && st.operands[1].type === "num" && st.operands[1].value === 0;
+      if (zero) {
+        if (cells.length > 0) this.emitSign(st.ops[0], cells);
+        return;
+      }
       for (const c of cells) {
-        if (zero) this.emitSign(st.ops[0], c);
-        else {
+        {
           this.bindRef = ref;
           this.bindCell = c;
           this.comparePairs(st, env);
@@ -530,15 +550,15 @@ class Compiler {
     this.leftFirstMissing = false;
   }
 
-  private emitSign(op: ComparisonOp, cell: number): void {
+  private emitSign(op: ComparisonOp, cells: number[]): void {
     let code: CheckCode;
     if (this.inEmptyGuard) code = "not-empty";
     else if (op === ">=") {
       code = "negative";
-      this.cells[cell].clip = true;
+      for (const c of cells) this.cells[c].clip = true;
     } else if (op === "<=") code = "not-less-or-equal";
     else code = "not-equal";
-    this.checks.push({ rule: this.ruleIdx, op, code, cells: [cell, -1], weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1, missing: NO_MISSING, table: this.cells[cell].table, sign: 1 });
+    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1, missing: NO_MISSING, table: this.cells[cells[0]].table, sign: 1 });
   }
 
   /** Turn the term buffers into a check (left side = the first nLeft terms). */
@@ -624,12 +644,23 @@ class Compiler {
 export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]): Program {
   const c = new Compiler(recognition);
   rules.forEach((r, i) => c.compileRule(r, i));
-  const checksByCell: number[][] = c.cells.map(() => []);
-  c.checks.forEach((ch, i) => {
-    for (const cell of ch.cells) if (cell >= 0) {
-      const list = checksByCell[cell];
-      if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
-  return { rules, cells: c.cells, checks: c.checks, checksByCell, skipped: c.skipped, ruleErrors: c.ruleErrors };
+  let elementary = 0;
+  for (const ch of c.checks) elementary += elementaryCount(ch);
+  return { rules, cells: c.cells, checks: c.checks, skipped: c.skipped, ruleErrors: c.ruleErrors, elementary };
+}
+
+/** Indexes of the checks that read cell `cell` (index built once per program, for recheck). */
+export function checksOfCell(program: Program, cell: number): readonly number[] {
+  if (!program.checksByCell) {
+    const byCell: number[][] = program.cells.map(() => []);
+    program.checks.forEach((ch, i) => {
+      for (const c of ch.cells)
+        if (c >= 0) {
+          const list = byCell[c];
+          if (list[list.length - 1] !== i) list.push(i);
+        }
+    });
+    program.checksByCell = byCell;
+  }
+  return program.checksByCell[cell];
 }

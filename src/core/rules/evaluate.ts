@@ -8,7 +8,8 @@ import type { AmountReading } from "../workbook/amount";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { cellAt, formatAt } from "../workbook/snapshot";
 import type { Program } from "./compile";
-import { cellLabel, findCell } from "./compile";
+import { cellLabel, checksOfCell, findCell, termsOf } from "./compile";
+import type { Check } from "./compile";
 import { stableHash } from "./hash";
 import { MAX_EXPONENT, TermBuffer, compareTerms, newOutcome, pow10 } from "./interval";
 import type { Finding, FindingItem, TolerancePolicy, ValidationResult } from "./types";
@@ -35,7 +36,7 @@ interface State {
   status: Uint8Array;
   /** Text of unreadable cells. */
   invalidText: Map<number, string>;
-  findingsByCheck: (Finding | undefined)[];
+  findingsByCheck: (Finding | Finding[] | undefined)[];
   readFindings: Map<number, Finding>;
 }
 
@@ -105,59 +106,82 @@ function refOf(program: Program, st: State, i: number): CellRef {
 const buf = new TermBuffer(64);
 const outcome = newOutcome();
 
-/** Evaluate check k; undefined when it passes. */
-function runCheck(program: Program, st: State, k: number): Finding | undefined {
+type Terms = ReturnType<typeof termsOf>;
+
+function signPasses(op: Check["op"], m: number): boolean {
+  // one displayed value against 0: under both policies only its sign matters (a negative display is < −h)
+  return op === ">=" ? m >= 0 : op === "<=" ? m <= 0 : m === 0;
+}
+
+/** Evaluate check k: a finding, several (sign vectors), or undefined when it passes. */
+function runCheck(program: Program, st: State, k: number): Finding | Finding[] | undefined {
   const ch = program.checks[k];
-  if (ch.sign === 1) {
-    // one displayed value against 0: under both policies only its sign matters (a negative display is < −h)
-    const ci = ch.cells[0];
-    if (st.status[ci] === STATUS_INVALID) return undefined;
-    const m = st.m[ci];
-    if (ch.op === ">=" ? m >= 0 : ch.op === "<=" ? m <= 0 : m === 0) return undefined;
+  if (ch.sign !== 1) return runTerms(program, st, k, ch);
+  let out: Finding[] | undefined;
+  const cells = ch.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const ci = cells[i];
+    if (st.status[ci] === STATUS_INVALID || signPasses(ch.op, st.m[ci])) continue;
+    const f = runTerms(program, st, k, termsOf(ch, ci));
+    if (f) (out ??= []).push(f);
   }
-  const n = ch.cells.length;
+  return out;
+}
+
+/** Evaluate one elementary comparison; undefined when it passes. */
+function runTerms(program: Program, st: State, k: number, terms: Terms): Finding | undefined {
+  const ch = program.checks[k];
+  const n = terms.cells.length;
   buf.reset(n);
   let invalid = -1;
+  let cellCount = 0;
   for (let t = 0; t < n; t++) {
-    if (t === ch.nLeft) buf.endLeft();
-    const ci = ch.cells[t];
+    if (t === terms.nLeft) buf.endLeft();
+    const ci = terms.cells[t];
     if (ci < 0) {
-      buf.push(ch.weights[t], ch.wexp[t], 1, false, false);
+      buf.push(terms.weights[t], terms.wexp[t], 1, false, false);
       continue;
     }
+    cellCount++;
     if (st.status[ci] === STATUS_INVALID) {
       invalid = ci;
       continue;
     }
-    buf.push(st.m[ci], st.e[ci] + ch.wexp[t], ch.weights[t], true, program.cells[ci].clip);
+    buf.push(st.m[ci], st.e[ci] + terms.wexp[t], terms.weights[t], true, program.cells[ci].clip);
   }
-  if (ch.nLeft === n) buf.endLeft();
+  if (terms.nLeft === n) buf.endLeft();
   if (invalid >= 0) {
     // A single-cell check on an unreadable cell says nothing beyond the READ finding itself.
-    if (ch.cells.filter((c) => c >= 0).length <= 1) return undefined;
-    return makeFinding(program, st, k, undefined, invalid);
+    if (cellCount <= 1) return undefined;
+    return makeFinding(program, st, k, terms, undefined, invalid);
   }
   compareTerms(buf, ch.op, st.options.policy, outcome);
   if (outcome.pass) return undefined;
-  return makeFinding(program, st, k, outcome);
+  return makeFinding(program, st, k, terms, outcome);
 }
 
-function makeFinding(program: Program, st: State, k: number, out: typeof outcome | undefined, invalidCell?: number): Finding {
-  const ch = program.checks[k];
-  const rule = program.rules[ch.rule];
+function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typeof outcome | undefined, invalidCell?: number): Finding {
+  const op = program.checks[k].op;
+  const code = program.checks[k].code;
+  const missing = program.checks[k].missing;
+  const rule = program.rules[program.checks[k].rule];
   const targetIdx = ch.cells.find((c) => c >= 0)!;
   const target = refOf(program, st, targetIdx);
   const scale = out?.scale ?? 0;
   const items: FindingItem[] = [];
   const leftParts: string[] = [];
   const rightParts: string[] = [];
+  // Show figures in the cells' own unit when they share one (a 元 table's check reads in 元), else in 万元.
+  let unit = -1;
+  for (const ci of ch.cells) if (ci >= 0) unit = unit === -1 || unit === program.cells[ci].unitShift ? program.cells[ci].unitShift : -2;
+  const u = unit > 0 ? unit : 0;
   let displayDecimals = 0;
   for (let t = 0; t < ch.cells.length; t++) {
     const ci = ch.cells[t];
-    displayDecimals = Math.max(displayDecimals, ci >= 0 ? st.e[ci] : ch.wexp[t]);
+    displayDecimals = Math.max(displayDecimals, ci >= 0 ? st.e[ci] - u : ch.wexp[t]);
   }
   displayDecimals = Math.min(displayDecimals, MAX_EXPONENT);
-  const valueText = (ci: number): string => (st.status[ci] === STATUS_INVALID ? `“${st.invalidText.get(ci) ?? ""}”` : formatScaled(st.m[ci], st.e[ci], st.e[ci]));
+  const valueText = (ci: number): string => (st.status[ci] === STATUS_INVALID ? `“${st.invalidText.get(ci) ?? ""}”` : formatScaled(st.m[ci], st.e[ci] - u, st.e[ci] - u));
   for (let t = 0; t < ch.cells.length; t++) {
     const ci = ch.cells[t];
     const side = t < ch.nLeft ? "left" : "right";
@@ -190,17 +214,17 @@ function makeFinding(program: Program, st: State, k: number, out: typeof outcome
     right: rightParts.join(" ") || "0",
     leftCount: ch.nLeft,
     rightCount: ch.cells.length - ch.nLeft,
-    op: ch.op,
+    op,
   };
   const finding: Finding = {
     id: "",
     rule: rule.id,
     severity: rule.severity,
-    code: invalidCell !== undefined ? "unevaluable" : ch.code,
+    code: invalidCell !== undefined ? "unevaluable" : code,
     target,
     table: program.cells[targetIdx].table,
     items,
-    missing: ch.missing,
+    missing,
     params,
     message: "",
   };
@@ -210,10 +234,18 @@ function makeFinding(program: Program, st: State, k: number, out: typeof outcome
     finding.difference = (out.left - out.right) / pow10(scale);
     const half = st.options.policy === "interval" ? out.half / pow10(scale) : 0;
     finding.tolerance = { low: -half, high: half };
-    params.actual = formatScaled(out.left, scale, displayDecimals);
-    params.expected = formatScaled(out.right, scale, displayDecimals);
-    params.difference = formatScaled(out.left - out.right, scale, displayDecimals);
-    params.tolerance = st.options.policy === "interval" ? formatScaled(out.half, scale, Math.min(scale, displayDecimals + 1)).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "") : "0";
+    params.actual = formatScaled(out.left, scale - u, displayDecimals);
+    params.expected = formatScaled(out.right, scale - u, displayDecimals);
+    params.difference = formatScaled(out.left - out.right, scale - u, displayDecimals);
+    params.tolerance = st.options.policy === "interval" ? formatScaled(out.half, scale - u, Math.min(scale - u, displayDecimals + 1)).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "") : "0";
+    // Fails only because the rounding intervals touch at an excluded end (half-up rounding makes the figures
+    // impossible together, yet closed intervals would agree): typical of totals added up from rounded figures
+    // (尾差), so it is reported as 核实 rather than 强制.
+    const closedPass = op === "=" ? out.diffLow <= 0 && out.diffHigh >= 0 : op === "<=" ? out.diffLow <= 0 : out.diffHigh >= 0;
+    if (st.options.policy === "interval" && closedPass) {
+      finding.severity = "warning";
+      params.boundary = 1;
+    }
   } else if (invalidCell !== undefined) {
     const bad = program.cells[invalidCell];
     params.badSheet = bad.sheet;
@@ -221,7 +253,7 @@ function makeFinding(program: Program, st: State, k: number, out: typeof outcome
     params.badText = st.invalidText.get(invalidCell) ?? "";
   }
   // Stable id: rule + every cell address and displayed value; changes when any number changes.
-  const key = [rule.id, k < 0 ? "" : ch.op, ...ch.cells.map((ci, t) => (ci < 0 ? `#${ch.weights[t]}e${ch.wexp[t]}` : `${program.cells[ci].sheet}!${program.cells[ci].address}=${st.status[ci] === STATUS_INVALID ? st.invalidText.get(ci) : `${st.m[ci]}e${st.e[ci]}`}`))].join("|");
+  const key = [rule.id, op, ...ch.cells.map((ci, t) => (ci < 0 ? `#${ch.weights[t]}e${ch.wexp[t]}` : `${program.cells[ci].sheet}!${program.cells[ci].address}=${st.status[ci] === STATUS_INVALID ? st.invalidText.get(ci) : `${st.m[ci]}e${st.e[ci]}`}`))].join("|");
   finding.id = stableHash(key);
   finding.message = renderFinding(finding, st.options.lang);
   return finding;
@@ -253,12 +285,15 @@ function assemble(program: Program, st: State): ValidationResult {
     if (f && !st.options.suppressed.has(f.id)) findings.push(f);
   };
   for (const f of st.readFindings.values()) keep(f);
-  for (const f of st.findingsByCheck) keep(f);
+  for (const f of st.findingsByCheck) {
+    if (Array.isArray(f)) f.forEach(keep);
+    else keep(f);
+  }
   let error = 0;
   let warning = 0;
   for (const f of findings) if (f.severity === "error") error++;
   else warning++;
-  return { findings, skipped: program.skipped, ruleErrors: program.ruleErrors, checks: program.checks.length, counts: { error, warning } };
+  return { findings, skipped: program.skipped, ruleErrors: program.ruleErrors, checks: program.elementary, counts: { error, warning } };
 }
 
 /** Evaluate every check of the program on the snapshot. Keeps state in the program for recheck(). */
@@ -302,6 +337,7 @@ export function recheck(program: Program, changedCells: { sheet: string; address
     st.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   }
   const touched = new Set<number>();
+  const signTouched: [number, number][] = [];
   const unknownCells: { sheet: string; address: string }[] = [];
   for (const c of changedCells) {
     const i = findCell(program, c.sheet, c.address);
@@ -312,8 +348,23 @@ export function recheck(program: Program, changedCells: { sheet: string; address
     loadCell(program, st, i);
     if (st.status[i] === STATUS_INVALID) st.readFindings.set(i, makeReadFinding(program, st, i));
     else st.readFindings.delete(i);
-    for (const k of program.checksByCell[i]) touched.add(k);
+    for (const k of checksOfCell(program, i)) {
+      if (program.checks[k].sign === 1) signTouched.push([k, i]);
+      else touched.add(k);
+    }
   }
   for (const k of touched) st.findingsByCheck[k] = runCheck(program, st, k);
-  return { ...assemble(program, st), rechecked: touched.size, unknownCells };
+  // sign vectors: re-evaluate only the changed element
+  for (const [k, ci] of signTouched) {
+    const c = program.cells[ci];
+    const prev = st.findingsByCheck[k] as Finding[] | undefined;
+    const kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
+    const ch = program.checks[k];
+    if (st.status[ci] !== STATUS_INVALID && !signPasses(ch.op, st.m[ci])) {
+      const f = runTerms(program, st, k, termsOf(ch, ci));
+      if (f) kept.push(f);
+    }
+    st.findingsByCheck[k] = kept.length ? kept : undefined;
+  }
+  return { ...assemble(program, st), rechecked: touched.size + signTouched.length, unknownCells };
 }

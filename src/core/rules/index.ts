@@ -9,9 +9,10 @@ import { evaluate } from "./evaluate";
 import type { RuleSpec } from "./rule";
 import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } from "./types";
 import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
+import { ProgramCache, layoutFingerprint } from "./cache";
 
 export { BUILTIN_RULES } from "./builtin";
-export { compileRules, cellKey, cellLabel, findCell } from "./compile";
+export { compileRules, cellKey, cellLabel, findCell, checksOfCell, termsOf, elementaryCount } from "./compile";
 export type { Program, Check, ProgramCell } from "./compile";
 export { evaluate, recheck } from "./evaluate";
 export type { EvaluateOptions, RecheckResult } from "./evaluate";
@@ -19,6 +20,7 @@ export { parseRule, RuleSyntaxError } from "./language/parser";
 export type { RuleSpec } from "./rule";
 export { parseRulesText, readRulesSheet, mergeRules, USER_RULES_SHEET } from "./userRules";
 export { stableHash } from "./hash";
+export { layoutFingerprint, ProgramCache } from "./cache";
 export * from "./types";
 
 export interface ValidateOptions {
@@ -29,7 +31,11 @@ export interface ValidateOptions {
   userRules?: UserRuleSource[];
   /** Replace the built-in set (tests, or a host with its own list). */
   builtin?: readonly RuleSpec[];
+  /** Reuse a compiled program when the layout and rules are unchanged (default true). */
+  cache?: boolean;
 }
+
+const programs = new ProgramCache(4);
 
 /** The rule set for a workbook: built-ins, then its 「审核公式」 sheet, then rules files; with their errors. */
 export function collectRules(snapshot: WorkbookSnapshot, options: Pick<ValidateOptions, "userRules" | "builtin"> = {}): { rules: RuleSpec[]; errors: RuleError[]; overridden: string[] } {
@@ -48,7 +54,10 @@ export function collectRules(snapshot: WorkbookSnapshot, options: Pick<ValidateO
 /** Compile the full rule set for a recognised workbook (keep the program to recheck() after edits). */
 export function compileForWorkbook(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: Pick<ValidateOptions, "userRules" | "builtin"> = {}): Program {
   const { rules, errors, overridden } = collectRules(snapshot, options);
-  const program = compileRules(recognition, rules);
+  return finishProgram(compileRules(recognition, rules), errors, overridden);
+}
+
+function finishProgram(program: Program, errors: RuleError[], overridden: string[]): Program {
   program.ruleErrors.unshift(...errors);
   for (const id of overridden) program.skipped.push({ rule: id, reason: "overridden", tables: [] });
   return program;
@@ -56,6 +65,12 @@ export function compileForWorkbook(recognition: RecognitionResult, snapshot: Wor
 
 /** Validate a recognised workbook against built-in and user rules. Never throws on bad data or bad rules. */
 export function validate(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: ValidateOptions = {}): ValidationResult {
-  const program = compileForWorkbook(recognition, snapshot, options);
+  let program: Program;
+  if (options.cache === false) program = compileForWorkbook(recognition, snapshot, options);
+  else {
+    const { rules, errors, overridden } = collectRules(snapshot, options);
+    const key = layoutFingerprint(recognition, rules) + JSON.stringify(errors.map((e) => [e.source, e.position, e.message]));
+    program = programs.get(key, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
+  }
   return evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
 }

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
 import { NARRATIVE_SHEET } from "../../excel/host";
@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     color: "inherit",
   },
   placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  details: { margin: "8px 0", padding: "6px 8px", backgroundColor: tokens.colorNeutralBackground3, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
 });
 
 function sourceText(src: NarrativeSource): string {
@@ -34,8 +35,12 @@ function spanTip(span: NarrativeSpan, t: Strings): string {
   return lines.join("\n");
 }
 
-/** One generated paragraph: plain text pieces, numbers as buttons whose tooltip shows where they came from. */
-function Paragraph({ p, t, onSource }: { p: NarrativeParagraph; t: Strings; onSource(src: NarrativeSource): void }) {
+/**
+ * One generated paragraph: plain text pieces, numbers as buttons. Hover shows the provenance as a native
+ * title (text only, no per-number popup components for hundreds of numbers); a click shows it in the
+ * details box and selects the source cell.
+ */
+function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan(span: NarrativeSpan): void }) {
   const s = useStyles();
   const pieces: JSX.Element[] = [];
   let at = 0;
@@ -43,18 +48,17 @@ function Paragraph({ p, t, onSource }: { p: NarrativeParagraph; t: Strings; onSo
   spans.forEach((span, i) => {
     if (span.start < at) return; // overlapping spans: keep the first
     if (span.start > at) pieces.push(<SafeText key={`t${i}`} text={p.text.slice(at, span.start)} max={100_000} />);
-    const text = p.text.slice(span.start, span.end);
     pieces.push(
-      <Tooltip key={`s${i}`} content={<span style={{ whiteSpace: "pre-wrap" }}>{spanTip(span, t)}</span>} relationship="description">
-        <button
-          type="button"
-          className={`${s.span} ${span.kind === "placeholder" ? s.placeholder : ""}`}
-          data-testid="narrative-span"
-          onClick={() => span.sources[0] && onSource(span.sources[0])}
-        >
-          <SafeText text={text} max={100_000} />
-        </button>
-      </Tooltip>,
+      <button
+        key={`s${i}`}
+        type="button"
+        className={`${s.span} ${span.kind === "placeholder" ? s.placeholder : ""}`}
+        title={spanTip(span, t)}
+        data-testid="narrative-span"
+        onClick={() => onSpan(span)}
+      >
+        <SafeText text={p.text.slice(span.start, span.end)} max={100_000} />
+      </button>,
     );
     at = span.end;
   });
@@ -86,8 +90,11 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
       (e: unknown) => setNotice({ intent: "error", text: t.failed + (e instanceof Error ? e.message : String(e)) }),
     );
   };
-  const select = (src: NarrativeSource) => {
-    session.host.selectCell(src.sheet, src.address).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
+  const [picked, setPicked] = useState<NarrativeSpan | null>(null);
+  const onSpan = (span: NarrativeSpan) => {
+    setPicked(span);
+    const src = span.sources[0];
+    if (src) session.host.selectCell(src.sheet, src.address).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
   };
 
   if (!outcome) return <p data-testid="narrative-needs-validation">{t.narrativeNeedsValidation}</p>;
@@ -124,6 +131,11 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
           </MessageBarBody>
         </MessageBar>
       )}
+      {narrative && picked && (
+        <div className={s.details} data-testid="provenance">
+          <SafeText text={spanTip(picked, t)} max={2000} />
+        </div>
+      )}
       {narrative && (
         <div className={s.preview} data-testid="narrative-preview">
           {narrative.sections.map((sec) => (
@@ -132,7 +144,7 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
                 <SafeText text={sec.title} />
               </Subtitle2>
               {sec.paragraphs.map((p, i) => (
-                <Paragraph key={i} p={p} t={t} onSource={select} />
+                <Paragraph key={i} p={p} t={t} onSpan={onSpan} />
               ))}
             </section>
           ))}

@@ -1,7 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Switch, ToggleButton, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
-import type { RecognitionIssue } from "../../core/recognize/types";
 import type { Finding } from "../../core/rules/types";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
@@ -16,11 +15,6 @@ const useStyles = makeStyles({
 });
 
 type Filter = "all" | "error" | "warning" | "explained";
-
-/** Plain rendering of a recognition issue (code, place, text). */
-function issueText(i: RecognitionIssue): string {
-  return [i.code, i.sheet && `${i.sheet}${i.address ? "!" + i.address : ""}`, i.text, i.detail].filter(Boolean).join(" · ");
-}
 
 export function ValidateTab({ session, outcome, busy, lang, t }: { session: ValidationSession; outcome: Outcome | null; busy: boolean; lang: Lang; t: Strings }) {
   const s = useStyles();
@@ -101,7 +95,7 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
             onExplain={(f, reason) => session.suppress(f.id, reason)}
             onUnexplain={(f) => session.unsuppress(f.id)}
           />
-          <RecognitionReport recognition={outcome.recognition} lang={lang} t={t} issueText={issueText} />
+          <RecognitionReport recognition={outcome.recognition} lang={lang} t={t} />
         </>
       )}
     </div>

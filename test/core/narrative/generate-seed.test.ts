@@ -9,7 +9,7 @@ import { seed2019 } from "../../fixtures/data/seed2019";
 import { recognize } from "../../../src/core/recognize";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative } from "../../../src/core/narrative";
 import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
-import { missingFrom, numericClauses, pickLines, referenceNarrative } from "./compare";
+import { between, missingFrom, numericClauses, pickLines, referenceNarrative } from "./compare";
 
 const SEED = referenceNarrative("panzhihua");
 
@@ -42,6 +42,8 @@ function sectionText(n: Narrative, id: string): string {
   let paragraphs = s.paragraphs.map((p) => p.text);
   // 五(三) (完成预算 by 项) is not part of this comparison: the seed fixture has no 调整预算数 column.
   if (id === "s5") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
+  // 十(三) 国有资产 states counts (车辆, 设备) that are not part of this comparison.
+  if (id === "s10") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
   return paragraphs.join("\n");
 }
 
@@ -81,11 +83,13 @@ describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_n
     expect(s6.indexOf("办公费")).toBeLessThan(s6.indexOf("办公设备购置"));
   });
 
-  it("leaves a visible placeholder (never a number) where the 调整预算数 is missing, and lists it", () => {
-    const text = renderNarrativeText(n);
-    expect(text).toContain("完成预算【请填写：一般公共预算财政拨款支出预算】");
-    expect(n.placeholders.map((p) => p.label)).toContain("一般公共预算财政拨款支出预算");
-    expect(n.placeholders.every((p) => p.sectionId === "s5")).toBe(true);
+  it("lists every placeholder it leaves, at its place in the text, with no number in it", () => {
+    for (const ph of n.placeholders) {
+      const section = n.sections.find((x) => x.id === ph.sectionId)!;
+      const text = section.paragraphs[ph.paragraph].text.slice(ph.start, ph.end);
+      expect(text).toBe(`【请填写：${ph.label}】`);
+    }
+    expect(renderNarrativeText(n).match(/【请填写：/g)?.length ?? 0).toBe(n.placeholders.length);
   });
 
   it("records provenance for every number: cells or inputs row, with the arithmetic", () => {
@@ -97,5 +101,30 @@ describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_n
     expect(share?.sp.arithmetic).toBe("3172.05 ÷ 4158.12 × 100 = 76.29");
     const rate = spans.find(({ text }) => text === "40%");
     expect(rate?.sp.sources.some((s) => "inputsRow" in s && s.key === "上年收入支出总计")).toBe(true);
+  });
+});
+
+describe("seed 五(三) by 项 with 完成预算 (dataset with 调整预算数)", () => {
+  it("states the seed's 14 项 amounts and 100% completions", () => {
+    const d = seed2019();
+    const n = generateNarrative(recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "sichuan" });
+    const s5 = n.sections.find((x) => x.id === "s5")!.paragraphs.map((p) => p.text);
+    const gen = numericClauses(s5.slice(s5.findIndex((p) => p.startsWith("（三）"))).join("\n"));
+    const seed = numericClauses("2019年一般公共预算支出决算数为" + between(SEED, "2019年一般公共预算支出决算数为", "（注：数据来源于财决Z01-1表，罗列全部"));
+    expect(seed.length).toBe(30);
+    expect(missingFrom(seed, gen)).toEqual([]);
+    expect(missingFrom(gen, seed)).toEqual([]);
+  });
+
+  it("without 调整预算数 leaves a visible placeholder, never a number, and lists it", () => {
+    const d = seed2019();
+    const strip = (v: Record<string, number | undefined>) => delete v.budget_adjusted;
+    strip(d.t5.total);
+    for (const r of d.t5.rows) strip(r.values);
+    const n = generateNarrative(recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "sichuan" });
+    const text = renderNarrativeText(n);
+    expect(text).toContain("2019年一般公共预算支出决算数为4158.12万元，完成预算【请填写：一般公共预算财政拨款支出预算】。");
+    expect(text).toContain("行政运行（项）：支出决算为2295.91万元，完成预算【请填写：2010301行政运行调整预算数】。");
+    expect(n.placeholders.filter((p) => p.sectionId === "s5")).toHaveLength(15);
   });
 });

@@ -48,6 +48,8 @@ function sectionText(n: Narrative, id: string): string {
   let paragraphs = s.paragraphs.map((p) => p.text);
   // 五(三) needs 年初预算数 by 项, which the national nine tables do not carry.
   if (id === "s5") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
+  // 十(三) 国有资产 states counts (车辆, 设备) that are not part of this comparison.
+  if (id === "s10") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
   return paragraphs.join("\n");
 }
 

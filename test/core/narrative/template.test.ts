@@ -120,3 +120,27 @@ describe("styles", () => {
     expect(renderer("sichuan", { zeroItems: "omit" }).renderString(t).text).toBe("一般公共预算财政拨款收入4050.15万元；其他收入1.03万元");
   });
 });
+
+describe("degenerate input", () => {
+  it("a workbook with no recognised table gives placeholders, not numbers or an exception", async () => {
+    const { generateNarrative, renderNarrativeText } = await import("../../../src/core/narrative");
+    const n = generateNarrative({ tables: [], ignoredSheets: [], issues: [] }, emptyInputs(), { style: "shanghai" });
+    const text = renderNarrativeText(n);
+    expect(text).toContain("本年收入合计【请填写：本年收入合计】");
+    // no amount or percentage anywhere (the fixed threshold 「单价100万元（含）以上」 of 十(三) aside)
+    expect(text.replace(/【[^】]*】/g, "").replace("单价100万元（含）", "").match(/\d+(\.\d+)?\s*(万元|%)/)).toBeNull();
+    expect(n.placeholders.length).toBeGreaterThan(10);
+  });
+});
+
+describe("项 with a budget of 0 (追加 without 年初预算)", () => {
+  it("states the amount without a completion rate", async () => {
+    const { generateNarrative, renderNarrativeText } = await import("../../../src/core/narrative");
+    const d = seed2019();
+    const row = d.t5.rows.find((r) => r.code === "2081001")!;
+    row.values.budget_adjusted = 0;
+    const text = renderNarrativeText(generateNarrative(recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "sichuan" }));
+    expect(text).toContain("社会福利（款）儿童福利（项）：支出决算为1万元。");
+    expect(text).toContain("死亡抚恤（项）：支出决算为14.47万元，完成预算100%。");
+  });
+});

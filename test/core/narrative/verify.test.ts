@@ -123,6 +123,12 @@ describe("核对 of wrong text", () => {
     expect(r.unverified.map((u) => u.excerpt)).toEqual(["单位共有公务用车15辆", "项目全年预算数29.8万元", "外事接待支出0.47万元"]);
   });
 
+  it("without a prior-year figure, checks the rate against the stated change (prior = current ± change)", () => {
+    const none = verifyNarrative("2019年度收、支总计4163.20万元。与2018年相比，收、支总计各减少2720.74万元，下降41%。", recognition, parseInputsSheet({ sheets: [] }));
+    expect(none.mismatches.map((m) => `${m.severity}:${m.code}:${m.expected}`)).toEqual(["error:rate:39.52"]);
+    expect(none.unverified.map((u) => [u.code, u.reason])).toEqual([["no-prior", "缺少上年数（说明数据）"]]);
+  });
+
   it("messages are available in English", () => {
     const r = verifyNarrative("其中：基本支出3240.90万元，占77%；", recognition, inputs, { lang: "en-US" });
     expect(r.mismatches[0].message).toMatch(/^Share of "基本支出" is written 77%; the tables give 77.85%/);

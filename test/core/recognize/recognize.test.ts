@@ -187,6 +187,48 @@ describe("coded tables", () => {
     expect(sc7.tables.map((t) => `${t.kind}/${t.variant}`)).toEqual(["SC7/sichuan"]);
   });
 
+  it("keys rows printed by name only (indentation, no codes) through the subjects code book", () => {
+    const r = recognize(
+      book(
+        sheet("支出", [
+          ["一般公共预算财政拨款支出决算表"], ["项目", "合计", "基本支出", "项目支出"],
+          ["合计", 100, 60, 40],
+          ["一般公共服务支出", 100, 60, 40],
+          ["  政府办公厅（室）及相关机构事务", 100, 60, 40],
+          ["    行政运行", 60, 60, null],
+          ["    一般行政管理事务", 40, null, 40],
+          ["社会保障和就业支出", 5, 5],
+          ["  行政事业单位养老支出", 5, 5],
+          ["    机关事业单位基本养老保险缴费支出", 5, 5],
+        ]),
+      ),
+      { year: 2024 },
+    );
+    const t = tableOf(r, "T5")!;
+    expect(t.rows.map((x) => x.key)).toEqual(["total", "201", "20103", "2010301", "2010302", "208", "20805", "2080505"]);
+    expect(at(t, "2010302", "project")).toBe("D7=40");
+    expect(t.unplacedRows).toEqual([]);
+  });
+
+  it("uses an injected 类 look-up for two-sided tables", () => {
+    const r = recognize(book(T1_SHEET), { classCodeByName: (label) => (label === "一般公共服务支出" ? "299" : undefined) });
+    expect(at(tableOf(r, "T1"), "299", "amount")).toBe("D5=2106.66");
+    expect(at(tableOf(r, "T1"), "208", "amount")).toBe("D12=326.71"); // built-in table as fallback
+  });
+
+  it("does not take MOF 财决02 收入支出决算表 for the 支出决算表", () => {
+    const r = recognize(
+      book(
+        sheet("Z02 收入支出决算表(财决02表)", [
+          ["收入支出决算表"], ["科目编码", "科目名称", "本年收入合计", "本年支出合计", "基本支出", "项目支出"],
+          ["合计", null, 30, 30, 20, 10], ["2010301", "行政运行", 30, 30, 20, 10],
+        ]),
+      ),
+    );
+    expect(r.tables).toEqual([]);
+    expect(r.ignoredSheets).toEqual([{ sheet: "Z02 收入支出决算表(财决02表)", reason: "unknown-table" }]);
+  });
+
   it("recognises a table with no title by its header and codes, with lower confidence", () => {
     const r = recognize(
       book(
@@ -237,6 +279,28 @@ describe("fixed-item tables", () => {
     expect(at(t, "sg_vehicle_operation", "final")).toBe("J7=12.35");
     expect(at(t, "sg_reception", "final")).toBe("L7=0");
     expect(t.range.right).toBe(11);
+  });
+
+  it("reads a 三公 table with items across and 预算数/决算数 as rows", () => {
+    const t = tableOf(
+      recognize(
+        book(
+          sheet("三公", [
+            ["财政拨款“三公”经费支出决算表"], ["单位：万元"],
+            ["项目", "合计", "因公出国（境）费", "公务用车购置及运行维护费", null, null, "公务接待费"],
+            [null, null, null, "小计", "公务用车购置费", "公务用车运行维护费"],
+            ["预算数", 20, 0, 15, 0, 15, 5],
+            ["决算数", 16, 0, 12, 0, 12, 4],
+          ], { merges: [merge(2, 3, 2, 5), merge(2, 0, 3, 0), merge(2, 1, 3, 1), merge(2, 2, 3, 2), merge(2, 6, 3, 6)] }),
+        ),
+      ),
+      "T7",
+    )!;
+    expect(at(t, "sg_total", "budget")).toBe("B5=20");
+    expect(at(t, "sg_total", "final")).toBe("B6=16");
+    expect(at(t, "sg_vehicle", "final")).toBe("D6=12");
+    expect(at(t, "sg_vehicle_operation", "budget")).toBe("F5=15");
+    expect(at(t, "sg_reception", "final")).toBe("G6=4");
   });
 
   it("reads a vertical 三公 table (items down the rows)", () => {
@@ -330,6 +394,15 @@ describe("empty tables, several tables per sheet, odd input", () => {
       { sheets: [{ name: "z" } as unknown as WorkbookSnapshot["sheets"][number]] },
     ] as WorkbookSnapshot[];
     for (const w of weird) expect(() => recognize(w)).not.toThrow();
+  });
+
+  it("prefers a visible table over a hidden copy and flags the duplicate", () => {
+    const rows: CellValue[][] = [["支出决算表"], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], ["合计", null, 30, 20, 10]];
+    const hidden = sheet("旧表", rows.map((r) => [...r]), { visibility: "hidden" });
+    const visible = sheet("表三", rows);
+    const r = recognize(book(hidden, visible));
+    expect(tableOf(r, "T3")?.sheet).toBe("表三");
+    expect(r.issues.filter((i) => i.code === "duplicate-table")).toHaveLength(1);
   });
 
   it("flags a stated unit that conflicts within a table's title area", () => {

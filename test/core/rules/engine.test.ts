@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileForWorkbook, evaluate, parseRulesText, recheck, validate } from "../../../src/core/rules/index";
+import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, parseRulesText, recheck, validate } from "../../../src/core/rules/index";
 import { renderRuleError } from "../../../src/core/i18n/findings";
 import { buildWorkbook, plainSheet, setCell } from "./support/builder";
 import type { TableSpec } from "./support/builder";
@@ -143,6 +143,24 @@ describe("rule engine", () => {
     expect(inc.findings.map((f) => f.id).sort()).toEqual(full.findings.map((f) => f.id).sort());
     expect(inc.findings.length).toBeGreaterThan(0);
     expect(recheck(program, [{ sheet: "nowhere", address: "A1" }]).unknownCells).toEqual([{ sheet: "nowhere", address: "A1" }]);
+  });
+
+  it("reuses a compiled program across value edits (same layout fingerprint), not across layout changes", () => {
+    const wb = consistentWorkbook(8);
+    const fp = layoutFingerprint(wb.recognition, BUILTIN_RULES);
+    expect(validate(wb.recognition, wb.snapshot).findings).toEqual([]);
+    bump(wb, "T1", "inc_other", "amount", 1);
+    expect(layoutFingerprint(wb.recognition, BUILTIN_RULES)).toBe(fp);
+    const cached = validate(wb.recognition, wb.snapshot);
+    const fresh = validate(wb.recognition, wb.snapshot, { cache: false });
+    expect(cached.findings.map((f) => f.id)).toEqual(fresh.findings.map((f) => f.id));
+    expect(cached.findings.length).toBeGreaterThan(0);
+    const moved = structuredClone(wb.recognition);
+    moved.tables[0].rows[0].cells.amount!.row += 1;
+    expect(layoutFingerprint(moved, BUILTIN_RULES)).not.toBe(fp);
+    const emptied = structuredClone(wb.recognition);
+    emptied.tables.find((t) => t.kind === "T8")!.empty = !emptied.tables.find((t) => t.kind === "T8")!.empty;
+    expect(layoutFingerprint(emptied, BUILTIN_RULES)).not.toBe(fp);
   });
 
   it("compares a 元 table with a 万元 table after scaling, intervals included", () => {

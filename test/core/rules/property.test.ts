@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileForWorkbook, findCell } from "../../../src/core/rules/index";
+import { checksOfCell, compileForWorkbook, findCell } from "../../../src/core/rules/index";
 import { validate } from "../../../src/core/rules/index";
 import { setCell } from "./support/builder";
 import { consistentWorkbook } from "./support/generate";
@@ -47,9 +47,9 @@ describe("rule engine properties", () => {
         const idx = findCell(program, cell.sheet, cell.address)!;
         // tightest 强制 equality reading the cell: its half-width H is 0.005 per displayed cell
         let tightest = Infinity;
-        for (const k of program.checksByCell[idx]) {
+        for (const k of checksOfCell(program, idx)) {
           const ch = program.checks[k];
-          if (ch.op !== "=" || program.rules[ch.rule].severity !== "error") continue;
+          if (ch.sign === 1 || ch.op !== "=" || program.rules[ch.rule].severity !== "error") continue;
           tightest = Math.min(tightest, ch.cells.filter((c) => c >= 0).length * 0.5);
         }
         expect(Number.isFinite(tightest)).toBe(true);

@@ -154,3 +154,15 @@ describe("look-ups", () => {
     expect(subjectCode("其他交通费")).toBe("30239");
   });
 });
+
+describe("generated data module", () => {
+  it("is up to date with the shared CSVs (rerun scripts/gen-subjects.mjs when they change)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = resolve(mkdtempSync(resolve(tmpdir(), "cj-subjects-")), "observed.generated.ts");
+    const root = resolve(__dirname, "../../..");
+    execFileSync(process.execPath, [resolve(root, "scripts/gen-subjects.mjs"), dataDir, out], { stdio: "pipe" });
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(resolve(root, "src/core/subjects/observed.generated.ts"), "utf8"));
+  });
+});

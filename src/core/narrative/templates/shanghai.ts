@@ -38,7 +38,7 @@ export const SHANGHAI_TEMPLATE: NarrativeTemplate = {
         '一般公共预算财政拨款支出{一般公共预算财政拨款支出}，主要用于以下方面：{#each 一般公共预算类 sep="；"}{item.name}（类）{item.amount}，占{share(item.amount, 一般公共预算财政拨款支出):pct.structure}{/each}。',
         "（三）一般公共预算财政拨款支出决算具体情况",
         "一般公共预算财政拨款支出年初预算为{一般公共预算财政拨款支出预算}，支出决算为{一般公共预算财政拨款支出}，完成年初预算的{completion(一般公共预算财政拨款支出, 一般公共预算财政拨款支出预算):pct.completion}。{#if present(预算完成情况原因)}决算数{#if gt(一般公共预算财政拨款支出, 一般公共预算财政拨款支出预算)}大于{#else}小于{/if}预算数的主要原因：{预算完成情况原因}。{/if}其中：",
-        { each: "一般公共预算项", zeros: "omit", template: "{index}、{item.path}。年初预算为{item.budget}，支出决算为{item.amount}，完成年初预算的{completion(item.amount, item.budget):pct.completion}。" },
+        { each: "一般公共预算项", zeros: "omit", template: "{index}、{item.path}。年初预算为{item.budget}，支出决算为{item.amount}{#if nonzero(item.budget)}，完成年初预算的{completion(item.amount, item.budget):pct.completion}{/if}。" },
       ],
     },
     {
@@ -82,6 +82,8 @@ export const SHANGHAI_TEMPLATE: NarrativeTemplate = {
         "{#if nonzero(机关运行经费)}机关运行经费支出{机关运行经费}，{#if changed(机关运行经费, 上年机关运行经费)}比{上年}年度{change(机关运行经费, 上年机关运行经费)}。{reason(机关运行经费变动原因)}{#else}与{上年}年度持平。{/if}{#else}{单位名称}{年度}年度无机关运行经费支出。{/if}",
         "（二）政府采购支出情况",
         "{单位名称}{年度}年度政府采购金额（以合同签订为准）为{政府采购支出总额}，其中：货物采购金额{政府采购货物支出}、工程采购金额{政府采购工程支出}、服务采购金额{政府采购服务支出}。",
+        "（三）国有资产占有使用情况说明",
+        "截至{年度}年12月31日，{单位名称}共有车辆{车辆数:int}辆。单价100万元（含）以上设备（不含车辆）{单价100万元以上设备数:int}台（套）。",
       ],
     },
   ],

@@ -46,7 +46,7 @@ export const SICHUAN_TEMPLATE: NarrativeTemplate = {
         '{年度}年一般公共预算财政拨款支出{一般公共预算财政拨款支出}，主要用于以下方面：{#each 一般公共预算类 sep="；" zeros=omit}{item.shortName}（类）支出{item.amount}，占{share(item.amount, 一般公共预算财政拨款支出):pct.structure}{/each}。',
         "（三）一般公共预算财政拨款支出决算具体情况",
         "{年度}年一般公共预算支出决算数为{一般公共预算财政拨款支出}，完成预算{completion(一般公共预算财政拨款支出, 一般公共预算财政拨款支出预算):pct.completion}。其中：",
-        { each: "一般公共预算项", zeros: "omit", template: "{index}.{item.path}：支出决算为{item.amount}，完成预算{completion(item.amount, item.budget):pct.completion}。" },
+        { each: "一般公共预算项", zeros: "omit", template: "{index}.{item.path}：支出决算为{item.amount}{#if nonzero(item.budget)}，完成预算{completion(item.amount, item.budget):pct.completion}{/if}。" },
       ],
     },
     {
@@ -93,6 +93,8 @@ export const SICHUAN_TEMPLATE: NarrativeTemplate = {
         "{年度}年，{单位名称}机关运行经费支出{机关运行经费}，比{上年}年{#if changed(机关运行经费, 上年机关运行经费)}{change(机关运行经费, 上年机关运行经费)}。{reason(机关运行经费变动原因)}{#else}持平。{/if}",
         "（二）政府采购支出情况。",
         "{年度}年，{单位名称}政府采购支出总额{政府采购支出总额}，其中：政府采购货物支出{政府采购货物支出}、政府采购工程支出{政府采购工程支出}、政府采购服务支出{政府采购服务支出}。{#if present(政府采购主要用途)}主要用于{政府采购主要用途}。{/if}授予中小企业合同金额{授予中小企业合同金额}，占政府采购支出总额的{share(授予中小企业合同金额, 政府采购支出总额):pct.procurement}，其中：授予小微企业合同金额{授予小微企业合同金额}，占政府采购支出总额的{share(授予小微企业合同金额, 政府采购支出总额):pct.procurement}。",
+        "（三）国有资产占有使用情况。",
+        "截至{年度}年12月31日，{单位名称}共有车辆{车辆数:int}辆。单价50万元以上通用设备{单价50万元以上通用设备数:int}台（套），单价100万元以上专用设备{单价100万元以上专用设备数:int}台（套）。",
       ],
     },
   ],

@@ -134,6 +134,7 @@ export interface SubjectRowFact extends Fact {
   rowLabel: string;
 }
 
+/** All facts of one workbook, looked up by normalised name or subject code. */
 export class FactBook {
   readonly facts = new Map<string, Fact>();
   readonly rows: SubjectRowFact[] = [];
@@ -173,7 +174,7 @@ export class FactBook {
   private buildRows(): void {
     const main = this.table("T5") ?? this.table("T3");
     if (!main) return;
-    const col = main.kind === "T5" ? "total" : "total";
+    const col = "total";
     const budgetCols = ["budget_initial", "budget_adjusted", "budget"] as const;
     const gpbTotal = "一般公共预算财政拨款支出";
     for (const r of main.rows) {

@@ -6,10 +6,9 @@
  */
 import type { RecognitionResult } from "../../recognize/types";
 import { roundHalfUp } from "../../metrics/rounding";
-import { changeRatePercent } from "../../metrics/change";
 import { formatNumber } from "../../metrics/format";
 import { classCodeByName, subjectName } from "../../subjects";
-import { narrativeMessage, type NarrativeMessageCode, type NarrativeMessageParams } from "../../i18n/narrative";
+import { narrativeMessage, unverifiedReason, type NarrativeMessageCode, type NarrativeMessageParams, type UnverifiedCode } from "../../i18n/narrative";
 import type { Lang } from "../../i18n/lang";
 import { emptyInputs, type NarrativeInputs } from "../inputs";
 import { makeStyle, type NarrativeStyle, type StylePresetId } from "../style";
@@ -49,7 +48,7 @@ export interface Mismatch {
 export interface VerifyResult {
   claims: Claim[];
   mismatches: Mismatch[];
-  unverified: { excerpt: string; offset: number; reason: string }[];
+  unverified: { excerpt: string; offset: number; code: UnverifiedCode; reason: string }[];
 }
 
 export interface VerifyOptions {
@@ -181,6 +180,8 @@ class Verifier {
       if (/[A-Za-z.]/.test(before)) continue;
       const gap = t.slice(prevEnd, start);
       sentence += (gap.match(/。/g) ?? []).length;
+      // A new section or sub-section heading: what came before is no longer the topic.
+      if (/(^|[。\]】])[（(]?[一二三四五六七八九十]+[、）)]/.test(gap)) this.topic = undefined;
       this.topicFromText(gap);
       const rest = t.slice(end);
       const amountUnit = AMOUNT_UNIT.exec(rest);
@@ -198,7 +199,7 @@ class Verifier {
       let value = Number(m[0].replace(/,/g, ""));
       const at = { start: clauseStart, end };
       if (countUnit) {
-        this.unverifiedClaim("count", at, start, value, digits, clause, "数量不在报表中");
+        this.unverifiedClaim("count", at, start, value, digits, clause, "count");
         continue;
       }
       if (percent) {
@@ -214,10 +215,10 @@ class Verifier {
     }
   }
 
-  private unverifiedClaim(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, decimals: number, subject: string, reason: string): void {
+  private unverifiedClaim(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, decimals: number, subject: string, code: UnverifiedCode): void {
     const excerpt = this.excerpt(at.start, at.end);
     this.claims.push({ kind, excerpt, offset: this.offset(numStart), claimed: value, decimals, subject, status: "unverified" });
-    this.unverified.push({ excerpt, offset: this.offset(numStart), reason });
+    this.unverified.push({ excerpt, offset: this.offset(numStart), code, reason: unverifiedReason(code, this.lang) });
   }
 
   private pushClaim(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, decimals: number, subject: string, ok: boolean, fact?: Fact): void {
@@ -310,7 +311,7 @@ class Verifier {
     let node = cls as Fact & { code: string };
     for (const part of parts.slice(1)) {
       const level = part.level === 2 ? 2 : 3;
-      const candidates = this.book.childrenOf(part.level === 3 && node.code.length === 3 ? node.code : node.code, level);
+      const candidates = this.book.childrenOf(node.code, level);
       const want = normName(part.name);
       let hit = candidates.find((c) => normName(c.rowLabel) === want);
       if (!hit && level === 3) {
@@ -355,7 +356,9 @@ class Verifier {
     if (!fact || !values.length) {
       this.lastAmount = { fact: subject.budget ? undefined : fact, value, sentence };
       this.setTopic(fact, subject);
-      this.unverifiedClaim(kind, at, numStart, value, digits, subject.raw, fact ? "报表无预算数" : "报表中无对应项目");
+      // An explicit subject we cannot place: later 「支出决算为…」 must not fall back to an older topic.
+      if (!fact && !subject.generic && subject.name) this.topic = undefined;
+      this.unverifiedClaim(kind, at, numStart, value, digits, subject.raw, fact ? "no-budget" : "no-subject");
       return;
     }
     this.setTopic(fact, subject);
@@ -364,8 +367,7 @@ class Verifier {
     this.pushClaim(kind, at, numStart, value, digits, subject.raw || fact.label, c.ok && !res.issues.length, fact);
     const cell = sourceText(c.best.source);
     for (const issue of res.issues) {
-      const sev = c.ok ? "warning" : "warning";
-      this.report(issue.code, sev, at, { text: issue.text, current: issue.current, cell: issue.cell }, { suggestion: issue.current, cell: issue.cell });
+      this.report(issue.code, "warning", at, { text: issue.text, current: issue.current, cell: issue.cell }, { suggestion: issue.current, cell: issue.cell });
     }
     if (c.ok) return;
     const params = { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(c.best.value, 2) + "万元", cell };
@@ -387,7 +389,7 @@ class Verifier {
     const up = word === "增加" || word === "增长";
     this.lastChange = { fact, claimed: value, up, sentence };
     if (!fact || !fact.prior) {
-      this.unverifiedClaim("change", at, numStart, value, digits, subject.raw, fact ? "缺少上年数（说明数据）" : "报表中无对应项目");
+      this.unverifiedClaim("change", at, numStart, value, digits, subject.raw, fact ? "no-prior" : "no-subject");
       return;
     }
     this.setTopic(fact, subject);
@@ -430,7 +432,7 @@ class Verifier {
       let denom: Fact | undefined;
       if (denomName) denom = this.book.byName(denomName);
       else if (part?.fact?.shareOf) denom = this.book.facts.get(part.fact.shareOf);
-      if (!part?.fact || !denom) return this.unverifiedClaim("share", at, numStart, value, digits, clause, "无法确定占比的分子或分母");
+      if (!part?.fact || !denom) return this.unverifiedClaim("share", at, numStart, value, digits, clause, "share-unknown");
       const total = denom.values[0].value;
       const exact = total === 0 ? 0 : (part.value / total) * 100;
       return this.checkPercent("share", at, numStart, value, digits, exact, part.fact);
@@ -438,18 +440,18 @@ class Verifier {
     if (completion) {
       const fromSentence = this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount.fact : undefined;
       const fact = fromSentence ?? (this.topic?.kind === "fact" ? this.topic.fact : undefined);
-      if (!fact || !fact.budget.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "报表无预算数");
+      if (!fact || !fact.budget.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "no-budget");
       const final = fromSentence ? this.lastAmount!.value : fact.values[0].value;
       // Either budget basis (年初 / 调整) may be meant: accept the closer one.
       const options = fact.budget.map((b) => (b.value === 0 ? (final === 0 ? 0 : undefined) : (final / b.value) * 100)).filter((x): x is number => x !== undefined);
-      if (!options.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "预算数为0");
+      if (!options.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "budget-zero");
       const exact = options.sort((a, b) => Math.abs(a - value) - Math.abs(b - value))[0];
       return this.checkPercent("completion", at, numStart, value, digits, exact, fact);
     }
     if (rate) {
       const ch = this.lastChange && this.lastChange.sentence === sentence ? this.lastChange : undefined;
       const fact = ch?.fact;
-      if (!fact || !ch) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "无对应的增减额");
+      if (!fact || !ch) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
       const up = rate[0] === "增加" || rate[0] === "增长";
       let cur: number | undefined;
       let prior: number | undefined;
@@ -468,10 +470,9 @@ class Verifier {
         return this.report("direction", "error", at, { subject: fact.label, word: rate[0], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
       }
       const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
-      void changeRatePercent;
       return this.checkPercent("rate", at, numStart, value, digits, exact, fact);
     }
-    this.unverifiedClaim("percent", at, numStart, value, digits, clause, "无法确定百分比的含义");
+    this.unverifiedClaim("percent", at, numStart, value, digits, clause, "percent-unknown");
   }
 
   private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {

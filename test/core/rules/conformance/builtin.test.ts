@@ -158,7 +158,7 @@ const CASES: Case[] = [
   },
   { rule: "T6-a", mutate: (wb) => bump(wb, "T6", "personnel_total", "amount", 0.02), expect: (wb) => [at(wb, "T6", "personnel_total", "amount")] },
   { rule: "T6-b", mutate: (wb) => bump(wb, "T6", "310", "amount", 0.5), expect: (wb) => [at(wb, "T6", "public_total", "amount")] },
-  { rule: "T7-a", mutate: (wb) => bump(wb, "T7", "sg_abroad", "final", 0.02), expect: (wb) => [at(wb, "T7", "sg_total", "final")] },
+  { rule: "T7-a", mutate: (wb) => bump(wb, "T7", "sg_abroad", "final", 0.03), expect: (wb) => [at(wb, "T7", "sg_total", "final")] },
   { rule: "T7-b", mutate: (wb) => bump(wb, "T7", "sg_vehicle_purchase", "budget", 0.02), expect: (wb) => [at(wb, "T7", "sg_vehicle", "budget")] },
   {
     rule: "P-nonneg",

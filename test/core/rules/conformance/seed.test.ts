@@ -8,7 +8,7 @@ import { recognize } from "../../../../src/core/recognize/index";
 import { validate } from "../../../../src/core/rules/index";
 import { fixture } from "../../../fixtures/index";
 import type { FixtureName } from "../../../fixtures/index";
-import { buildWorkbook } from "../support/builder";
+import { buildWorkbook, setCell } from "../support/builder";
 import { at, run, targetsOf } from "../support/context";
 
 function seedT1() {
@@ -53,14 +53,16 @@ describe("seed case: 收、支总计 4163.20 vs 本年支出合计 4163.21", () 
     expect(targetsOf(result, "T1-d")).toEqual([at(wb, "T1", "exp_grand_total", "amount")]);
     expect(result.findings.map((f) => f.rule)).toEqual(["T1-d"]);
     const f = result.findings[0];
-    expect(f.severity).toBe("error");
+    // impossible under half-up rounding, yet only at the rounding boundary: reported as 核实 (see LANGUAGE.md)
+    expect(f.severity).toBe("warning");
+    expect(f.params.boundary).toBe(1);
     expect(f.code).toBe("sum-mismatch");
     expect(f.actual).toBeCloseTo(4163.2, 9);
     expect(f.expected).toBeCloseTo(4163.21, 9);
     expect(f.difference).toBeCloseTo(-0.01, 9);
     expect(f.tolerance).toEqual({ low: -0.02, high: 0.02 });
     expect(f.items.map((i) => i.label)).toEqual(["exp_total_year", "exp_surplus_dist", "exp_end_balance"]);
-    expect(f.message).toBe("支出总计应等于本年支出合计＋结余分配＋年末结转和结余：「T1 收入支出决算总表」B24（exp_grand_total） 4163.20 ≠ 4163.21 + 0.00 + 0.00 = 4163.21（容差 ±0.02）");
+    expect(f.message).toBe("支出总计应等于本年支出合计＋结余分配＋年末结转和结余：「T1 收入支出决算总表」B24（exp_grand_total） 4163.20 ≠ 4163.21 + 0.00 + 0.00 = 4163.21（容差 ±0.02）；差额恰在舍入边界上，可能是由已舍入的数相加产生的尾差，请核实");
   });
 
   it("passes T1-d when 年末结转和结余 may be negative (the non-negativity is what makes it impossible)", () => {
@@ -73,9 +75,18 @@ describe("seed case: 收、支总计 4163.20 vs 本年支出合计 4163.21", () 
     expect(result.findings).toEqual([]);
   });
 
-  it("flags it under the exact policy as well", () => {
+  it("flags it under the exact policy as well, as 强制", () => {
     const { result } = run(seedT1(), { policy: "exact" });
-    expect(result.findings.map((f) => f.rule)).toContain("T1-d");
+    expect(result.findings.filter((f) => f.rule === "T1-d").map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("reports a T1-d difference beyond the boundary as 强制", () => {
+    const wb = seedT1();
+    const { put } = { put: (v: number) => setCell(wb.snapshot, wb.recognition.tables[0].sheet, at(wb, "T1", "exp_grand_total", "amount").split("!")[1], v) };
+    put(4163.19);
+    const { result } = run(wb);
+    const f = result.findings.filter((x) => x.rule === "T1-d");
+    expect(f.map((x) => [x.severity, x.params.boundary])).toEqual([["error", undefined]]);
   });
 
   for (const name of ["seed-sichuan", "seed-national"] as FixtureName[]) {

@@ -1,0 +1,108 @@
+/**
+ * Compile once: a program depends only on the layout of the recognised tables (which cells, which rows, which
+ * labels, empty flags) and on the rule texts — not on the values. Re-validating after value edits therefore
+ * reuses the compiled program when the layout fingerprint is unchanged.
+ */
+import type { ColumnRole } from "../catalog/vocabulary";
+import type { RecognitionResult } from "../recognize/types";
+import type { Program } from "./compile";
+import type { RuleSpec } from "./rule";
+
+/** Two 32-bit FNV-1a-style accumulators over strings and integers (no per-cell string building). */
+class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x050c5d1f;
+
+  int(n: number): void {
+    const v = n | 0;
+    this.a = Math.imul(this.a ^ v, 0x01000193);
+    this.b = Math.imul(this.b ^ (v * 31 + 7), 0x01000193);
+  }
+
+  str(s: string | undefined): void {
+    if (s === undefined) {
+      this.int(-1);
+      return;
+    }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      this.a = Math.imul(this.a ^ c, 0x01000193);
+      this.b = Math.imul(this.b ^ (c + 0x9e37), 0x01000193);
+    }
+    this.int(s.length);
+  }
+
+  hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
+  }
+}
+
+/** Fingerprint of everything compileRules() reads: equal fingerprints give the same program. */
+export function layoutFingerprint(recognition: RecognitionResult, rules: readonly RuleSpec[]): string {
+  const f = new Fingerprint();
+  for (const r of rules) {
+    f.str(r.id);
+    f.str(r.severity);
+    f.str(r.expression);
+    f.str(r.message.zh);
+    f.str(r.message.en);
+    f.int(r.source?.row ?? -1);
+    f.str(r.source?.sheet ?? r.source?.file);
+  }
+  for (const t of recognition.tables) {
+    f.str(t.kind);
+    f.str(t.sheet);
+    f.str(t.unit);
+    f.int(t.decimals);
+    f.int(t.empty ? 1 : 0);
+    for (const c of t.columns) {
+      f.str(c.role);
+      f.str(c.header);
+      f.str(c.side);
+    }
+    for (const r of t.rows) {
+      f.str(r.key);
+      f.str(r.label);
+      f.str(r.kind);
+      f.str(r.code);
+      f.int(r.level ?? 0);
+      f.str(r.side);
+      f.int((r as { lineNo?: number }).lineNo ?? -1);
+      for (const role in r.cells) {
+        const c = r.cells[role as ColumnRole];
+        if (!c) continue;
+        f.str(role);
+        if (c.sheet !== t.sheet) f.str(c.sheet);
+        f.int(c.row);
+        f.int(c.col);
+      }
+      f.int(-2);
+    }
+  }
+  return f.hex();
+}
+
+/** A small most-recently-used cache of compiled programs by fingerprint. */
+export class ProgramCache {
+  private readonly entries = new Map<string, Program>();
+
+  constructor(private readonly capacity = 4) {}
+
+  /** The cached program for this fingerprint, or the one `make()` compiles (then cached). */
+  get(key: string, make: () => Program): { program: Program; hit: boolean } {
+    const found = this.entries.get(key);
+    if (found) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+      return { program: found, hit: true };
+    }
+    const program = make();
+    this.entries.set(key, program);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return { program, hit: false };
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

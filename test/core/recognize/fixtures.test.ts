@@ -1,0 +1,57 @@
+// Recognition against helper-generated fixture workbooks: every table found, every amount read at its address.
+import { describe, expect, it } from "vitest";
+import { recognize, cellOf } from "../../../src/core/recognize";
+import { fixture, FIXTURE_NAMES } from "../../fixtures";
+import { noTablesSnapshot } from "../../fixtures/bad-inputs";
+
+describe.each(FIXTURE_NAMES)("fixture %s", (name) => {
+  const f = fixture(name);
+  const r = recognize(f.snapshot);
+
+  it("finds every table the layout placed, and nothing else", () => {
+    const found = r.tables.map((t) => `${t.kind}@${t.sheet}`).sort();
+    const placed = f.tables.map((t) => `${t.kind}@${t.sheet}`).sort();
+    expect(found).toEqual(placed);
+  });
+
+  it("reads each table's unit, emptiness and layout family", () => {
+    for (const e of f.tables) {
+      const t = r.tables.find((x) => x.kind === e.kind && x.sheet === e.sheet)!;
+      expect({ kind: t.kind, unit: t.unit, empty: t.empty }).toEqual({ kind: e.kind, unit: e.unit, empty: e.empty });
+      expect(t.variant.startsWith(e.variant), `${e.kind} variant ${t.variant} vs ${e.variant}`).toBe(true);
+      expect(t.confidence).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it("reads every expected amount at the expected address", () => {
+    const wrong: string[] = [];
+    for (const e of f.expected) {
+      const t = r.tables.find((x) => x.kind === e.kind && x.sheet === e.sheet);
+      const c = t ? cellOf(t, e.rowKey, e.role) : undefined;
+      const value = c?.reading.kind === "amount" ? c.reading.value : c?.reading.kind === "blank" ? 0 : Number.NaN;
+      const ok = c !== undefined && c.address === e.address && Math.abs(value - e.value) < 1e-9 && (!e.blank || c.reading.kind !== "invalid");
+      if (!ok) wrong.push(`${e.kind} ${e.rowKey}/${e.role} ${e.sheet}!${e.address}=${e.value} got ${c?.address}=${c?.text}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(f.expected.length).toBeGreaterThan(100);
+  });
+
+  it("leaves no row unplaced and no cell unreadable", () => {
+    expect(r.tables.flatMap((t) => t.unplacedRows.map((u) => `${t.sheet}:${u.sheetRow}:${u.label}`))).toEqual([]);
+    expect(r.issues.filter((i) => i.code === "unreadable-cell" || i.code === "no-tables" || i.code === "ambiguous-table")).toEqual([]);
+  });
+
+  it("reads the year and the unit name", () => {
+    expect(r.year).toBeGreaterThanOrEqual(2019);
+    expect(r.unitName).toBeTruthy();
+  });
+});
+
+describe("fixture without tables", () => {
+  it("gives one no-tables issue and lists the sheets it ignored", () => {
+    const r = recognize(noTablesSnapshot());
+    expect(r.tables).toEqual([]);
+    expect(r.issues.filter((i) => i.code === "no-tables")).toHaveLength(1);
+    expect(r.ignoredSheets.map((s) => s.sheet)).toEqual(["封面", "Sheet3"]);
+  });
+});
