@@ -358,4 +358,21 @@ describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
     });
     expect(await page.$$eval('[data-testid="finding"]', (els) => els.length)).toBe(listed);
   });
+
+  it("the result dialog shows the message as text only", async () => {
+    const msg = `校验未通过：1 个错误 ${HOSTILE_TEXTS[0]}`;
+    const dialog = await openAddinPage(browser!, server!.origin, {
+      path: `/dialog.html?${new URLSearchParams({ kind: "fail", lang: "zh-CN", msg }).toString()}`,
+      initScript: "window.__pwned = false; window.__pwn = function () { window.__pwned = true; };",
+    });
+    await dialog.page.waitForFunction(() => (document.getElementById("message")?.textContent ?? "") !== "");
+    const shown = await dialog.page.evaluate(() => ({
+      title: document.getElementById("title")!.textContent,
+      message: document.getElementById("message")!.textContent,
+      imgs: document.querySelectorAll("img").length,
+      pwned: (window as unknown as { __pwned: boolean }).__pwned,
+    }));
+    expect(shown).toEqual({ title: "校验发现问题", message: msg, imgs: 0, pwned: false });
+    await dialog.page.close();
+  });
 });

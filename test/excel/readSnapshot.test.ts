@@ -95,6 +95,22 @@ describe("readSnapshot", () => {
     expect(host.lastReadSyncs).toBeLessThan(6 * 3);
   });
 
+  it("packs blocks of many sheets into each sync when the one-shot read is too big", async () => {
+    const snapshot = sampleSnapshot(20);
+    for (const s of snapshot.sheets) {
+      s.values = Array.from({ length: 50 }, (_, r) => [`行${r}`, r, r * 2, "说明文字".repeat(5)]);
+      s.numberFormats = undefined;
+      s.formulas = undefined;
+    }
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    model.payloadLimit = 60_000;
+    const host = new OfficeHost({ run: fakeRun(model), batchBudgetBytes: 40_000, capabilities: { notes: true, fillPattern: true } });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.every((s) => s.values.length === 50)).toBe(true);
+    // refused one-shot + sizes + ceil(20 sheets / 3 per 40 kB batch) = 2 + 7, not one sync per sheet
+    expect(host.lastReadSyncs).toBe(9);
+  });
+
   it("does not touch the workbook while reading", async () => {
     const model = fakeWorkbookFromSnapshot(sampleSnapshot(3));
     const before = JSON.stringify(model.contentDump());

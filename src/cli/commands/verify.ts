@@ -67,7 +67,7 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
     if (result.unverified.length > 0) {
       // The full list is in --format json; the terminal gets the first few.
       const SHOWN = 8;
-      lines.push(paint.dim(`  ${msg(lang, "verify.unverified")}：`));
+      lines.push(paint.dim(`  ${msg(lang, "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
       for (const u of result.unverified.slice(0, SHOWN)) lines.push(paint.dim(`    @${u.offset}  「${safeText(u.excerpt.replace(/\s+/g, " "))}」`));
       if (result.unverified.length > SHOWN) lines.push(paint.dim(`    ${msg(lang, "verify.more", { n: result.unverified.length - SHOWN })}`));
     }

@@ -20,7 +20,8 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   }
   if (inputFailed) return lines.join("\n");
   if (r.tables.length > 0) {
-    const list = r.tables.map((t) => `${t.kind}「${safeText(t.sheet)}」`).join("、");
+    const en = lang === "en-US";
+    const list = r.tables.map((t) => (en ? `${t.kind} "${safeText(t.sheet)}"` : `${t.kind}「${safeText(t.sheet)}」`)).join(en ? ", " : "、");
     lines.push(`  ${msg(lang, "check.tables", { n: r.tables.length, list })}`);
   } else lines.push(`  ${paint.yellow(msg(lang, "check.no-tables"))}`);
   lines.push(`  ${msg(lang, "check.counts", { error: r.counts.error, warning: r.counts.warning, checks: r.checks, skipped: r.skipped })}`);

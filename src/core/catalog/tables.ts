@@ -24,6 +24,7 @@ const T1_INCOME: RowIn[] = [
     label: "使用非财政拨款结余（含专用结余）",
     aliases: ["使用非财政拨款结余", "使用非财政拨款结余(含专用基金)", "用事业基金弥补收支差额"],
     side: "income",
+    required: true,
   },
   { key: "inc_begin_balance", label: "年初结转和结余", aliases: ["年初财政拨款结转和结余"], side: "income", required: true },
   { key: "inc_grand_total", label: "总计", aliases: ["收入总计", "收入合计"], role: "total", side: "income", required: true },
@@ -31,7 +32,7 @@ const T1_INCOME: RowIn[] = [
 
 const T1_EXPENDITURE: RowIn[] = [
   { key: "exp_total_year", label: "本年支出合计", aliases: ["本年支出小计"], role: "subtotal", side: "expenditure", required: true },
-  { key: "exp_surplus_dist", label: "结余分配", side: "expenditure" },
+  { key: "exp_surplus_dist", label: "结余分配", side: "expenditure", required: true },
   { key: "exp_end_balance", label: "年末结转和结余", aliases: ["年末财政拨款结转和结余"], side: "expenditure", required: true },
   { key: "exp_grand_total", label: "总计", aliases: ["支出总计", "支出合计"], role: "total", side: "expenditure", required: true },
 ];

@@ -88,9 +88,11 @@ export function renderSkipped(s: SkippedRule, lang: Lang): string {
   if (lang === "en-US") {
     if (s.reason === "tables-absent") return `rule ${s.rule} skipped: table(s) ${s.tables.join(", ")} not found`;
     if (s.reason === "overridden") return `rule ${s.rule} replaced by a user rule`;
+    if (s.reason === "cells-absent") return `rule ${s.rule} partly skipped: rows or columns it needs were not found in ${s.tables.join(", ")}`;
     return `rule ${s.rule} disabled`;
   }
   if (s.reason === "tables-absent") return `规则 ${s.rule} 未执行：工作簿中没有 ${tables}`;
   if (s.reason === "overridden") return `规则 ${s.rule} 已被用户规则替换`;
+  if (s.reason === "cells-absent") return `规则 ${s.rule} 部分未执行：${tables} 中未找到所需的行或列`;
   return `规则 ${s.rule} 已停用`;
 }

@@ -8,7 +8,7 @@ import { SHANGHAI_TEMPLATE } from "./templates/shanghai";
 import type { Narrative } from "./types";
 
 export * from "./types";
-export { renderNarrativeText, narrativeSheetRows, NarrativeRenderer } from "./render";
+export { renderNarrativeText, narrativeSheetRows, checkTemplate, NarrativeRenderer } from "./render";
 export type { NarrativeTemplate, SectionTemplate, EachParagraph, NarrativeSheetRow } from "./render";
 export { STYLE_PRESETS, makeStyle } from "./style";
 export type { NarrativeStyle, PercentKind, StyleOverrides, StylePresetId } from "./style";

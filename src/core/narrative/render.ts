@@ -3,10 +3,10 @@ import { roundHalfUp } from "../metrics/rounding";
 import { formatAmount, formatPercent, formatNumber } from "../metrics/format";
 import { change as changeOf, changeRatePercent } from "../metrics/change";
 import type { RecognitionResult } from "../recognize/types";
-import type { NarrativeInputs } from "./inputs";
+import { INPUT_KEYS, type NarrativeInputs } from "./inputs";
 import type { NarrativeStyle, PercentKind } from "./style";
 import { parseTemplate, type Expr, type TemplateNode } from "./template";
-import { ValueResolver, type ListItem } from "./values";
+import { knownValueNames, LIST_FIELDS, ValueResolver, type ListItem } from "./values";
 import {
   placeholderText,
   type MissingValue,
@@ -363,4 +363,50 @@ export function narrativeSheetRows(n: Narrative): NarrativeSheetRow[] {
     s.paragraphs.forEach((p, i) => rows.push({ sectionId: s.id, kind: "paragraph", paragraph: i, text: p.text }));
   }
   return rows;
+}
+
+/** Problems in template data: unknown names, lists or item fields (a typo would otherwise render a placeholder). */
+export function checkTemplate(t: NarrativeTemplate, extraNames: Iterable<string> = []): string[] {
+  const names = knownValueNames();
+  for (const k of INPUT_KEYS) names.add(k.key);
+  for (const n of extraNames) names.add(n);
+  const problems: string[] = [];
+  const fieldsOf = (list: string | undefined) => (list ? (LIST_FIELDS[list] ?? []) : []);
+  const walkExpr = (e: Expr, where: string, list: string | undefined) => {
+    if (e.type === "name" && !names.has(e.name)) problems.push(`${where}: unknown name ${e.name}`);
+    if (e.type === "field") {
+      const builtin = ["name", "shortName", "path", "code"];
+      if (!list) problems.push(`${where}: item.${e.field} outside a list`);
+      else if (list in LIST_FIELDS && !builtin.includes(e.field) && !fieldsOf(list).includes(e.field)) problems.push(`${where}: list ${list} has no field ${e.field}`);
+    }
+    if (e.type === "call") for (const a of e.args) walkExpr(a, where, list);
+  };
+  const walk = (nodes: TemplateNode[], where: string, list: string | undefined) => {
+    for (const n of nodes) {
+      if (n.type === "expr") walkExpr(n.expr, where, list);
+      else if (n.type === "if") {
+        walkExpr(n.cond, where, list);
+        walk(n.then, where, list);
+        walk(n.else, where, list);
+      } else if (n.type === "each") {
+        if (!(n.list in LIST_FIELDS)) problems.push(`${where}: unknown list ${n.list}`);
+        walk(n.body, where, n.list);
+        walk(n.empty, where, list);
+      }
+    }
+  };
+  for (const s of t.sections)
+    s.paragraphs.forEach((p, i) => {
+      const where = `${s.id}#${i}`;
+      try {
+        if (typeof p === "string") walk(parseTemplate(p), where, undefined);
+        else {
+          if (!(p.each in LIST_FIELDS)) problems.push(`${where}: unknown list ${p.each}`);
+          walk(parseTemplate(p.template), where, p.each);
+        }
+      } catch (e) {
+        problems.push(`${where}: ${(e as Error).message}`);
+      }
+    });
+  return problems;
 }

@@ -4,7 +4,6 @@
  * that finds a cell wins, so one name works on national, Sichuan and MOF layouts alike.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
-import { ROW_ITEMS } from "../catalog/vocabulary";
 import type { CellRef, RecognitionResult, RowView, TableView } from "../recognize/types";
 import { roundHalfUp } from "../metrics/rounding";
 import { toA1 } from "../workbook/snapshot";
@@ -99,6 +98,27 @@ export const VALUE_DEFS: ValueDef[] = [
 ];
 
 const DEF_BY_NAME = new Map(VALUE_DEFS.map((d) => [d.name, d]));
+
+/** Names resolved specially (not in VALUE_DEFS). */
+export const SPECIAL_NAMES = ["年度", "上年", "单位名称", "一般公共预算财政拨款支出预算", "index"];
+
+/** Lists a template can iterate, with the fields their items carry. */
+export const LIST_FIELDS: Record<string, string[]> = {
+  收入项目: ["amount"],
+  "收入项目（四川）": ["amount"],
+  收入来源: ["amount"],
+  支出项目: ["amount"],
+  一般公共预算类: ["amount"],
+  一般公共预算项: ["amount", "budget"],
+  人员经费科目: ["amount"],
+  公用经费科目: ["amount"],
+  三公项目: ["amount", "budget", "prior", "reason"],
+};
+
+/** Every name a template may use: defined values, special names and inputs-sheet keys. */
+export function knownValueNames(): Set<string> {
+  return new Set([...VALUE_DEFS.map((d) => d.name), ...SPECIAL_NAMES]);
+}
 
 /** One entry of a list (per-类, per-项, per-item) with its own named fields. */
 export interface ListItem {
@@ -377,9 +397,4 @@ function pickCell(res: ValueResolver, view: TableView, r: RowView, cols: ColumnR
     if (v) return v;
   }
   return undefined;
-}
-
-/** zh-CN label of a row item key (for messages). */
-export function rowItemLabel(key: string): string {
-  return (ROW_ITEMS as Record<string, string>)[key] ?? key;
 }

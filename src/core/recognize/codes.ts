@@ -32,9 +32,16 @@ export function digitsOf(value: CellValue): string | undefined {
   return /^\d+$/.test(t) ? t : undefined;
 }
 
-/** A full code (3/5/7 digits) at the start of a text, with the rest as the label ("2010301行政运行"). */
+/**
+ * A full code at the start of a text, with the rest as the label: 「2010301行政运行」, 「[2010301]行政运行」,
+ * 「【201】一般公共服务支出」, 「201-03-01 行政运行」, 「201.03 …」.
+ */
 export function leadingCode(normalized: string): { code: string; rest: string } | undefined {
-  const m = /^'?(\d{3}|\d{5}|\d{7})(?!\d)[\s\-_|:.、]*(.*)$/u.exec(normalized);
+  const t = normalized.replace(/^'/, "");
+  // The label after a code never starts with a digit: 「123.45」 is an amount, not code 123 + 「45」.
+  const dotted = /^[[【(]?([235]\d{2})[-.](\d{2})(?:[-.](\d{2}))?(?!\d)[\]】)]?[\s\-_|:.、]*([^\d\s\-_|:.、].*)$/u.exec(t);
+  if (dotted) return { code: dotted[1] + dotted[2] + (dotted[3] ?? ""), rest: dotted[4] };
+  const m = /^[[【(]?(\d{3}|\d{5}|\d{7})(?!\d)[\]】)]?[\s\-_|:.、]*((?:[^\d\s\-_|:.、].*)?)$/u.exec(t);
   if (!m) return undefined;
   return { code: m[1], rest: m[2] };
 }

@@ -3,7 +3,6 @@
  * ranges resolvable for header rows. Every reader of a sheet in recognition goes through this.
  */
 import type { CellValue, SheetSnapshot } from "../workbook/snapshot";
-import { formatAt } from "../workbook/snapshot";
 import { cellText, normalizeLabel, normalizeText } from "./normalize";
 
 export interface Merge {
@@ -23,10 +22,12 @@ export class Grid {
   private readonly normCache = new Map<number, string>();
   private readonly labelCache = new Map<number, string>();
   private readonly merges: Merge[];
+  private readonly rows: readonly CellValue[][];
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
     const values = Array.isArray(sheet.values) ? sheet.values : [];
+    this.rows = values;
     let width = 0;
     for (const line of values) if (Array.isArray(line) && line.length > width) width = line.length;
     const origin = sheet.origin ?? { row: 0, col: 0 };
@@ -42,15 +43,23 @@ export class Grid {
   }
 
   /** Raw value at (row, col); null outside the used range. */
+  /** The raw values of one absolute row (undefined outside the used range or when malformed). */
+  line(row: number): readonly CellValue[] | undefined {
+    const l = this.rows[row - this.top];
+    return Array.isArray(l) ? l : undefined;
+  }
+
   value(row: number, col: number): CellValue {
-    const line = this.sheet.values[row - this.top];
+    const line = this.rows[row - this.top];
     if (!Array.isArray(line)) return null;
     const v = line[col - this.left];
     return v === undefined ? null : v;
   }
 
   format(row: number, col: number): string | undefined {
-    return formatAt(this.sheet, row, col);
+    const line = this.sheet.numberFormats?.[row - this.top];
+    const f = Array.isArray(line) ? line[col - this.left] : undefined;
+    return typeof f === "string" ? f : undefined;
   }
 
   /** normalizeText of the cell (cached). */
@@ -79,7 +88,7 @@ export class Grid {
 
   /** True when the row holds no value at all. */
   rowIsBlank(row: number): boolean {
-    const line = this.sheet.values[row - this.top];
+    const line = this.rows[row - this.top];
     if (!Array.isArray(line)) return true;
     for (const v of line) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
     return true;

@@ -88,8 +88,8 @@ function rowTexts(g: Grid, r: number): string {
 function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
   const found: TitleRow[] = [];
   for (let r = g.top; r <= g.bottom; r++) {
-    const line = g.sheet.values[r - g.top];
-    if (!Array.isArray(line)) continue;
+    const line = g.line(r);
+    if (!line) continue;
     let hits: TitleHit[] = [];
     let text = "";
     for (let i = 0; i < line.length; i++) {
@@ -161,8 +161,8 @@ function hasUnknownTitle(g: Grid, region: Region): boolean {
 /** Does any text in the region say the table has no data? (cheap pre-filter before the regex) */
 function regionSaysEmpty(g: Grid, region: Region): boolean {
   for (let r = region.top; r <= region.bottom; r++) {
-    const line = g.sheet.values[r - g.top];
-    if (!Array.isArray(line)) continue;
+    const line = g.line(r);
+    if (!line) continue;
     for (let i = 0; i < line.length; i++) {
       const v = line[i];
       if (typeof v !== "string" || v.length < 3 || !/[无没]/u.test(v)) continue;

@@ -37,9 +37,27 @@ class Fingerprint {
   }
 }
 
-/** Fingerprint of everything compileRules() reads: equal fingerprints give the same program. */
-export function layoutFingerprint(recognition: RecognitionResult, rules: readonly RuleSpec[]): string {
+const roleIds = new Map<string, number>();
+
+/** Small stable integer per column role name (hashing the name per cell would dominate the fingerprint). */
+function roleId(role: string): number {
+  let id = roleIds.get(role);
+  if (id === undefined) {
+    id = 0;
+    for (let i = 0; i < role.length; i++) id = Math.imul(id ^ role.charCodeAt(i), 0x01000193);
+    roleIds.set(role, id);
+  }
+  return id;
+}
+
+/** Fingerprint of the rule set alone. */
+export function rulesFingerprint(rules: readonly RuleSpec[]): string {
   const f = new Fingerprint();
+  hashRules(f, rules);
+  return f.hex();
+}
+
+function hashRules(f: Fingerprint, rules: readonly RuleSpec[]): void {
   for (const r of rules) {
     f.str(r.id);
     f.str(r.severity);
@@ -49,6 +67,12 @@ export function layoutFingerprint(recognition: RecognitionResult, rules: readonl
     f.int(r.source?.row ?? -1);
     f.str(r.source?.sheet ?? r.source?.file);
   }
+}
+
+/** Fingerprint of everything compileRules() reads: equal fingerprints give the same program. */
+export function layoutFingerprint(recognition: RecognitionResult, rules: readonly RuleSpec[]): string {
+  const f = new Fingerprint();
+  hashRules(f, rules);
   for (const t of recognition.tables) {
     f.str(t.kind);
     f.str(t.sheet);
@@ -71,7 +95,7 @@ export function layoutFingerprint(recognition: RecognitionResult, rules: readonl
       for (const role in r.cells) {
         const c = r.cells[role as ColumnRole];
         if (!c) continue;
-        f.str(role);
+        f.int(roleId(role));
         if (c.sheet !== t.sheet) f.str(c.sheet);
         f.int(c.row);
         f.int(c.col);
@@ -82,11 +106,29 @@ export function layoutFingerprint(recognition: RecognitionResult, rules: readonl
   return f.hex();
 }
 
-/** A small most-recently-used cache of compiled programs by fingerprint. */
+/**
+ * A small most-recently-used cache of compiled programs. Looked up first by the recognition object itself (results
+ * are treated as immutable: the same object means the same layout) plus the rules' fingerprint, then by the
+ * layout fingerprint (a fresh recognition of an unchanged layout).
+ */
 export class ProgramCache {
   private readonly entries = new Map<string, Program>();
+  private readonly byObject = new WeakMap<RecognitionResult, { rules: string; key: string }>();
 
   constructor(private readonly capacity = 4) {}
+
+  /** The cached program for this recognition and rule set, compiling with `make()` on a miss. */
+  lookup(recognition: RecognitionResult, rules: readonly RuleSpec[], extra: string, make: () => Program): { program: Program; hit: boolean } {
+    const rulesKey = rulesFingerprint(rules) + extra;
+    const known = this.byObject.get(recognition);
+    if (known && known.rules === rulesKey) {
+      const p = this.entries.get(known.key);
+      if (p) return { program: p, hit: true };
+    }
+    const key = layoutFingerprint(recognition, rules) + extra;
+    this.byObject.set(recognition, { rules: rulesKey, key });
+    return this.get(key, make);
+  }
 
   /** The cached program for this fingerprint, or the one `make()` compiles (then cached). */
   get(key: string, make: () => Program): { program: Program; hit: boolean } {

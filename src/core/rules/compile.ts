@@ -125,6 +125,9 @@ class CompileError extends Error {
 /** Lookups over one table view, built once per compile. */
 class ViewIndex {
   readonly byKey = new Map<string, RowView>();
+  /** Rows / columns the catalogue expects but recognition could not find: a gap, not a zero. */
+  readonly missingRows: Set<string>;
+  readonly missingColumns: Set<string>;
   private labels?: Map<string, RowView>;
   readonly numericRoles: ColumnRole[];
 
@@ -141,6 +144,8 @@ class ViewIndex {
   }
 
   constructor(readonly view: TableView) {
+    this.missingRows = new Set(view.missingRows);
+    this.missingColumns = new Set(view.missingColumns);
     for (const r of view.rows) if (!this.byKey.has(r.key)) this.byKey.set(r.key, r);
     // MOF sheets: rows also answer to their 行次 ("L27") when recognition kept it, even if keyed by an item.
     for (const r of view.rows) {
@@ -275,6 +280,7 @@ class Compiler {
 
   compileRule(rule: RuleSpec, ruleIdx: number): void {
     this.ruleIdx = ruleIdx;
+    this.ruleId = rule.id;
     const parsed = parseRule(rule.expression);
     if (!parsed.ok) {
       this.ruleErrors.push({
@@ -411,6 +417,8 @@ class Compiler {
     if (k === "key" || k === "label" || k === "row") {
       const r = this.selectOne(idx, ref.row, env);
       if (!r) {
+        const key = ref.row.kind === "key" ? ref.row.key : ref.row.kind === "row" ? env.row : undefined;
+        if (key !== undefined && idx.missingRows.has(key)) this.gap(idx.view.kind);
         const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
         missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
         return out;
@@ -443,7 +451,10 @@ class Compiler {
     const role = this.roleFor(r, col, env);
     const cell = role ? r.cells[role] : undefined;
     if (cell && role) out.push(this.intern(cell, idx.view, r, role));
-    else missing?.push(`${idx.view.kind}[${r.key}, ${role ?? "?"}]`);
+    else {
+      if (role && idx.missingColumns.has(role)) this.gap(idx.view.kind);
+      missing?.push(`${idx.view.kind}[${r.key}, ${role ?? "?"}]`);
+    }
   }
 
   // Term buffers of the comparison being built (reused: compiling 70k checks must not allocate per term).
@@ -500,6 +511,15 @@ class Compiler {
   }
 
   private leftFirstMissing = false;
+  /** Set when the comparison being built needs a row/column recognition reported missing. */
+  private gapTable?: TableKind;
+  /** Rules with checks left out because of gaps, with the tables concerned. */
+  readonly gaps = new Map<string, Set<TableKind>>();
+  private ruleId = "";
+
+  private gap(table: TableKind): void {
+    this.gapTable = table;
+  }
   private readonly multiCache = new WeakMap<Statement, Extract<Expr, { type: "ref" }>[]>();
 
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
@@ -548,6 +568,7 @@ class Compiler {
     this.tE.length = 0;
     this.tMissing.length = 0;
     this.leftFirstMissing = false;
+    this.gapTable = undefined;
   }
 
   private emitSign(op: ComparisonOp, cells: number[]): void {
@@ -563,6 +584,13 @@ class Compiler {
 
   /** Turn the term buffers into a check (left side = the first nLeft terms). */
   private emit(op: ComparisonOp, nLeft: number): void {
+    if (this.gapTable !== undefined) {
+      // A needed row or column was not found: checking against 0 would raise a false alarm.
+      const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
+      set.add(this.gapTable);
+      this.gaps.set(this.ruleId, set);
+      return;
+    }
     // The check is about the left side's first cell; without it there is nothing to point at.
     if (nLeft === 0 || this.leftFirstMissing) return;
     const cells = this.tCells.slice();
@@ -644,6 +672,7 @@ class Compiler {
 export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]): Program {
   const c = new Compiler(recognition);
   rules.forEach((r, i) => c.compileRule(r, i));
+  for (const [rule, tables] of c.gaps) c.skipped.push({ rule, reason: "cells-absent", tables: [...tables] });
   let elementary = 0;
   for (const ch of c.checks) elementary += elementaryCount(ch);
   return { rules, cells: c.cells, checks: c.checks, skipped: c.skipped, ruleErrors: c.ruleErrors, elementary };

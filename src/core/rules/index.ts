@@ -9,7 +9,7 @@ import { evaluate } from "./evaluate";
 import type { RuleSpec } from "./rule";
 import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } from "./types";
 import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
-import { ProgramCache, layoutFingerprint } from "./cache";
+import { ProgramCache } from "./cache";
 
 export { BUILTIN_RULES } from "./builtin";
 export { compileRules, cellKey, cellLabel, findCell, checksOfCell, termsOf, elementaryCount } from "./compile";
@@ -20,7 +20,7 @@ export { parseRule, RuleSyntaxError } from "./language/parser";
 export type { RuleSpec } from "./rule";
 export { parseRulesText, readRulesSheet, mergeRules, USER_RULES_SHEET } from "./userRules";
 export { stableHash } from "./hash";
-export { layoutFingerprint, ProgramCache } from "./cache";
+export { layoutFingerprint, rulesFingerprint, ProgramCache } from "./cache";
 export * from "./types";
 
 export interface ValidateOptions {
@@ -63,14 +63,17 @@ function finishProgram(program: Program, errors: RuleError[], overridden: string
   return program;
 }
 
-/** Validate a recognised workbook against built-in and user rules. Never throws on bad data or bad rules. */
+/**
+ * Validate a recognised workbook against built-in and user rules. Never throws on bad data or bad rules.
+ * The compiled program is cached: pass a fresh recognition after changing one (results are treated as immutable).
+ */
 export function validate(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: ValidateOptions = {}): ValidationResult {
   let program: Program;
   if (options.cache === false) program = compileForWorkbook(recognition, snapshot, options);
   else {
     const { rules, errors, overridden } = collectRules(snapshot, options);
-    const key = layoutFingerprint(recognition, rules) + JSON.stringify(errors.map((e) => [e.source, e.position, e.message]));
-    program = programs.get(key, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
+    const extra = errors.length ? JSON.stringify(errors.map((e) => [e.source, e.position, e.message])) : "";
+    program = programs.lookup(recognition, rules, extra, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
   }
   return evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
 }

@@ -136,7 +136,7 @@ export function compareTerms(buf: TermBuffer, op: ComparisonOp, policy: Toleranc
     let tLo = c - h;
     const tHi = c + h;
     let tLoClosed = m >= 0;
-    let tHiClosed = m < 0;
+    const tHiClosed = m < 0;
     if (buf.clip[i] === 1 && m === 0) {
       tLo = 0;
       tLoClosed = true;

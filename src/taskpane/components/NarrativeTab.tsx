@@ -68,7 +68,10 @@ function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan
 
 /** Paragraphs as written to the sheet: each section title, then its paragraphs, one per row. */
 export function narrativeRows(n: Narrative): string[] {
-  return n.sections.flatMap((sec) => [sec.title, ...sec.paragraphs.map((p) => p.text)]);
+  // No flatMap: the pane targets ES2017 runtimes (old embedded Chromium in some WPS builds).
+  const rows: string[] = [];
+  for (const sec of n.sections) rows.push(sec.title, ...sec.paragraphs.map((p) => p.text));
+  return rows;
 }
 
 export function NarrativeTab({ session, outcome, t }: { session: ValidationSession; outcome: Outcome | null; t: Strings }) {

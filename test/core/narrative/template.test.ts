@@ -144,3 +144,28 @@ describe("项 with a budget of 0 (追加 without 年初预算)", () => {
     expect(text).toContain("死亡抚恤（项）：支出决算为14.47万元，完成预算100%。");
   });
 });
+
+describe("checkTemplate", () => {
+  it("finds no problem in the built-in templates", async () => {
+    const { checkTemplate, SICHUAN_TEMPLATE, SHANGHAI_TEMPLATE } = await import("../../../src/core/narrative");
+    expect(checkTemplate(SICHUAN_TEMPLATE)).toEqual([]);
+    expect(checkTemplate(SHANGHAI_TEMPLATE)).toEqual([]);
+  });
+
+  it("reports typos in names, lists and fields, and parse errors", async () => {
+    const { checkTemplate } = await import("../../../src/core/narrative");
+    const problems = checkTemplate({
+      id: "t",
+      sections: [
+        { id: "x", title: "x", paragraphs: ["{本年收入合记}", "{#each 收入项木}{item.amount}{/each}", "{#each 三公项目}{item.budgt}{/each}", "{item.name}", "{share(a"] },
+      ],
+    });
+    expect(problems).toEqual([
+      "x#0: unknown name 本年收入合记",
+      "x#1: unknown list 收入项木",
+      "x#2: list 三公项目 has no field budgt",
+      "x#3: item.name outside a list",
+      expect.stringMatching(/^x#4: /),
+    ]);
+  });
+});

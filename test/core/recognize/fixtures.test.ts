@@ -36,6 +36,15 @@ describe.each(FIXTURE_NAMES)("fixture %s", (name) => {
     expect(f.expected.length).toBeGreaterThan(100);
   });
 
+  it("reports the rows and columns the layout left out (fixture.gaps)", () => {
+    for (const gap of f.gaps ?? []) {
+      const t = r.tables.find((x) => x.kind === gap.kind && x.sheet === gap.sheet)!;
+      for (const row of gap.rows) expect(t.missingRows).toContain(row);
+      for (const col of gap.columns) expect(t.missingColumns).toContain(col);
+    }
+    if (!f.gaps) expect(r.tables.flatMap((t) => [...t.missingRows, ...t.missingColumns])).toEqual([]);
+  });
+
   it("leaves no row unplaced and no cell unreadable", () => {
     expect(r.tables.flatMap((t) => t.unplacedRows.map((u) => `${t.sheet}:${u.sheetRow}:${u.label}`))).toEqual([]);
     expect(r.issues.filter((i) => i.code === "unreadable-cell" || i.code === "no-tables" || i.code === "ambiguous-table")).toEqual([]);

@@ -46,6 +46,13 @@ describe("subject codes", () => {
     expect(leadingCode("201-一般公共服务支出")).toEqual({ code: "201", rest: "一般公共服务支出" });
     expect(leadingCode("20103")).toEqual({ code: "20103", rest: "" });
     expect(leadingCode("2019年度")).toBeUndefined();
+    expect(leadingCode("[2010301]行政运行")).toEqual({ code: "2010301", rest: "行政运行" });
+    expect(leadingCode("【201】一般公共服务支出")).toEqual({ code: "201", rest: "一般公共服务支出" });
+    expect(leadingCode("201-03-01行政运行")).toEqual({ code: "2010301", rest: "行政运行" });
+    expect(leadingCode("201.03政府办公厅(室)及相关机构事务")).toEqual({ code: "20103", rest: "政府办公厅(室)及相关机构事务" });
+    expect(leadingCode("12.50")).toBeUndefined();
+    expect(leadingCode("123.45")).toBeUndefined();
+    expect(leadingCode("201.03")).toBeUndefined(); // an amount as text, not 20103 without a name
   });
   it("pads 款/项 parts stored as numbers", () => {
     expect(twoDigitPart(3)).toBe("03");

@@ -410,6 +410,15 @@ describe("empty tables, several tables per sheet, odd input", () => {
     expect(r.issues.some((i) => i.code === "unit-unknown")).toBe(true);
   });
 
+  it("flags a table with no stated unit when the rest of the workbook states another unit", () => {
+    const yuan = sheet("收入决算表", [["收入决算表"], ["金额单位：元"], ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], ["合计", null, 10, 10]]);
+    const unstated = sheet("支出决算表", [["支出决算表"], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], ["合计", null, 10, 10]]);
+    const r = recognize(book(yuan, unstated));
+    expect(tableOf(r, "T2")).toMatchObject({ unit: "元", unitStated: true });
+    expect(tableOf(r, "T3")).toMatchObject({ unit: "万元", unitStated: false });
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: "unit-unknown", sheet: "支出决算表", kind: "T3" }));
+  });
+
   it("prefers Sichuan variants when the rest of the workbook is Sichuan", () => {
     const sc5 = sheet("附表5", [["财政拨款支出决算明细表（政府经济分类科目）"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["合计", null, 10, 10, 0], ["50101", "工资奖金津补贴", 10, 10, 0]]);
     // 「表一」 in a sheet name is a national hint; an unnumbered copy ties between the two variants.

@@ -163,6 +163,18 @@ describe("rule engine", () => {
     expect(layoutFingerprint(emptied, BUILTIN_RULES)).not.toBe(fp);
   });
 
+  it("skips checks that need a row or column recognition reported missing, instead of comparing with 0", () => {
+    const tables = consistentTables(9);
+    const wb = buildWorkbook(tables.map((t) => (t.kind === "T2" ? { ...t, rows: t.rows.filter((r) => r.key !== "total") } : t)));
+    wb.recognition.tables.find((t) => t.kind === "T2")!.missingRows = ["total"];
+    const { result } = run(wb);
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toContainEqual({ rule: "X1", reason: "cells-absent", tables: ["T2"] });
+    // an absent code row is not a gap: it means nothing was spent there (X2 compares with 0)
+    const wb2 = buildWorkbook(tables.map((t) => (t.kind === "T3" ? { ...t, rows: t.rows.filter((r) => r.key !== "201") } : t)));
+    expect(targetsOf(run(wb2).result, "X2")).toEqual([at(wb2, "T1", "201", "amount")]);
+  });
+
   it("compares a 元 table with a 万元 table after scaling, intervals included", () => {
     const t6: TableSpec = { kind: "T6", columns: ["amount"], rows: [{ key: "public_total", values: { amount: 494.68 } }] };
     const f03 = (yuan: number): TableSpec => ({ kind: "F03", unit: "元", columns: ["amount"], rows: [{ key: "f_admin_cost", values: { amount: yuan } }] });

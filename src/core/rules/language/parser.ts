@@ -37,7 +37,7 @@ function isSpace(ch: string): boolean {
 
 function isNameChar(ch: string): boolean {
   if (ch === "") return false;
-  if (/[A-Za-z0-9_\-]/.test(ch)) return true;
+  if (/[A-Za-z0-9_-]/.test(ch)) return true;
   const code = ch.charCodeAt(0);
   if (code === 0x201c || code === 0x201d) return true;
   // CJK letters and the quotes / brackets used in table titles (but not our operators or delimiters)

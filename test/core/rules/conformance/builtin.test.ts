@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_RULES } from "../../../../src/core/rules/index";
 import { buildWorkbook } from "../support/builder";
 import type { Workbook } from "../support/context";
-import { at, bump, checksOf, extraTables, firstCode, put, row, run, targetsOf, valueAt } from "../support/context";
+import { at, bump, checksOf, extraTables, firstCode, put, run, targetsOf, valueAt } from "../support/context";
 import { consistentTables } from "../support/generate";
 
 const SEED = 20190;
