@@ -74,6 +74,32 @@ interface TitleRow {
   text: string;
   /** All texts of the title rows, normalised (table numbers such as 「财决08-1表」 sit beside the title). */
   all: string;
+  /** Title cells of tables placed side by side in this row, left to right. */
+  side?: TitleCell[];
+}
+
+interface TitleCell {
+  col: number;
+  hits: TitleHit[];
+  text: string;
+}
+
+function bestKind(hits: TitleHit[]): string {
+  let best = hits[0];
+  for (const h of hits) if (h.length > best.length) best = h;
+  return best.def.kind;
+}
+
+/** Right edge of a side-by-side table: its merged title's end, else the last column before an empty one. */
+function sideBoundary(g: Grid, row: number, from: TitleCell, next: TitleCell): number {
+  const m = g.mergeAt(row, from.col);
+  if (m && m.right < next.col) return m.right;
+  for (let c = from.col + 1; c < next.col; c++) {
+    let empty = true;
+    for (let r = row + 1; r <= Math.min(g.bottom, row + 12) && empty; r++) empty = g.norm(r, c) === "";
+    if (empty) return c - 1;
+  }
+  return next.col - 1;
 }
 
 function rowTexts(g: Grid, r: number): string {
@@ -92,6 +118,7 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
     if (!line) continue;
     let hits: TitleHit[] = [];
     let text = "";
+    const cells: TitleCell[] = [];
     for (let i = 0; i < line.length; i++) {
       const v = line[i];
       if (typeof v !== "string" || !v.includes("表")) continue;
@@ -101,11 +128,17 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
       if (h.length > 0) {
         hits = hits.concat(h);
         text = text || v.trim();
+        cells.push({ col: g.left + i, hits: h, text: v.trim() });
       }
     }
     if (hits.length === 0) continue;
+    // Two different tables titled side by side in one row: each gets its own columns.
+    if (cells.length >= 2 && new Set(cells.map((c) => bestKind(c.hits))).size >= 2) {
+      found.push({ row: r, hits, text, all: rowTexts(g, r), side: cells });
+      continue;
+    }
     const prev = found[found.length - 1];
-    if (prev && r - prev.row <= 3 && rowsBetweenSparse(g, prev.row, r)) {
+    if (prev && !prev.side && r - prev.row <= 3 && rowsBetweenSparse(g, prev.row, r)) {
       prev.hits = prev.hits.concat(hits);
       for (let k = prev.row + 1; k <= r; k++) prev.all += " " + rowTexts(g, k);
     } else {
@@ -163,7 +196,7 @@ function regionSaysEmpty(g: Grid, region: Region): boolean {
   for (let r = region.top; r <= region.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
-    for (let i = 0; i < line.length; i++) {
+    for (let i = Math.max(0, region.left - g.left); i < Math.min(line.length, region.right - g.left + 1); i++) {
       const v = line[i];
       if (typeof v !== "string" || v.length < 3 || !/[无没]/u.test(v)) continue;
       if (saysEmpty(g.norm(r, g.left + i))) return true;
@@ -225,7 +258,17 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
   } else {
     titles.forEach((t, i) => {
       const bottom = i + 1 < titles.length ? titles[i + 1].row - 1 : g.bottom;
-      regions.push({ region: { top: t.row, bottom, left: g.left, right: g.right }, titleRow: t.row, title: t.text, hits: t.hits, all: t.all });
+      if (!t.side) {
+        regions.push({ region: { top: t.row, bottom, left: g.left, right: g.right }, titleRow: t.row, title: t.text, hits: t.hits, all: t.all });
+        return;
+      }
+      let left = g.left;
+      t.side.forEach((cell, k) => {
+        const next = t.side![k + 1];
+        const right = next ? sideBoundary(g, t.row, cell, next) : g.right;
+        regions.push({ region: { top: t.row, bottom, left, right }, titleRow: t.row, title: cell.text, hits: cell.hits, all: normalizeText(cell.text) });
+        left = right + 1;
+      });
     });
   }
 

@@ -64,6 +64,8 @@ export interface Check {
    * non-negativity checks cheap to compile).
    */
   sign?: 1;
+  /** True when every term is a cell with an integer weight (no constants): eligible for the fast path. */
+  simple?: boolean;
 }
 
 /** Number of elementary checks a Check stands for. */
@@ -614,7 +616,9 @@ class Compiler {
     else code = cellTerms > 2 ? "sum-mismatch" : "not-equal";
     if (code === "negative") this.cells[cells[0]].clip = true;
     const missing = this.tMissing.length ? this.tMissing.slice() : NO_MISSING;
-    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp: this.tE.slice(), nLeft, missing, table: this.cells[first].table });
+    let simple = true;
+    for (let i = 0; i < cells.length; i++) if (cells[i] < 0 || this.tE[i] !== 0) simple = false;
+    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp: this.tE.slice(), nLeft, missing, table: this.cells[first].table, simple });
   }
 
   private rollup(table: TableKind, cols: ColumnSelector[], env: Env): void {

@@ -38,6 +38,76 @@ interface State {
   invalidText: Map<number, string>;
   findingsByCheck: (Finding | Finding[] | undefined)[];
   readFindings: Map<number, Finding>;
+  /** Fast path: every value and half-width as integers at one common exponent E0 (see rescale). */
+  E0: number;
+  M: Float64Array;
+  H: Float64Array;
+  fast: boolean;
+}
+
+/** Bring every cell to the common exponent E0 = finest exponent + 1 (so half-widths are integers too). */
+function rescale(st: State): void {
+  let maxE = 0;
+  for (let i = 0; i < st.e.length; i++) if (st.status[i] !== STATUS_INVALID && st.e[i] > maxE) maxE = st.e[i];
+  st.E0 = maxE + 1;
+  // beyond ~10^8 scaling, sums of large amounts could leave the exact integer range: use the general path
+  st.fast = st.E0 <= 8;
+  for (let i = 0; i < st.e.length; i++) scaleCell(st, i);
+}
+
+function scaleCell(st: State, i: number): void {
+  if (st.status[i] === STATUS_INVALID) return;
+  const shift = st.E0 - st.e[i];
+  st.M[i] = st.m[i] * pow10(shift);
+  st.H[i] = 5 * pow10(shift - 1);
+}
+
+/**
+ * Fast interval test for a simple check (cells with integer weights): same arithmetic as compareTerms, on the
+ * pre-scaled integers. Returns undefined when a cell is unreadable (the general path reports it).
+ */
+function fastPass(program: Program, st: State, ch: Check): boolean | undefined {
+  const cells = ch.cells;
+  const weights = ch.weights;
+  const useHalf = st.options.policy === "interval";
+  let lo = 0;
+  let hi = 0;
+  let loClosed = true;
+  let hiClosed = true;
+  for (let t = 0; t < cells.length; t++) {
+    const ci = cells[t];
+    if (st.status[ci] === STATUS_INVALID) return undefined;
+    const w = t < ch.nLeft ? weights[t] : -weights[t];
+    const c = st.M[ci];
+    if (!useHalf) {
+      lo += w * c;
+      hi += w * c;
+      continue;
+    }
+    const h = st.H[ci];
+    let tLo = c - h;
+    const tHi = c + h;
+    let tLoClosed = c >= 0;
+    const tHiClosed = c < 0;
+    if (c === 0 && program.cells[ci].clip) {
+      tLo = 0;
+      tLoClosed = true;
+    }
+    if (w >= 0) {
+      lo += w * tLo;
+      hi += w * tHi;
+      loClosed = loClosed && tLoClosed;
+      hiClosed = hiClosed && tHiClosed;
+    } else {
+      lo += w * tHi;
+      hi += w * tLo;
+      loClosed = loClosed && tHiClosed;
+      hiClosed = hiClosed && tLoClosed;
+    }
+  }
+  const loOk = loClosed ? lo <= 0 : lo < 0;
+  const hiOk = hiClosed ? hi >= 0 : hi > 0;
+  return ch.op === "=" ? loOk && hiOk : ch.op === "<=" ? loOk : hiOk;
 }
 
 const formatCache = new Map<string, number | undefined>();
@@ -116,7 +186,10 @@ function signPasses(op: Check["op"], m: number): boolean {
 /** Evaluate check k: a finding, several (sign vectors), or undefined when it passes. */
 function runCheck(program: Program, st: State, k: number): Finding | Finding[] | undefined {
   const ch = program.checks[k];
-  if (ch.sign !== 1) return runTerms(program, st, k, ch);
+  if (ch.sign !== 1) {
+    if (st.fast && ch.simple && fastPass(program, st, ch) === true) return undefined;
+    return runTerms(program, st, k, ch);
+  }
   let out: Finding[] | undefined;
   const cells = ch.cells;
   for (let i = 0; i < cells.length; i++) {
@@ -309,8 +382,13 @@ export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: 
     invalidText: new Map(),
     findingsByCheck: new Array(program.checks.length),
     readFindings: new Map(),
+    E0: 0,
+    M: new Float64Array(n),
+    H: new Float64Array(n),
+    fast: false,
   };
   for (let i = 0; i < n; i++) loadCell(program, st, i);
+  rescale(st);
   for (const i of st.invalidText.keys()) st.readFindings.set(i, makeReadFinding(program, st, i));
   for (let k = 0; k < program.checks.length; k++) st.findingsByCheck[k] = runCheck(program, st, k);
   program.state = st;
@@ -346,6 +424,8 @@ export function recheck(program: Program, changedCells: { sheet: string; address
       continue;
     }
     loadCell(program, st, i);
+    if (st.status[i] !== STATUS_INVALID && st.e[i] + 1 > st.E0) rescale(st);
+    else scaleCell(st, i);
     if (st.status[i] === STATUS_INVALID) st.readFindings.set(i, makeReadFinding(program, st, i));
     else st.readFindings.delete(i);
     for (const k of checksOfCell(program, i)) {

@@ -374,6 +374,23 @@ describe("empty tables, several tables per sheet, odd input", () => {
     expect(r.tables[0].missingRows).toEqual([]);
   });
 
+  it("splits tables titled side by side in one row", () => {
+    const r = recognize(
+      book(
+        sheet("并列", [
+          ["政府性基金预算财政拨款收入支出决算表", null, null, null, null, null, null, null, null, null, null, "国有资本经营预算财政拨款收入支出决算表"],
+          ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余", null, null, null, "科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"],
+          ["合计", null, 0, 5, 5, 0, 5, 0, null, null, null, "合计", null, 0, 2, 2, 0, 2, 0],
+          ["2080801", "死亡抚恤", 0, 5, 5, 0, 5, 0, null, null, null, "2230199", "其他解决历史遗留问题及改革成本支出", 0, 2, 2, 0, 2, 0],
+        ], { merges: [merge(0, 0, 0, 7), merge(0, 11, 0, 18)] }),
+      ),
+    );
+    expect(r.tables.map((t) => t.kind)).toEqual(["T8", "T9"]);
+    expect(at(r.tables[0], "2080801", "income")).toBe("D4=5");
+    expect(at(r.tables[1], "2230199", "exp_project")).toBe("R4=2");
+    expect(r.tables[1].range.left).toBe(8);
+  });
+
   it("gives one no-tables issue for a workbook without 财决 tables", () => {
     const r = recognize(book(sheet("说明", [["部门决算情况说明"], ["2019年度收、支总计4163.20万元。"]]), sheet("空", []), sheet("1", [[5]])));
     expect(r.tables).toEqual([]);
