@@ -125,9 +125,11 @@ function tableLine(t: TableView, lang: Lang): string {
   const conf = `${Math.round(t.confidence * 100)}%`;
   const unitNote = t.unitStated === false ? (en ? " (default)" : "（默认）") : "";
   const empty = t.empty ? (en ? "; states it has no data" : "；表内注明无数据") : "";
+  // The printed title when it differs from the standard name (Sichuan's 「收入总表」, a year prefix …).
+  const printed = t.title && t.title !== TABLE_KINDS[t.kind] && t.title !== t.sheet ? (en ? ` "${t.title}"` : `「${t.title}」`) : "";
   return en
-    ? `${kindName(t.kind, lang)} [${t.kind}, ${t.variant}]: sheet '${t.sheet}'${hidden ? " (hidden)" : ""} ${rangeText(t)}, unit ${t.unit === "万元" ? "10k yuan (万元)" : "yuan (元)"}${unitNote}, ${t.rows.length} rows, confidence ${conf}${empty}`
-    : `${kindName(t.kind, lang)}（${t.kind}，${t.variant}）：工作表「${t.sheet}」${hidden ? "（隐藏）" : ""} ${rangeText(t)}，单位 ${t.unit}${unitNote}，${t.rows.length} 行，可信度 ${conf}${empty}`;
+    ? `${kindName(t.kind, lang)}${printed} [${t.kind}, ${t.variant}]: sheet '${t.sheet}'${hidden ? " (hidden)" : ""} ${rangeText(t)}, unit ${t.unit === "万元" ? "10k yuan (万元)" : "yuan (元)"}${unitNote}, ${t.rows.length} rows, confidence ${conf}${empty}`
+    : `${kindName(t.kind, lang)}${printed}（${t.kind}，${t.variant}）：工作表「${t.sheet}」${hidden ? "（隐藏）" : ""} ${rangeText(t)}，单位 ${t.unit}${unitNote}，${t.rows.length} 行，可信度 ${conf}${empty}`;
 }
 
 /** Render the whole recognition report as plain-text lines (zh-CN first, en-US on request). */

@@ -250,7 +250,10 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         unplaced.push({ label: "", sheetRow: r });
       } else return;
       bodyBottom = Math.max(bodyBottom, r);
-      left = Math.min(left, p.start);
+      for (const c of p.labelCols) {
+        if (c >= left) break;
+        if (g.norm(r, c) !== "") left = c;
+      }
       for (const rc of p.roles.values()) right = Math.max(right, rc.col);
     });
   }

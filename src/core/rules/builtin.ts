@@ -3,6 +3,7 @@
  * T6-a…c, T7-a/b, P-* (核实 plausibility), E-T8/E-T9 (empty fund tables), Z01-* (MOF 财决01 row formulas).
  * Rules marked [M] in a comment rest on domain memory rather than a verified source.
  */
+import { parseRule } from "./language/parser";
 import type { RuleSpec } from "./rule";
 
 const T2_SOURCES = ["fiscal", "superior", "business", "operating", "affiliated", "other"];
@@ -14,7 +15,9 @@ function sumOf(table: string, row: string, cols: string[]): string {
 }
 
 function rule(id: string, severity: RuleSpec["severity"], expression: string, zh: string, en: string): RuleSpec {
-  return { id, severity, expression, message: { zh, en }, origin: "builtin" };
+  const parsed = parseRule(expression);
+  // A malformed built-in is a programming error, caught by the parser test; keep the rule so the test names it.
+  return { id, severity, expression, message: { zh, en }, origin: "builtin", tables: parsed.ok ? parsed.ast.tables : [] };
 }
 
 function rollup(id: string, table: string, zh: string): RuleSpec {

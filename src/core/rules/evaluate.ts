@@ -21,6 +21,13 @@ export interface EvaluateOptions {
   suppressed?: Set<string>;
 }
 
+// Local bindings of hot imported functions: some module loaders (tsx/CommonJS interop) turn every access to an
+// imported binding into a getter call, which is measurable at 50k cells.
+const cellAtLocal = cellAt;
+const formatAtLocal = formatAt;
+const pow10Local = pow10;
+const MAX_E = MAX_EXPONENT;
+
 const STATUS_AMOUNT = 0;
 const STATUS_BLANK = 1;
 const STATUS_INVALID = 2;
@@ -58,8 +65,8 @@ function rescale(st: State): void {
 function scaleCell(st: State, i: number): void {
   if (st.status[i] === STATUS_INVALID) return;
   const shift = st.E0 - st.e[i];
-  st.M[i] = st.m[i] * pow10(shift);
-  st.H[i] = 5 * pow10(shift - 1);
+  st.M[i] = st.m[i] * pow10Local(shift);
+  st.H[i] = 5 * pow10Local(shift - 1);
 }
 
 /**
@@ -122,8 +129,8 @@ function cachedFormatDecimals(fmt: string): number | undefined {
 /** Read one cell as an amount; numbers with a known format take a fast path (the common case, read 50k times). */
 function readAmount(sheet: SheetSnapshot | undefined, row: number, col: number, tableDecimals: number): AmountReading {
   if (!sheet) return { kind: "blank" };
-  const v = cellAt(sheet, row, col);
-  const fmt = formatAt(sheet, row, col);
+  const v = cellAtLocal(sheet, row, col);
+  const fmt = formatAtLocal(sheet, row, col);
   if (typeof v === "number" && Number.isFinite(v) && fmt) {
     const d = cachedFormatDecimals(fmt);
     if (d !== undefined) return { kind: "amount", value: v, decimals: d };
@@ -135,8 +142,8 @@ function loadCell(program: Program, st: State, i: number): void {
   const c = program.cells[i];
   const reading = readAmount(st.sheets.get(c.sheet), c.row, c.col, c.decimals);
   if (reading.kind === "amount") {
-    const d = Math.max(0, Math.min(reading.decimals, MAX_EXPONENT - c.unitShift));
-    st.m[i] = Math.round(reading.value * pow10(d));
+    const d = Math.max(0, Math.min(reading.decimals, MAX_E - c.unitShift));
+    st.m[i] = Math.round(reading.value * pow10Local(d));
     st.e[i] = d + c.unitShift;
     st.status[i] = STATUS_AMOUNT;
     st.invalidText.delete(i);
@@ -156,7 +163,7 @@ function loadCell(program: Program, st: State, i: number): void {
 /** Integer value at 10^-scale as a decimal string with `decimals` places (exact, no float rounding). */
 function formatScaled(value: number, scale: number, decimals: number): string {
   const d = Math.min(decimals, scale);
-  const v = Math.round(value / pow10(scale - d));
+  const v = Math.round(value / pow10Local(scale - d));
   const neg = v < 0;
   let s = String(Math.abs(v));
   if (d > 0) {
@@ -169,7 +176,7 @@ function formatScaled(value: number, scale: number, decimals: number): string {
 function refOf(program: Program, st: State, i: number): CellRef {
   const c = program.cells[i];
   const sheet = st.sheets.get(c.sheet);
-  const raw = sheet ? cellAt(sheet, c.row, c.col) : null;
+  const raw = sheet ? cellAtLocal(sheet, c.row, c.col) : null;
   return { ...c.ref, text: raw === null ? "" : String(raw), reading: readAmount(sheet, c.row, c.col, c.decimals) };
 }
 
@@ -253,13 +260,13 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     const ci = ch.cells[t];
     displayDecimals = Math.max(displayDecimals, ci >= 0 ? st.e[ci] - u : ch.wexp[t]);
   }
-  displayDecimals = Math.min(displayDecimals, MAX_EXPONENT);
+  displayDecimals = Math.min(displayDecimals, MAX_E);
   const valueText = (ci: number): string => (st.status[ci] === STATUS_INVALID ? `“${st.invalidText.get(ci) ?? ""}”` : formatScaled(st.m[ci], st.e[ci] - u, st.e[ci] - u));
   for (let t = 0; t < ch.cells.length; t++) {
     const ci = ch.cells[t];
     const side = t < ch.nLeft ? "left" : "right";
     const parts = side === "left" ? leftParts : rightParts;
-    const w = ch.weights[t] / pow10(ch.wexp[t]);
+    const w = ch.weights[t] / pow10Local(ch.wexp[t]);
     let text: string;
     if (ci < 0) text = formatScaled(ch.weights[t], ch.wexp[t], ch.wexp[t]);
     else {
@@ -271,7 +278,7 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     parts.push(parts.length === 0 ? (sign === "−" ? `−${text}` : text) : `${sign} ${text}`);
     if (ci >= 0 && ci !== targetIdx) {
       const c = program.cells[ci];
-      const value = st.status[ci] === STATUS_INVALID ? Number.NaN : st.m[ci] / pow10(st.e[ci]);
+      const value = st.status[ci] === STATUS_INVALID ? Number.NaN : st.m[ci] / pow10Local(st.e[ci]);
       items.push({ cell: refOf(program, st, ci), value, weight: w, label: cellLabel(c), side });
     }
   }
@@ -302,10 +309,10 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     message: "",
   };
   if (out) {
-    finding.actual = out.left / pow10(scale);
-    finding.expected = out.right / pow10(scale);
-    finding.difference = (out.left - out.right) / pow10(scale);
-    const half = st.options.policy === "interval" ? out.half / pow10(scale) : 0;
+    finding.actual = out.left / pow10Local(scale);
+    finding.expected = out.right / pow10Local(scale);
+    finding.difference = (out.left - out.right) / pow10Local(scale);
+    const half = st.options.policy === "interval" ? out.half / pow10Local(scale) : 0;
     finding.tolerance = { low: -half, high: half };
     params.actual = formatScaled(out.left, scale - u, displayDecimals);
     params.expected = formatScaled(out.right, scale - u, displayDecimals);

@@ -388,7 +388,7 @@ describe("empty tables, several tables per sheet, odd input", () => {
     expect(r.tables.map((t) => t.kind)).toEqual(["T8", "T9"]);
     expect(at(r.tables[0], "2080801", "income")).toBe("D4=5");
     expect(at(r.tables[1], "2230199", "exp_project")).toBe("R4=2");
-    expect(r.tables[1].range.left).toBe(8);
+    expect(r.tables[1].range.left).toBe(11);
   });
 
   it("gives one no-tables issue for a workbook without 财决 tables", () => {

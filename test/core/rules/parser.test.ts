@@ -13,6 +13,7 @@ describe("rule language parser", () => {
     for (const r of BUILTIN_RULES) {
       const p = parseRule(r.expression);
       expect({ id: r.id, ok: p.ok, error: p.ok ? undefined : p.error.zh }).toEqual({ id: r.id, ok: true, error: undefined });
+      expect(r.tables?.length).toBeGreaterThan(0);
     }
   });
 
