@@ -115,6 +115,20 @@ const SIGN_WEIGHTS: readonly number[] = Object.freeze([1, 0]);
 const SIGN_WEXP: readonly number[] = Object.freeze([0, 0]);
 const NO_MISSING: string[] = Object.freeze([]) as unknown as string[];
 
+const uniform = new Map<string, readonly number[]>();
+
+/** A frozen shared array when every entry equals `value` (most weights are 1, most exponents 0), else a copy. */
+function sharedOrCopy(xs: number[], value: number): readonly number[] {
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== value) return xs.slice();
+  const key = `${value}:${xs.length}`;
+  let arr = uniform.get(key);
+  if (!arr) {
+    arr = Object.freeze(xs.slice());
+    uniform.set(key, arr);
+  }
+  return arr;
+}
+
 class CompileError extends Error {
   constructor(
     readonly position: number,
@@ -156,7 +170,8 @@ class ViewIndex {
     }
     const roles: ColumnRole[] = [];
     for (const c of view.columns) if (!roles.includes(c.role)) roles.push(c.role);
-    for (const r of view.rows) for (const role in r.cells) if (!roles.includes(role as ColumnRole)) roles.push(role as ColumnRole);
+    // Recognition lists every column it placed; scan the rows only when it did not (hand-built views).
+    if (roles.length === 0) for (const r of view.rows) for (const role in r.cells) if (!roles.includes(role as ColumnRole)) roles.push(role as ColumnRole);
     this.numericRoles = roles;
   }
 }
@@ -231,19 +246,21 @@ class Compiler {
   readonly ruleErrors: RuleError[] = [];
   private readonly views = new Map<TableKind, ViewIndex>();
   /** Cell index + 1 by sheet, row and column (0 = not interned yet); typed rows keep this cheap for 50k cells. */
-  private readonly grid = new Map<string, Int32Array[]>();
+  private readonly grid = new Map<string, number[][]>();
   private ruleIdx = 0;
   private inEmptyGuard = false;
 
   constructor(recognition: RecognitionResult) {
     for (const v of recognition.tables) if (!this.views.has(v.kind)) this.views.set(v.kind, new ViewIndex(v));
     // Every recognised amount cell is in the program, so unreadable cells are reported even if no rule reads them.
-    for (const v of recognition.tables)
+    for (const v of recognition.tables) {
+      const roles = this.views.get(v.kind)?.view === v ? this.views.get(v.kind)!.numericRoles : new ViewIndex(v).numericRoles;
       for (const r of v.rows)
-        for (const role in r.cells) {
-          const c = r.cells[role as ColumnRole];
-          if (c) this.intern(c, v, r, role as ColumnRole);
+        for (let k = 0; k < roles.length; k++) {
+          const c = r.cells[roles[k]];
+          if (c) this.intern(c, v, r, roles[k]);
         }
+    }
   }
 
   private intern(cell: CellRef, view: TableView, row: RowView, role: ColumnRole): number {
@@ -253,16 +270,14 @@ class Compiler {
       this.grid.set(cell.sheet, rows);
     }
     let line = rows[cell.row];
-    if (!line || line.length <= cell.col) {
-      const grown = new Int32Array(Math.max(cell.col + 1, 16, line ? line.length * 2 : 0));
-      if (line) grown.set(line);
-      rows[cell.row] = grown;
-      line = grown;
+    if (!line) {
+      line = [];
+      rows[cell.row] = line;
     }
     const known = line[cell.col];
-    if (known !== 0) return known - 1;
+    if (known !== undefined) return known;
     const idx = this.cells.length;
-    line[cell.col] = idx + 1;
+    line[cell.col] = idx;
     this.cells.push({
       sheet: cell.sheet,
       address: cell.address,
@@ -412,9 +427,10 @@ class Compiler {
   }
 
   /** Cell indexes a reference stands for; a missing single cell is pushed to `missing` as its description. */
-  private resolve(ref: Extract<Expr, { type: "ref" }>, env: Env, missing?: string[]): number[] {
+  private resolve(ref: Extract<Expr, { type: "ref" }>, env: Env, missing?: string[], into?: number[]): number[] {
     const idx = this.views.get(ref.table)!;
-    const out: number[] = [];
+    const out: number[] = into ?? [];
+    out.length = 0;
     const k = ref.row.kind;
     if (k === "key" || k === "label" || k === "row") {
       const r = this.selectOne(idx, ref.row, env);
@@ -485,10 +501,10 @@ class Compiler {
           return;
         }
         const before = this.tMissing.length;
-        const cells = this.resolve(e, env, this.tMissing);
+        const cells = this.resolve(e, env, this.tMissing, this.scratch);
         if (this.tMissing.length > before && this.tCells.length === 0) this.leftFirstMissing = true;
-        for (const c of cells) {
-          this.tCells.push(c);
+        for (let i = 0; i < cells.length; i++) {
+          this.tCells.push(cells[i]);
           this.tW.push(m);
           this.tE.push(ex);
         }
@@ -513,6 +529,8 @@ class Compiler {
   }
 
   private leftFirstMissing = false;
+  /** Reused output of resolve() while flattening (its contents are copied at once). */
+  private readonly scratch: number[] = [];
   /** Set when the comparison being built needs a row/column recognition reported missing. */
   private gapTable?: TableKind;
   /** Rules with checks left out because of gaps, with the tables concerned. */
@@ -607,7 +625,7 @@ class Compiler {
       if (i >= nLeft && (cells[i] >= 0 || this.tW[i] !== 0)) rightIsZero = false;
     }
     if (first < 0) return;
-    const weights = this.tW.slice();
+    const weights = sharedOrCopy(this.tW, 1);
     let code: CheckCode;
     if (this.inEmptyGuard) code = "not-empty";
     else if (op === ">=" && nLeft === 1 && cells[0] >= 0 && weights[0] > 0 && rightIsZero) code = "negative";
@@ -618,7 +636,7 @@ class Compiler {
     const missing = this.tMissing.length ? this.tMissing.slice() : NO_MISSING;
     let simple = true;
     for (let i = 0; i < cells.length; i++) if (cells[i] < 0 || this.tE[i] !== 0) simple = false;
-    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp: this.tE.slice(), nLeft, missing, table: this.cells[first].table, simple });
+    this.checks.push({ rule: this.ruleIdx, op, code, cells, weights, wexp: sharedOrCopy(this.tE, 0), nLeft, missing, table: this.cells[first].table, simple });
   }
 
   private rollup(table: TableKind, cols: ColumnSelector[], env: Env): void {
