@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     await writeFile(join(outDir, bad.file), bad.bytes);
     count++;
   }
-  const seed = fixture("seed-sichuan");
+  // The sample carries 调整预算数 in 附表六 so the demo can state 完成预算 % (narrative 五(三)).
+  const seed = fixture("seed-sichuan-budget");
   await writeFile(join(examplesDir, "seed-2019-sichuan.xlsx"), await writeXlsx(seed.snapshot, { columnWidths: seed.columnWidths }));
   await writeFile(join(examplesDir, "seed-2019-narrative.txt"), await seedNarrative());
   console.log(`fixtures: ${count} files in ${outDir}, sample in ${examplesDir} (${Date.now() - t0} ms)`);
