@@ -114,12 +114,7 @@ export class ValidationSession {
         const state = await this.host.loadState();
         this.state = state;
         const snapshot = await this.host.readSnapshot();
-        const outcome = this.evaluate(snapshot, state, options.trigger);
-        await this.host.writeMarks(toMarks(outcome.active));
-        await this.host.writeReport(this.reportOf(outcome), options.activateReport);
-        this.engine.publish?.(outcome.result);
-        this.outcome = outcome;
-        return outcome;
+        return await this.show(this.evaluate(snapshot, state, options.trigger), options.activateReport);
       } catch (e) {
         this.error = e instanceof Error ? e : new Error(String(e));
         throw this.error;
@@ -291,11 +286,7 @@ export class ValidationSession {
           outcome = this.evaluate(snapshot, state, "live");
           this.lastLiveMode = "full";
         }
-        await this.host.writeMarks(toMarks(outcome.active));
-        await this.host.writeReport(this.reportOf(outcome), false);
-        this.engine.publish?.(outcome.result);
-        this.outcome = outcome;
-        return outcome;
+        return await this.show(outcome, false);
       } catch (e) {
         this.error = e instanceof Error ? e : new Error(String(e));
         throw this.error;
@@ -304,6 +295,15 @@ export class ValidationSession {
         this.emit();
       }
     });
+  }
+
+  /** Marks, report sheet and CJ.CHECK state for a fresh outcome (the same for a full run and a live re-check). */
+  private async show(outcome: Outcome, activateReport: boolean): Promise<Outcome> {
+    await this.host.writeMarks(toMarks(outcome.active));
+    await this.host.writeReport(this.reportOf(outcome), activateReport);
+    this.engine.publish?.(outcome.result);
+    this.outcome = outcome;
+    return outcome;
   }
 }
 

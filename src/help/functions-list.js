@@ -28,8 +28,8 @@
     });
     functions.forEach(function (fn) {
       var block = el("div", undefined, "fn");
-      // The @helpurl of each function links to #CJ.NAME.
-      block.id = "CJ." + fn.name;
+      // The hand-written guide blocks own the #CJ.NAME anchors the @helpurl links to; these get their own.
+      block.id = "list-CJ." + fn.id;
       var zh = zhById[fn.id];
       block.appendChild(el("h3", signature(fn)));
       if (zh) {

@@ -137,10 +137,11 @@ describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
     const headings = await help.page.$$eval("#function-list .fn h3", (hs) => hs.map((h) => h.textContent ?? ""));
     expect(headings.length).toBe(metadata.functions.length);
     for (const fn of metadata.functions) expect(headings.some((h) => h.startsWith(`CJ.${fn.name}(`)), fn.name).toBe(true);
-    // Each function's @helpurl points at its block on this page, on the manifest's origin.
+    // Each function's @helpurl points at an element of this page (its guide block), on the manifest's origin; ids are unique.
     const manifestOrigin = new URL(findAll(parseXml(readFileSync(join(repoRoot, "manifest.xml"), "utf8")), "SourceLocation")[0].attrs.DefaultValue).origin;
-    const ids = await help.page.$$eval("#function-list .fn", (blocks) => blocks.map((b) => b.id));
+    const ids = await help.page.$$eval("[id]", (els) => els.map((e) => e.id));
     const full = JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as { functions: { name: string; helpUrl?: string }[] };
+    expect(new Set(ids).size).toBe(ids.length);
     for (const fn of full.functions) {
       if (!fn.helpUrl) continue;
       const url = new URL(fn.helpUrl);

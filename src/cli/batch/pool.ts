@@ -6,7 +6,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { checkFile } from "../check/check-file";
-import type { CheckJobOptions, FileResult } from "../check/result";
+import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { readErrorText } from "../messages";
 
 export interface PoolOptions {
@@ -85,20 +85,7 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
 }
 
 function crashed(file: string, options: CheckJobOptions, err: Error): FileResult {
-  return {
-    file,
-    readable: false,
-    ok: false,
-    tables: [],
-    findings: [],
-    errors: [{ code: "internal", message: readErrorText(options.lang, "internal") }],
-    notes: [],
-    counts: { error: 0, warning: 0 },
-    checks: 0,
-    skipped: 0,
-    timing: { readMs: 0, checkMs: 0, markMs: 0 },
-    debug: options.debug ? err.stack : undefined,
-  };
+  return unreadableResult(file, [{ code: "internal", message: readErrorText(options.lang, "internal") }], options.debug ? err.stack : undefined);
 }
 
 /** Default worker script location: next to the running bundle. */

@@ -7,7 +7,7 @@ import { msg, readErrorText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openWorkbook } from "../xlsx/open";
 import { writeMarkedCopy } from "../mark/mark";
-import type { CheckJobOptions, CompactFinding, FileResult } from "./result";
+import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
 function compact(f: Finding): CompactFinding {
   return {
@@ -24,25 +24,10 @@ function compact(f: Finding): CompactFinding {
   };
 }
 
-function emptyResult(file: string): FileResult {
-  return {
-    file,
-    readable: false,
-    ok: false,
-    tables: [],
-    findings: [],
-    errors: [],
-    notes: [],
-    counts: { error: 0, warning: 0 },
-    checks: 0,
-    skipped: 0,
-    timing: { readMs: 0, checkMs: 0, markMs: 0 },
-  };
-}
 
 /** Check one file. Never throws: every problem becomes part of the result. */
 export async function checkFile(file: string, opts: CheckJobOptions): Promise<FileResult> {
-  const result = emptyResult(file);
+  const result = unreadableResult(file);
   const t0 = performance.now();
   let outcome;
   try {

@@ -53,3 +53,21 @@ export interface CheckJobOptions {
   inputPaths: string[];
   debug: boolean;
 }
+
+/** A result for a file that produced nothing (yet): not readable, no tables, no findings, the given errors. */
+export function unreadableResult(file: string, errors: FileError[] = [], debug?: string): FileResult {
+  return {
+    file,
+    readable: false,
+    ok: false,
+    tables: [],
+    findings: [],
+    errors,
+    notes: [],
+    counts: { error: 0, warning: 0 },
+    checks: 0,
+    skipped: 0,
+    timing: { readMs: 0, checkMs: 0, markMs: 0 },
+    debug,
+  };
+}

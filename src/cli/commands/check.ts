@@ -6,7 +6,7 @@ import type { Lang } from "../../core/i18n/lang";
 import { UsageError, type ParsedArgs } from "../args";
 import { collectInputs } from "../batch/walk";
 import { defaultWorkerScript, runPool } from "../batch/pool";
-import type { CheckJobOptions, FileResult } from "../check/result";
+import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg, readErrorText } from "../messages";
 import { paintFor, safeText } from "../output/color";
 import { fileText, jsonFile, junitXml, Summary } from "../output/check-format";
@@ -16,19 +16,8 @@ import { DEFAULT_MAX_SIZE_MB, DEFAULT_READER, type ReaderName } from "../xlsx/op
 import type { Io } from "../io";
 
 function inputProblem(file: string, code: "not-found" | "no-workbooks", lang: Lang): FileResult {
-  return {
-    file,
-    readable: false,
-    ok: false,
-    tables: [],
-    findings: [],
-    errors: [{ code, message: code === "not-found" ? readErrorText(lang, "not-found") : msg(lang, "usage.no-workbooks", { path: file }) }],
-    notes: [],
-    counts: { error: 0, warning: 0 },
-    checks: 0,
-    skipped: 0,
-    timing: { readMs: 0, checkMs: 0, markMs: 0 },
-  };
+  const message = code === "not-found" ? readErrorText(lang, "not-found") : msg(lang, "usage.no-workbooks", { path: file });
+  return unreadableResult(file, [{ code, message }]);
 }
 
 /** Run the check command; returns the exit code. */
