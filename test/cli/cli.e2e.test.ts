@@ -259,8 +259,11 @@ describe("caijue check: guards", () => {
       }, { level: 1 }),
     );
     const r = await caijue(["check", file, "--max-rows", "5000"]);
-    expect(r.status).toBe(0);
+    // Read fine (capped, with a note); it holds no 财决 table, so it is reported as not checked (exit 2), not unreadable.
+    expect(r.status).toBe(2);
     expect(r.stdout).toContain("只读取了前 5000 行");
+    expect(r.stdout).toContain("没有找到任何决算表");
+    expect(r.stdout).not.toContain("无法读取");
   });
 });
 

@@ -54,6 +54,8 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     const vr = validate(recognition, outcome.snapshot, { policy: opts.policy, lang: opts.lang, userRules });
     findings = vr.findings;
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
+    // A workbook without any 财决 table was not checked at all: never report it as passed.
+    if (recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
     result.findings = vr.findings.map(compact);
     result.counts = { error: vr.counts.error, warning: vr.counts.warning };
     result.checks = vr.checks;
@@ -69,7 +71,7 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   }
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
-  result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal");
+  result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal" || e.code === "no-tables");
 
   if (opts.markDir) {
     try {

@@ -9,6 +9,7 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   const lines: string[] = [];
   let status: string;
   if (!r.readable) status = paint.red(msg(lang, "check.unreadable"));
+  else if (r.errors.some((e) => e.code === "no-tables")) status = paint.yellow(msg(lang, "check.not-checked"));
   else if (!r.ok) status = paint.red(msg(lang, "check.failed"));
   else if (r.counts.warning > 0) status = paint.yellow(msg(lang, "check.warnings-only"));
   else status = paint.green(msg(lang, "check.ok"));
@@ -23,8 +24,8 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
     const en = lang === "en-US";
     const list = r.tables.map((t) => (en ? `${t.kind} "${safeText(t.sheet)}"` : `${t.kind}「${safeText(t.sheet)}」`)).join(en ? ", " : "、");
     lines.push(`  ${msg(lang, "check.tables", { n: r.tables.length, list })}`);
-  } else lines.push(`  ${paint.yellow(msg(lang, "check.no-tables"))}`);
-  lines.push(`  ${msg(lang, "check.counts", { error: r.counts.error, warning: r.counts.warning, checks: r.checks, skipped: r.skipped })}`);
+    lines.push(`  ${msg(lang, "check.counts", { error: r.counts.error, warning: r.counts.warning, checks: r.checks, skipped: r.skipped })}`);
+  }
   const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const f of sorted) {
     const sev = f.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
