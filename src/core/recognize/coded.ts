@@ -18,6 +18,8 @@ interface Panel {
   classCol?: number;
   kuanCol?: number;
   xiangCol?: number;
+  /** (role, column) pairs of `roles`, built once for the row loop. */
+  roleList?: [ColumnRole, number][];
 }
 
 /** Split header columns into panels: a new panel starts at a code/name column after an amount column. */
@@ -131,9 +133,19 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
 /** Cells of a panel's amount columns on one row. */
 function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
   const cells: Partial<Record<ColumnRole, CellRef>> = {};
-  for (const [role, rc] of p.roles) cells[role] = makeCell(ctx.grid, r, rc.col, ctx.decimals);
+  p.roleList ??= [...p.roles].map(([role, rc]) => [role, rc.col]);
+  let valued = false;
+  for (const [role, col] of p.roleList) {
+    const c = makeCell(ctx.grid, r, col, ctx.decimals);
+    cells[role] = c;
+    if (c.reading.kind !== "blank") valued = true;
+  }
+  lastValued = valued;
   return cells;
 }
+
+/** Whether the cells last returned by panelCells hold any non-blank reading (saves a pass over them). */
+let lastValued = false;
 
 function labelAreaBlank(ctx: ParseContext, p: Panel, r: number): boolean {
   return p.labelCols.every((c) => ctx.grid.norm(r, c) === "");
@@ -186,6 +198,27 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   const states = panels.map(() => ({}) as CodeState);
   let blankRun = 0;
   let printedCodes = 0;
+  /** Cells (row * 16384 + col) holding the wrapped rest of the name above, already joined to it. */
+  const wrapRests = new Set<number>();
+  const headerTexts = new Set<string>();
+  for (let r = header.top; r <= header.bottom; r++) {
+    for (let c = region.left; c <= region.right; c++) {
+      const t = g.norm(r, c);
+      if (t) headerTexts.add(t);
+    }
+  }
+  const isRepeatedHeader = (r: number): boolean => {
+    let n = 0;
+    for (let c = region.left; c <= region.right; c++) {
+      const t = g.norm(r, c);
+      if (!t) continue;
+      if (!headerTexts.has(t)) return false;
+      n++;
+    }
+    return n >= 2;
+  };
+  const firstAmountCol = panels.map((p) => Math.min(...[...p.roles.values()].map((rc) => rc.col)));
+  const lastAmountCol = panels.map((p) => Math.max(...[...p.roles.values()].map((rc) => rc.col)));
 
   for (let r = header.dataStart; r <= region.bottom; r++) {
     if (g.rowIsBlank(r)) {
@@ -197,24 +230,26 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
     // 栏次 rows inside the body are rare: test only rows that start with a marker or a small number.
     const lead = g.norm(r, panels[0].labelCols[0] ?? region.left);
     if ((lead === "栏次" || lead === "行次" || lead === "甲" || /^\d{1,2}$/.test(lead) || lead === "") && isLineNumberRow(g, r, region.left, region.right)) continue;
-    const consumed = new Set<number>();
-    panels.forEach((p, i) => {
-      if (consumed.has(i)) return;
+    // A page break in a PDF export repeats the header rows inside the body.
+    if ((lead === "" || headerTexts.has(lead)) && isRepeatedHeader(r)) continue;
+    let consumed = -1;
+    for (let i = 0; i < panels.length; i++) {
+      const p = panels[i];
+      if (i === consumed) continue;
       const { code, label, raw, labelCol } = readLabelArea(ctx, p, r, states[i]);
       let cells = panelCells(ctx, p, r);
-      let valued = hasValue(cells);
+      let valued = lastValued;
       // 「公用经费合计」 merged across two panels: its amount sits in the next panel's amount column.
       const next = panels[i + 1];
       if (code === undefined && label && labelCol !== undefined && next) {
         const m = g.mergeAt(r, labelCol);
-        const firstRole = Math.min(...[...p.roles.values()].map((rc) => rc.col));
-        const spans = m !== undefined && m.right >= firstRole;
+        const spans = m !== undefined && m.right >= firstAmountCol[i];
         if (spans || (!valued && labelAreaBlank(ctx, next, r))) {
           const borrowed = panelCells(ctx, next, r);
           if (spans || hasValue(borrowed)) {
             cells = borrowed;
             valued = hasValue(borrowed);
-            consumed.add(i + 1);
+            consumed = i + 1;
           }
         }
       }
@@ -234,8 +269,18 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           });
         }
       } else if (label) {
+        if (labelCol !== undefined && wrapRests.has(r * 16384 + labelCol)) continue;
         const it = items.pick(label, seen);
-        const named = !it && printedCodes === 0 && def.codeSystem !== "economic" ? codeByName(ctx, label, states[i]) : undefined;
+        const byName = !it && printedCodes === 0 && def.codeSystem !== "economic";
+        let named = byName ? codeByName(ctx, label, states[i]) : undefined;
+        // A name wrapped onto the next row (PDF line wrap): that row holds only the rest of the name.
+        if (byName && !named && labelCol !== undefined && r + 1 <= region.bottom && !hasValue(panelCells(ctx, p, r + 1))) {
+          const rest = g.label(r + 1, labelCol);
+          if (rest && rest.length <= 12 && !p.labelCols.some((c) => c !== labelCol && g.norm(r + 1, c) !== "")) {
+            named = codeByName(ctx, label + rest, states[i]);
+            if (named) wrapRests.add((r + 1) * 16384 + labelCol);
+          }
+        }
         if (it) {
           seen.add(it.key);
           rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells });
@@ -245,17 +290,17 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells });
         } else if (valued) {
           unplaced.push({ label: raw, sheetRow: r });
-        } else return;
+        } else continue;
       } else if (valued) {
         unplaced.push({ label: "", sheetRow: r });
-      } else return;
+      } else continue;
       bodyBottom = Math.max(bodyBottom, r);
       for (const c of p.labelCols) {
         if (c >= left) break;
         if (g.norm(r, c) !== "") left = c;
       }
-      for (const rc of p.roles.values()) right = Math.max(right, rc.col);
-    });
+      right = Math.max(right, lastAmountCol[i]);
+    }
   }
   // A code row with deeper codes below it is a subtotal (类 = Σ 款, 款 = Σ 项).
   const parents = new Set<string>();

@@ -28,6 +28,9 @@ export function digitsOf(value: CellValue): string | undefined {
     if (!Number.isInteger(value) || value < 0) return undefined;
     return String(value);
   }
+  // A text starting with a CJK ideograph (every name) is never a code; normalisation cannot strip it.
+  const c0 = value.charCodeAt(0);
+  if (c0 >= 0x4e00 && c0 <= 0x9fff) return undefined;
   const t = normalizeText(value).replace(/^'/, "");
   return /^\d+$/.test(t) ? t : undefined;
 }

@@ -22,6 +22,9 @@ export class Grid {
   private readonly normCache = new Map<number, string>();
   private readonly labelCache = new Map<number, string>();
   private readonly merges: Merge[];
+  private readonly memoTables = new Map<string, unknown[]>();
+  private readonly width: number;
+  private readonly height: number;
   private readonly rows: readonly CellValue[][];
 
   constructor(sheet: SheetSnapshot) {
@@ -36,6 +39,8 @@ export class Grid {
     this.bottom = origin.row + values.length - 1;
     this.right = origin.col + width - 1;
     this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
+    this.width = width;
+    this.height = values.length;
   }
 
   get isEmpty(): boolean {
@@ -84,6 +89,23 @@ export class Grid {
       this.labelCache.set(key, s);
     }
     return s;
+  }
+
+  /** A per-cell memo table (flat array over the used range, see index()) for values derived from cells. */
+  memoTable(name: string): unknown[] {
+    let t = this.memoTables.get(name);
+    if (!t) {
+      t = [];
+      this.memoTables.set(name, t);
+    }
+    return t;
+  }
+
+  /** Flat index of (row, col) in the used range, -1 outside. */
+  index(row: number, col: number): number {
+    const r = row - this.top;
+    const c = col - this.left;
+    return r < 0 || c < 0 || r >= this.height || c >= this.width ? -1 : r * this.width + c;
   }
 
   /** True when the row holds no value at all. */

@@ -221,6 +221,24 @@ function score(c: Candidate, o: ParseOutcome, empty: boolean): { score: number; 
   return { score: s, confidence: Math.round(Math.min(1, o.wrongSystem ? conf * 0.3 : conf) * 100) / 100, accepted };
 }
 
+const shapeKeys = new WeakMap<TableDef, string>();
+
+/** What a parser reads of a definition (not its title, hints or unit): equal keys give equal outcomes. */
+function shapeKey(def: TableDef): string {
+  let k = shapeKeys.get(def);
+  if (k === undefined) {
+    const { layout, codeSystem, classRows, lineKeys, rows, columns, decimals } = def;
+    k = JSON.stringify({ layout, codeSystem, classRows, lineKeys, rows, columns, decimals });
+    shapeKeys.set(def, k);
+  }
+  return k;
+}
+
+/** The highest score a candidate could reach (every column and row found, right code system). */
+function upperScore(c: Candidate): number {
+  return 0.35 * c.title + 0.15 * (c.hint || c.title >= 1 ? 1 : 0) + 0.25 * (c.hint ? 1 : 0) + 0.3 + 0.2;
+}
+
 interface SheetWork {
   sheet: SheetSnapshot;
   tables: TableView[];
@@ -291,18 +309,31 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     const scored: Scored[] = [];
     const from = reg.titleRow !== undefined ? reg.titleRow + 1 : reg.region.top;
     const emptyText = regionSaysEmpty(g, reg.region);
-    for (const c of candidates.values()) {
+    // Parse the most promising candidates first and stop once no other could reach (or come within the
+    // ambiguity margin of) the best accepted score: parsing is the costly part on large sheets.
+    const ordered = [...candidates.values()].sort((a, b) => upperScore(b) - upperScore(a));
+    let bestAccepted = Number.NEGATIVE_INFINITY;
+    const parsedShapes = new Map<string, ParseOutcome | undefined>();
+    for (const c of ordered) {
+      if (bestAccepted > upperScore(c) + 0.05 + 1e-9) break;
       const ctx: ParseContext = { grid: g, def: c.def, region: reg.region, from, decimals: c.def.decimals, ...lookups };
+      // Variants that read alike (national vs Sichuan 一般公共预算财政拨款支出决算表) give the same outcome.
+      const shape = shapeKey(c.def);
       let o: ParseOutcome | undefined;
-      try {
-        o = parseWith(ctx);
-      } catch {
-        o = undefined; // a parser bug must not stop the other tables; the table is then not recognised
+      if (parsedShapes.has(shape)) o = parsedShapes.get(shape);
+      else {
+        try {
+          o = parseWith(ctx);
+        } catch {
+          o = undefined; // a parser bug must not stop the other tables; the table is then not recognised
+        }
+        parsedShapes.set(shape, o);
       }
       if (!o) continue;
       const empty = !o.anyAmount && (emptyText || /无数据/u.test(normalizeText(reg.title)));
       const s = score(c, o, empty);
       scored.push({ def: c.def, outcome: o, empty, ...s });
+      if (s.accepted && s.score > bestAccepted) bestAccepted = s.score;
     }
     scored.sort((a, b) => b.score - a.score || defs.indexOf(a.def) - defs.indexOf(b.def));
     const best = scored.find((s) => s.accepted);

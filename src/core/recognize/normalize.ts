@@ -31,8 +31,16 @@ const NUMBERING: RegExp[] = [
   /^[:：、.\-—]+/u,
 ];
 
+/** First characters any NUMBERING pattern can start with. */
+const NUMBERING_START = /^[其一二三四五六七八九十百零〇\d(\u2460-\u2473\u2776-\u277f:：、.\-—]/u;
+
 /** Remove leading numbering such as 一、 1. (一) ① and 其中:, repeatedly; drop a trailing colon. */
 export function stripNumbering(normalized: string): string {
+  // Most labels start with neither numbering nor a colon: skip the loop (hot on large coded tables).
+  if (!NUMBERING_START.test(normalized)) {
+    const last = normalized[normalized.length - 1];
+    return last === ":" || last === "：" ? normalized.replace(/[:：]+$/u, "") : normalized;
+  }
   let s = normalized;
   for (let guard = 0; guard < 6; guard++) {
     const before = s;

@@ -4,7 +4,7 @@
  */
 import type { RowItemDef, TableDef } from "../catalog/schema";
 import type { ColumnRole } from "../catalog/vocabulary";
-import { parseAmount } from "../workbook/amount";
+import { parseAmount, type AmountReading } from "../workbook/amount";
 import { toA1 } from "../workbook/snapshot";
 import type { Grid } from "./grid";
 import type { HeaderBlock } from "./header";
@@ -53,17 +53,41 @@ export interface ParseOutcome {
   anyAmount: boolean;
 }
 
-/** Read one cell as a CellRef with the table's default decimals. */
+/** The reading of every empty cell (shared, frozen: readings are never mutated). */
+const BLANK: AmountReading = Object.freeze({ kind: "blank" as const });
+
+const letters: string[] = [];
+
+/** Column letters of a zero-based column ("A", "AB"), cached: toA1 without the per-cell string building. */
+function columnLetters(col: number): string {
+  let l = letters[col];
+  if (l === undefined) {
+    l = toA1(0, col).slice(0, -1);
+    letters[col] = l;
+  }
+  return l;
+}
+
+/**
+ * Read one cell as a CellRef with the table's default decimals. Memoised per grid: several candidate tables
+ * parse the same cells, and a shared CellRef is never mutated.
+ */
 export function makeCell(grid: Grid, row: number, col: number, decimals: number): CellRef {
+  const memo = grid.memoTable(decimals === 2 ? "cell2" : `cell${decimals}`) as (CellRef | undefined)[];
+  const i = grid.index(row, col);
+  const hit = i >= 0 ? memo[i] : undefined;
+  if (hit !== undefined) return hit;
   const v = grid.value(row, col);
-  return {
+  const ref: CellRef = {
     sheet: grid.sheet.name,
-    address: toA1(row, col),
+    address: columnLetters(col) + (row + 1),
     row,
     col,
-    text: cellText(v),
-    reading: parseAmount(v, grid.format(row, col), decimals),
+    text: v === null ? "" : cellText(v),
+    reading: v === null ? BLANK : parseAmount(v, grid.format(row, col), decimals),
   };
+  if (i >= 0) memo[i] = ref;
+  return ref;
 }
 
 const stripParens = (s: string): string => s.replace(/\([^)]*\)/gu, "");

@@ -115,6 +115,10 @@ export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
   let blankRun = 0;
   let classRows = 0;
   let current: Side = "income";
+  /** Cells (row * 16384 + col) holding the wrapped rest of the label above, already joined to it. */
+  const wrapRests = new Set<number>();
+  const knownLabel = (label: string, side: Side): boolean =>
+    items.pick(label, seen[side], side) !== undefined || (side === "expenditure" && def.classRows && isClass(label) !== undefined);
   for (let r = start; r <= region.bottom; r++) {
     if (g.rowIsBlank(r)) {
       if (++blankRun > 12 && rows.length > 0) break;
@@ -138,9 +142,21 @@ export function parseTwoSided(ctx: ParseContext): ParseOutcome | undefined {
       for (const [role, rc] of s.roles) cells[role] = makeCell(g, r, rc.col, ctx.decimals);
       const valued = hasValue(cells);
       if (valued) anyAmount = true;
+      if (wrapRests.has(r * 16384 + s.labelCol)) continue;
       const rawValue = g.value(r, s.labelCol);
-      const raw = rawValue === null ? "" : String(rawValue).trim();
-      const label = g.label(r, s.labelCol);
+      let raw = rawValue === null ? "" : String(rawValue).trim();
+      let label = g.label(r, s.labelCol);
+      // PDF exports cut long labels at the cell edge and put the rest on the next row, alone
+      // (「二、政府性基金预算财政拨」 / 「款」): join the two when only the joined label is known.
+      if (label && !knownLabel(label, s.side) && r + 1 <= region.bottom) {
+        const rest = g.label(r + 1, s.labelCol);
+        const restCells = [...s.roles.values()].every((rc) => g.value(r + 1, rc.col) === null);
+        if (rest && restCells && rest.length <= 12 && knownLabel(label + rest, s.side)) {
+          label += rest;
+          raw += String(g.value(r + 1, s.labelCol)).trim();
+          wrapRests.add((r + 1) * 16384 + s.labelCol);
+        }
+      }
       const lineDigits = s.lineNoCol !== undefined ? digitsOf(g.value(r, s.lineNoCol)) : undefined;
       const lineNo = lineDigits !== undefined ? Number(lineDigits) : undefined;
       if (!label && !valued) continue;
