@@ -1,6 +1,6 @@
 /**
  * Writes the fixture workbooks as .xlsx files (npm run fixtures): every named fixture and messy variant to
- * test/fixtures/generated/ (gitignored), bad inputs for the CLI tests, and the committed sample workbook
+ * test/fixtures/generated/ (gitignored), the unseen layouts of test/fixtures/unseen, bad inputs for the CLI tests, and the committed sample workbook
  * examples/seed-2019-sichuan.xlsx with examples/seed-2019-narrative.txt. Deterministic: same bytes every run.
  * `--large` also writes the benchmark workbook (about 55,000 amount cells; a few seconds more).
  */
@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
 import { FIXTURE_NAMES, fixture, largeWorkbook, randomConsistentWorkbook } from "../test/fixtures/index";
 import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
+import { UNSEEN } from "../test/fixtures/unseen/index";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test/fixtures/generated");
@@ -23,6 +24,12 @@ async function main(): Promise<void> {
   for (const name of FIXTURE_NAMES) {
     const f = fixture(name);
     await writeFile(join(outDir, `${name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
+    count++;
+  }
+  // layouts none of the main fixtures use, so the CLI tests read them through the .xlsx path too
+  for (const build of Object.values(UNSEEN)) {
+    const f = build();
+    await writeFile(join(outDir, `${f.name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
     count++;
   }
   // a few random consistent workbooks, one per layout (property tests build theirs in memory)

@@ -1,0 +1,41 @@
+// The unseen layouts of test/fixtures/unseen, read as .xlsx files by the built CLI (lean reader → recognition →
+// validation): every expected table is found on its sheet and no file has a 强制 finding.
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { UNSEEN } from "../fixtures/unseen/index";
+import { buildCli, caijue, ensureFixtures, GENERATED } from "./helpers";
+
+interface JsonFile {
+  file: string;
+  ok: boolean;
+  tables: { kind: string; sheet: string }[];
+  findings: { rule: string; severity: string; sheet: string; cell: string }[];
+  errors: { code: string }[];
+}
+
+describe("caijue check on unseen layouts (.xlsx)", () => {
+  const fixtures = Object.values(UNSEEN).map((build) => build());
+  let files: JsonFile[] = [];
+
+  beforeAll(async () => {
+    ensureFixtures();
+    buildCli();
+    const r = await caijue(["check", ...fixtures.map((f) => path.join(GENERATED, `${f.name}.xlsx`)), "--format", "json", "--jobs", "2"]);
+    expect(r.stderr).toBe("");
+    files = (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
+  });
+
+  it("checks every file", () => {
+    expect(files.length).toBe(fixtures.length);
+    expect(fixtures.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(Object.keys(UNSEEN))("%s: all tables found, no error finding", (key) => {
+    const f = UNSEEN[key as keyof typeof UNSEEN]();
+    const got = files.find((x) => path.basename(x.file) === `${f.name}.xlsx`)!;
+    expect(got.errors).toEqual([]);
+    expect(got.tables.map((t) => `${t.kind}@${t.sheet}`).sort()).toEqual(f.tables.map((t) => `${t.kind}@${t.sheet}`).sort());
+    expect(got.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(got.ok).toBe(true);
+  });
+});
