@@ -1,8 +1,8 @@
-/** Argument parsing for the four commands. Small and strict: unknown options are usage errors (exit 2). */
+/** Argument parsing for the commands. Small and strict: unknown options are usage errors (exit 2). */
 import type { MessageKey } from "./messages";
 
-export type Command = "check" | "narrate" | "verify" | "recognize";
-export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize"];
+export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs";
+export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs"];
 
 /** A usage problem: rendered with the message key, exit code 2. */
 export class UsageError extends Error {
@@ -44,6 +44,10 @@ const SPECS: Record<Command, Record<string, OptionSpec>> = {
   },
   verify: { format: { kind: "string", values: ["text", "json"] } },
   recognize: { format: { kind: "string", values: ["text", "json"] } },
+  inputs: {
+    format: { kind: "string", values: ["text", "json"] },
+    out: { kind: "string" },
+  },
 };
 
 export interface ParsedArgs {

@@ -9,6 +9,7 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
   caijue narrate <文件>           生成情况说明
   caijue verify <工作簿> <说明.txt> 核对手写的情况说明
   caijue recognize <文件>         报告识别到哪些表、位置在哪
+  caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
   caijue <命令> --help            查看命令用法
   caijue --version                显示版本
 
@@ -22,6 +23,7 @@ Usage:
   caijue narrate <file>            generate the 情况说明 narrative
   caijue verify <workbook> <text>  verify a hand-written narrative against the workbook
   caijue recognize <file>          report which tables were found where
+  caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
   caijue <command> --help          help for a command
   caijue --version                 print the version
 
@@ -95,6 +97,25 @@ Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error 
     `Usage: caijue recognize <file> [--format text|json]
 
 Reports which final-accounts tables were found where, and what could not be placed.
+Exit codes: 0 done; 2 usage error or unreadable file.`,
+  ],
+  inputs: [
+    `用法：caijue inputs <工作簿> [--out <文件.xlsx>] [--format text|json]
+
+列出情况说明所需的「说明数据」表全部项目（项目、内容、说明），已有内容与能从报表推得的数值（单位名称、年度、
+机关运行经费、政府采购等）已填入。
+  --out <文件.xlsx>   写出工作簿副本：没有「说明数据」表则新建；已有则只在末尾补充缺少的项目，原有单元格不改动；
+                      文字按文本写入，不会变成公式；不能是输入文件本身
+  --format text|json  text 为制表符分隔的三列（可直接粘贴到 Excel）；json 另列出缺少的项目
+退出码：0 成功；2 用法错误或文件无法读取。`,
+    `Usage: caijue inputs <workbook> [--out <file.xlsx>] [--format text|json]
+
+Lists every item of the 「说明数据」 inputs sheet the narrative reads (项目, 内容, 说明), pre-filled with what the
+sheet already holds and what the tables give (unit name, year, 机关运行经费, 政府采购 …).
+  --out <file.xlsx>   write a copy of the workbook: the sheet is created when absent, otherwise only missing items
+                      are appended at the bottom and existing cells are left alone; text is written as text, never
+                      as a formula; never the input file itself
+  --format text|json  text: tab-separated columns (paste into Excel); json also lists the missing items
 Exit codes: 0 done; 2 usage error or unreadable file.`,
   ],
 };

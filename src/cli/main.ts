@@ -2,6 +2,7 @@
 import type { Lang } from "../core/i18n/lang";
 import { COMMANDS, parseCommandArgs, UsageError, type Command } from "./args";
 import { runCheck } from "./commands/check";
+import { runInputs } from "./commands/inputs";
 import { runNarrate } from "./commands/narrate";
 import { runRecognize } from "./commands/recognize";
 import { runVerify } from "./commands/verify";
@@ -53,6 +54,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await runVerify(args, lang, io);
       case "recognize":
         return await runRecognize(args, lang, io);
+      case "inputs":
+        return await runInputs(args, lang, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

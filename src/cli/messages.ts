@@ -19,7 +19,7 @@ const M = {
   "read.internal": ["处理文件时出现内部错误（加 --debug 查看详情）", "internal error while processing the file (use --debug for details)"],
   "note.rows-capped": ["工作表「{sheet}」行数过多，只读取了前 {rows} 行（可用 --max-rows 调整）", "sheet “{sheet}” is very long; only the first {rows} rows were read (see --max-rows)"],
   // Usage.
-  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize）", "unknown command: {arg} (available: check, narrate, verify, recognize)"],
+  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs)"],
   "usage.unknown-option": ["未知选项：{arg}", "unknown option: {arg}"],
   "usage.missing-value": ["选项 {arg} 需要一个值", "option {arg} needs a value"],
   "usage.bad-value": ["选项 {arg} 的值无效：{value}（可选：{allowed}）", "invalid value for {arg}: {value} (allowed: {allowed})"],
@@ -64,6 +64,9 @@ const M = {
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
   "verify.more": ["……另有 {n} 处（--format json 可见全部）", "… and {n} more (see --format json)"],
   "verify.all-good": ["所有可核对的数字都与工作簿一致", "every verifiable number agrees with the workbook"],
+  "inputs.created": ["已写出副本：{path}（新建「{sheet}」，{n} 个项目）", "copy written: {path} (sheet “{sheet}” created, {n} items)"],
+  "inputs.appended": ["已写出副本：{path}（「{sheet}」末尾补充 {n} 个缺少的项目，原有内容未改动）", "copy written: {path} ({n} missing items appended to “{sheet}”; existing cells unchanged)"],
+  "inputs.existing": ["工作簿已有「{sheet}」，缺少 {n} 个项目（加 --out 写出补全后的副本）", "the workbook already has “{sheet}”; {n} items are missing (use --out to write a completed copy)"],
   "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
 } as const satisfies Record<string, readonly [string, string]>;
 

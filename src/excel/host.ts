@@ -39,6 +39,20 @@ export interface ReportSheet {
   rows: ReportRow[];
 }
 
+/**
+ * Rows to add to the inputs sheet 「说明数据」: the sheet is created when `create`, otherwise the rows go below
+ * its used range, so no existing cell is ever written. Text cells are written as text, never as formulas.
+ */
+export interface InputsSheetEdit {
+  sheet: string;
+  create: boolean;
+  /** Zero-based row and column of the first cell written. */
+  row: number;
+  col: number;
+  /** 项目, 内容, 说明 per row; "" leaves a cell empty for the user to fill in. */
+  rows: (string | number)[][];
+}
+
 /** Cells changed by the user, as reported by the host's change events. */
 export interface CellChange {
   sheet: string;
@@ -73,6 +87,8 @@ export interface Host {
   writeReport(report: ReportSheet, activate: boolean): Promise<void>;
   /** Replace the sheet 「情况说明」 with one paragraph per row, as text. */
   writeNarrative(sheetName: string, paragraphs: string[]): Promise<void>;
+  /** Create 「说明数据」 or append rows below its content (one sync); never writes over an existing cell. */
+  writeInputsSheet(edit: InputsSheetEdit): Promise<void>;
   /** Select (and activate the sheet of) one cell, for "click takes me there". */
   selectCell(sheet: string, address: string): Promise<void>;
   loadState(): Promise<AddinState>;

@@ -15,6 +15,7 @@ import {
   type CellMark,
   type Host,
   type HostCapabilities,
+  type InputsSheetEdit,
   type MarkResult,
   type ReportSheet,
 } from "./host";
@@ -378,6 +379,33 @@ export class OfficeHost implements Host {
           range.values = paragraphs.map((p) => [asCellText(p)]);
           range.format.wrapText = true;
           range.format.columnWidth = 600;
+        }
+        ws.activate();
+        await context.sync();
+      }),
+    );
+  }
+
+  async writeInputsSheet(edit: InputsSheetEdit): Promise<void> {
+    if (edit.rows.length === 0) return;
+    await this.guarded(() =>
+      this.run(async (context) => {
+        // The caller planned from a fresh snapshot: a sheet created meanwhile makes add() fail, never overwrite.
+        const ws = edit.create ? context.workbook.worksheets.add(edit.sheet) : context.workbook.worksheets.getItem(edit.sheet);
+        const width = Math.max(...edit.rows.map((r) => r.length));
+        const grid = edit.rows.map((line) => {
+          const out = line.map((v) => (typeof v === "string" ? asCellText(v) : v));
+          while (out.length < width) out.push("");
+          return out;
+        });
+        const range = ws.getRangeByIndexes(edit.row, edit.col, grid.length, width);
+        // Text as Text format (nothing turns into a number, date or formula); numbers and blanks stay General
+        // so what the user types into an empty 内容 cell is read as a number.
+        range.numberFormat = edit.rows.map((line) => grid[0].map((_, c) => (typeof line[c] === "string" && line[c] !== "" ? "@" : "General")));
+        range.values = grid;
+        if (edit.create) {
+          ws.getRangeByIndexes(0, edit.col, 1, width).format.font.bold = true;
+          [24, 30, 60].slice(0, width).forEach((w, c) => (ws.getRangeByIndexes(0, edit.col + c, 1, 1).format.columnWidth = w * 7));
         }
         ws.activate();
         await context.sync();

@@ -5,6 +5,7 @@
  * module does not depend on which core modules exist.
  */
 import type { Lang } from "../core/i18n/lang";
+import { planInputsSheet } from "../core/narrative/inputs-sheet";
 import type { RecognitionResult } from "../core/recognize/types";
 import type { Finding, TolerancePolicy, ValidationResult } from "../core/rules/types";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
@@ -132,7 +133,7 @@ export class ValidationSession {
     this.program = this.engine.compile(recognition, input);
     // Suppression is applied here, not in the engine (which would drop the findings): explained findings stay
     // listed with their reason in the pane and the report, but are not marked or counted.
-    const result = this.engine.evaluate(this.program, input, { policy: state.settings.policy, lang: this.lang });
+    const result = this.engine.evaluate(this.program, checkedSheets(snapshot), { policy: state.settings.policy, lang: this.lang });
     return this.outcomeOf(snapshot, recognition, result, state, trigger);
   }
 
@@ -172,6 +173,21 @@ export class ValidationSession {
       summary: outcome.summary,
       rows: [...outcome.active.map((f) => row(f, "")), ...outcome.explained.map((e) => row(e.finding, e.reason))],
     };
+  }
+
+  /**
+   * 创建/补全说明数据表: read the workbook, plan the rows 「说明数据」 lacks (core planInputsSheet) and write them:
+   * the whole pre-filled sheet when absent, else only the missing keys appended at the bottom. Two syncs.
+   */
+  completeInputsSheet(): Promise<{ sheet: string; created: boolean; added: number }> {
+    return this.serial(async () => {
+      const snapshot = await this.host.readSnapshot();
+      const plan = planInputsSheet(this.engine.recognize(withoutOwnSheets(snapshot)), snapshot);
+      if (plan.rows.length > 0) {
+        await this.host.writeInputsSheet({ sheet: plan.sheet, create: plan.create, row: plan.row, col: plan.col, rows: plan.rows.map((r) => [r.项目, r.内容, r.说明]) });
+      }
+      return { sheet: plan.sheet, created: plan.create, added: plan.create ? plan.rows.length - 1 : plan.rows.length };
+    });
   }
 
   /** Restore every marked cell. */
@@ -275,8 +291,7 @@ export class ValidationSession {
         const cells = expandChanges(changes);
         let outcome: Outcome | null = null;
         if (this.outcome && this.program !== null && this.engine.recheck && cells) {
-          const input = withoutOwnSheets(snapshot);
-          const res = this.engine.recheck(this.program, cells, input);
+          const res = this.engine.recheck(this.program, cells, checkedSheets(snapshot));
           if (res.unknownCells.length === 0) {
             outcome = this.outcomeOf(snapshot, this.outcome.recognition, res, state, "live");
             this.lastLiveMode = "recheck";
@@ -308,8 +323,16 @@ export class ValidationSession {
 }
 
 function withoutOwnSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  // Our own report/narrative sheets are output, never input.
+  // Our own report/narrative sheets are output, never input to recognition.
   return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== REPORT_SHEET && s.name !== NARRATIVE_SHEET) };
+}
+
+/**
+ * What the checks read: everything but the report sheet (its messages quote placeholders). The narrative sheet
+ * 「情况说明」 stays in, so placeholders left in it are listed (rule N-PH) like in the CLI.
+ */
+export function checkedSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== REPORT_SHEET) };
 }
 
 /** Changed ranges as single cells; undefined when too many to re-check one by one (a paste, a fill-down). */

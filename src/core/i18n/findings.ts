@@ -55,6 +55,15 @@ export function renderFinding(f: Finding, lang: Lang): string {
         ? `${str(p.ruleZh)}：该表声明无数据，但 ${whereZh(p)} 为 ${str(p.actual)}（应为 ${str(p.expected)}）`
         : `${str(p.ruleEn)}: the table is declared empty, but ${whereEn(p)} is ${str(p.actual)} (should be ${str(p.expected)})`;
     case "placeholder":
+      // Narrative text left unfinished (rule N-PH): name what is left, it is untrusted cell text so quoted only.
+      if (p.kind === "template-remnant") {
+        return zh
+          ? `「${str(p.sheet)}」${str(p.address)} 留有模板备选字样「${str(p.text)}」，请按实际情况保留其一后再报送`
+          : `'${str(p.sheet)}'!${str(p.address)} still holds the template alternative "${str(p.text)}"; keep the one that applies before submission`;
+      }
+      return zh
+        ? `「${str(p.sheet)}」${str(p.address)} 留有占位符「${str(p.text)}」，请填写后再报送`
+        : `'${str(p.sheet)}'!${str(p.address)} still holds the placeholder "${str(p.text)}"; fill it in before submission`;
     case "custom":
       return zh ? `${str(p.ruleZh)}：${whereZh(p)}` : `${str(p.ruleEn)}: ${whereEn(p)}`;
     default: {

@@ -15,6 +15,12 @@ export type { NarrativeStyle, PercentKind, StyleOverrides, StylePresetId } from 
 export { parseInputsSheet, buildInputsSheetTemplate, emptyInputs, INPUT_KEYS, INPUTS_SHEET, normalizeLabel } from "./inputs";
 export type { NarrativeInputs, InputEntry, InputKeyDef, InputsTemplateRow } from "./inputs";
 export { parseTemplate, TemplateError } from "./template";
+export { planInputsSheet } from "./inputs-sheet";
+export type { InputsSheetPlan } from "./inputs-sheet";
+export { placeholderFindings, withPlaceholderFindings, isNarrativeSheetName, PLACEHOLDER_RULE } from "./placeholder-findings";
+export { narrativeTextFromSheet, findNarrativeSheet, NARRATIVE_SHEET_NAME } from "./sheet-text";
+export { findPlaceholders } from "./verify/placeholders";
+export type { PlaceholderHit, PlaceholderKind } from "./verify/placeholders";
 export { SICHUAN_TEMPLATE, SHANGHAI_TEMPLATE };
 export { verifyNarrative } from "./verify";
 export type { VerifyResult, Mismatch, Claim, ClaimKind, VerifyOptions } from "./verify";

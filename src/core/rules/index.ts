@@ -10,6 +10,7 @@ import type { RuleSpec } from "./rule";
 import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } from "./types";
 import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
 import { ProgramCache } from "./cache";
+import { withPlaceholderFindings } from "../narrative/placeholder-findings";
 
 export { BUILTIN_RULES } from "./builtin";
 export { compileRules, cellKey, cellLabel, findCell, checksOfCell, termsOf, elementaryCount } from "./compile";
@@ -75,5 +76,7 @@ export function validate(recognition: RecognitionResult, snapshot: WorkbookSnaps
     const extra = errors.length ? JSON.stringify(errors.map((e) => [e.source, e.position, e.message])) : "";
     program = programs.lookup(recognition, rules, extra, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
   }
-  return evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
+  const result = evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
+  // Rule N-PH: placeholders left in a 「情况说明」 sheet (not a table rule, so added after evaluation).
+  return withPlaceholderFindings(result, snapshot, { lang: options.lang, suppressed: options.suppressed });
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
+import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
@@ -29,16 +29,32 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
   const [text, setText] = useState("");
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const check = () => {
+  const check = (narrative = text, snapshot = outcome.snapshot) => {
     setError(null);
     try {
-      setResult(
-        verifyNarrative(text, outcome.recognition, parseInputsSheet(outcome.snapshot), { style: session.state?.settings.style ?? "sichuan", lang: session.lang }),
-      );
+      setResult(verifyNarrative(narrative, outcome.recognition, parseInputsSheet(snapshot), { style: session.state?.settings.style ?? "sichuan", lang: session.lang }));
     } catch (e) {
       setResult(null);
       setError(t.failed + (e instanceof Error ? e.message : String(e)));
     }
+  };
+  // 核对工作表中的说明: a fresh read (the user may have edited the sheet since the last 校验), shown in the box too.
+  const checkSheet = () => {
+    setError(null);
+    session.host.readSnapshot().then(
+      (snapshot) => {
+        const sheet = findNarrativeSheet(snapshot);
+        const sheetText = sheet ? narrativeTextFromSheet(sheet) : "";
+        if (!sheet || sheetText === "") {
+          setResult(null);
+          setError(sheet ? t.narrativeSheetEmpty(sheet.name) : t.narrativeSheetMissing);
+          return;
+        }
+        setText(sheetText);
+        check(sheetText, snapshot);
+      },
+      (e: unknown) => setError(t.failed + (e instanceof Error ? e.message : String(e))),
+    );
   };
   return (
     <section className={s.box} data-testid="narrative-check">
@@ -46,9 +62,14 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
       <Field hint={t.narrativeCheckHint}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} data-testid="narrative-check-input" />
       </Field>
-      <Button style={{ marginTop: 8 }} disabled={text.trim() === ""} onClick={check} data-testid="narrative-check-run">
-        {t.narrativeCheck}
-      </Button>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", marginTop: 8 }}>
+        <Button disabled={text.trim() === ""} onClick={() => check()} data-testid="narrative-check-run">
+          {t.narrativeCheck}
+        </Button>
+        <Button onClick={checkSheet} data-testid="narrative-check-sheet">
+          {t.narrativeCheckSheet}
+        </Button>
+      </div>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>

@@ -126,6 +126,15 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
         >
           {t.narrativeCopy}
         </Button>
+        <Button
+          data-testid="inputs-complete"
+          onClick={act(async () => {
+            const r = await session.completeInputsSheet();
+            return r.created ? t.inputsCreated(r.added) : r.added > 0 ? t.inputsAppended(r.added, r.sheet) : t.inputsNothingMissing(r.sheet);
+          })}
+        >
+          {t.inputsComplete}
+        </Button>
       </div>
       {notice && (
         <MessageBar intent={notice.intent}>

@@ -16,6 +16,7 @@ import type { NarrativeSource } from "../types";
 import { FactBook, normName, type Fact, type FactValue } from "./facts";
 import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
 import { isBoundary, subjectOf, type Subject } from "./subject";
+import { findPlaceholders } from "./placeholders";
 
 export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
 
@@ -450,10 +451,7 @@ class Verifier {
     each(/减增加|增减少|增加减少|减少增加|增长下降|下降增长/g, (m) =>
       this.report("typo", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }, { suggestion: m[0].startsWith("减") ? m[0].slice(1) : m[0] }),
     );
-    each(/增加（减少）|减少（增加）|增长（下降）|下降（增长）|大于（小于）|小于（大于）/g, (m) =>
-      this.report("template-remnant", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }),
-    );
-    each(/[X×x]{2,}|某某|【请填写[^】]*】/g, (m) => this.report("placeholder", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    for (const hit of findPlaceholders(t)) this.report(hit.kind, "error", { start: hit.start, end: hit.end }, { text: hit.text });
     each(/\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/占(\d+(?:\.\d+)?)(?![\d.%])/g, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/持平/g, (m) => this.checkFlat(m.index));
@@ -484,6 +482,8 @@ class Verifier {
     });
   }
 }
+
+export { findPlaceholders, type PlaceholderHit, type PlaceholderKind } from "./placeholders";
 
 /** Check narrative text against the recognised workbook (and the 「说明数据」 inputs for prior-year figures). */
 export function verifyNarrative(text: string, recognition: RecognitionResult, inputs: NarrativeInputs = emptyInputs(), options: VerifyOptions = {}): VerifyResult {
