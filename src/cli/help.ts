@@ -46,7 +46,7 @@ const CMD: Record<Command, [string, string]> = {
   --reader lean|exceljs|exceljs-stream  读取器（默认 lean，见 bench/RESULTS.md）
   --lang en                 英文输出
   --debug                   出错时显示堆栈
-退出码：0 无强制问题；1 有强制问题；2 用法错误或有文件无法读取（其余文件照常校验）。`,
+退出码：0 无强制问题；1 有强制问题；2 用法错误、有文件无法读取或未识别到任何决算表（其余文件照常校验）。`,
     `Usage: caijue check <file|folder>... [options]
 
 Checks one or more workbooks; folders are searched recursively for .xlsx/.xlsm (.xls/.et need a local LibreOffice).
@@ -61,7 +61,7 @@ Options:
   --reader lean|exceljs|exceljs-stream  reader (default lean; see bench/RESULTS.md)
   --lang en                 English output
   --debug                   show stack traces on errors
-Exit codes: 0 no error finding; 1 any error finding; 2 usage error or an unreadable file (the others are still checked).`,
+Exit codes: 0 no error finding; 1 any error finding; 2 usage error, an unreadable file, or a workbook with no final-accounts table (the others are still checked).`,
   ],
   narrate: [
     `用法：caijue narrate <文件> [--style sichuan|shanghai] [--format text|json] [--out <文件>]
