@@ -30,6 +30,16 @@ const T1_INCOME: RowIn[] = [
   { key: "inc_grand_total", label: "总计", aliases: ["收入总计", "收入合计"], role: "total", side: "income", required: true },
 ];
 
+// Older public templates list the 支出 side by nature, instead of or besides the 类 rows (optional rows). Not
+// in 财决01, whose 基本支出/项目支出 lines (行次 59–…) stay keyed by 行次 for the MOF row formulas.
+const T1_EXPENDITURE_BY_NATURE: RowIn[] = [
+  { key: "exp_nature_basic", label: "基本支出", side: "expenditure" },
+  { key: "exp_nature_project", label: "项目支出", side: "expenditure" },
+  { key: "exp_nature_upper", label: "上缴上级支出", aliases: ["上缴上级"], side: "expenditure" },
+  { key: "exp_nature_operating", label: "经营支出", side: "expenditure" },
+  { key: "exp_nature_subsidy", label: "对附属单位补助支出", aliases: ["对附属单位补助"], side: "expenditure" },
+];
+
 const T1_EXPENDITURE: RowIn[] = [
   { key: "exp_total_year", label: "本年支出合计", aliases: ["本年支出小计"], role: "subtotal", side: "expenditure", required: true },
   { key: "exp_surplus_dist", label: "结余分配", side: "expenditure", required: true },
@@ -129,8 +139,8 @@ const T3_COLUMNS: ColIn[] = [
 
 const T5_COLUMNS: ColIn[] = [
   { role: "budget_initial", header: "年初预算数", aliases: ["年初预算"], required: false },
-  { role: "budget_adjusted", header: "调整预算数", aliases: ["全年预算数", "调整后预算数"], required: false },
-  { role: "total", header: "合计", aliases: ["决算数合计", "小计", "决算数", "本年支出合计"] },
+  { role: "budget_adjusted", header: "调整预算数", aliases: ["全年预算数", "调整后预算数", "调整预算", "调整后预算", "全年预算"], required: false },
+  { role: "total", header: "合计", aliases: ["决算数合计", "小计", "决算数", "本年支出合计", "本年数", "本年决算数"] },
   { role: "basic", header: "基本支出" },
   { role: "project", header: "项目支出" },
 ];
@@ -191,7 +201,7 @@ const SG_ROWS: RowIn[] = [
 ];
 const SG_COLUMNS: ColIn[] = [
   { role: "budget", header: "预算数", aliases: ["全年预算数", "年初预算数", "预算"] },
-  { role: "final", header: "决算数", aliases: ["决算", "实际支出数"] },
+  { role: "final", header: "决算数", aliases: ["决算", "实际支出数", "本年数", "本年决算数"] },
 ];
 
 // ---- F03 机构运行信息表 ----
@@ -213,7 +223,7 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   {
     kind: "T1", variant: "national", title: "收入支出决算总表", aliases: ["部门收支决算总表"],
     sheetHints: ["表一", "表1", "附表1", "附表一"], layout: "two-sided", classRows: true,
-    rows: rows(T1_INCOME, T1_EXPENDITURE), columns: T1_COLUMNS, unit: "万元",
+    rows: rows(T1_INCOME, T1_EXPENDITURE_BY_NATURE, T1_EXPENDITURE), columns: T1_COLUMNS, unit: "万元",
     allowNegativeRows: ["exp_surplus_dist"],
   },
   {
@@ -265,7 +275,7 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   {
     kind: "T1", variant: "sichuan", title: "收入支出决算总表",
     sheetHints: ["附表1", "附表一", "表1-1"], layout: "two-sided", classRows: true,
-    rows: rows(T1_INCOME, T1_EXPENDITURE), columns: T1_COLUMNS, unit: "万元",
+    rows: rows(T1_INCOME, T1_EXPENDITURE_BY_NATURE, T1_EXPENDITURE), columns: T1_COLUMNS, unit: "万元",
     allowNegativeRows: ["exp_surplus_dist"],
   },
   {

@@ -55,6 +55,13 @@ export const ROW_ITEMS = {
   exp_surplus_dist: "结余分配",
   exp_end_balance: "年末结转和结余",
   exp_grand_total: "支出总计",
+  // Older 收入支出决算总表 templates list the 支出 side by nature instead of (or besides) 类 rows. Keys differ
+  // from the column roles exp_basic/exp_project so the rule language never confuses a row with a column.
+  exp_nature_basic: "本年支出：基本支出",
+  exp_nature_project: "本年支出：项目支出",
+  exp_nature_upper: "本年支出：上缴上级支出",
+  exp_nature_operating: "本年支出：经营支出",
+  exp_nature_subsidy: "本年支出：对附属单位补助支出",
   // coded tables (T2, T3, T5, T8, T9, SC*, Z*): the 合计 row
   total: "合计",
   // T6 / SC5 / SC7 / Z05_1

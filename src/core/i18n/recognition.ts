@@ -111,6 +111,10 @@ export function renderRecognitionIssue(i: RecognitionIssue, lang: Lang): string 
       return en
         ? `${kind} appears twice: '${i.detail ?? ""}' and '${sheet}'; the first one is used`
         : `${kind}出现了两次：「${i.detail ?? ""}」和「${sheet}」，以第一张为准`;
+    case "continued-table":
+      return en
+        ? `'${sheet}' continues ${kind} of '${i.detail ?? ""}'; its rows were read as part of that table`
+        : `「${sheet}」是「${i.detail ?? ""}」中${kind}的续表，已并入该表读取`;
     case "unit-unknown":
       return en
         ? `'${sheet}': the unit of ${kind} is unclear (${i.detail ?? ""}); check 「单位：万元」/「单位：元」 above the table`

@@ -171,6 +171,10 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   const items = itemMatcher(def.rows);
   const keywords = [...def.columns.flatMap(columnNames), ...STRUCTURAL_WORDS];
   const isDataRow = (r: number): boolean => {
+    // A row whose first column is still covered by a header cell merged down from above is header, even when
+    // a child header reads like an item (「决算数」 over 「合计 | 基本支出 | 项目支出」).
+    const m = g.mergeAt(r, region.left);
+    if (m && m.top < r && g.norm(r, region.left) === "") return false;
     for (let c = region.left; c <= Math.min(region.right, region.left + 4); c++) {
       const v = g.value(r, c);
       if (v === null || v === "") continue;

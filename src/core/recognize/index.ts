@@ -10,11 +10,12 @@ import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { toA1 } from "../workbook/snapshot";
 import { parseCoded } from "./coded";
+import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
 import { parseItems, parseMatrix } from "./items";
 import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
 import { normalizeLabel, normalizeText } from "./normalize";
-import type { ParseContext, ParseOutcome, Region } from "./parse-common";
+import { itemMatcher, type ParseContext, type ParseOutcome, type Region } from "./parse-common";
 import { parseTwoSided } from "./two-sided";
 import type { RecognitionIssue, RecognitionResult, TableView } from "./types";
 
@@ -51,6 +52,8 @@ interface Scored {
   confidence: number;
   empty: boolean;
   accepted: boolean;
+  /** Found by title or sheet hint (not by its shape alone). */
+  identified: boolean;
 }
 
 function parseWith(ctx: ParseContext): ParseOutcome | undefined {
@@ -247,6 +250,8 @@ interface SheetWork {
   unitNames: string[];
   /** Tables whose variant tied with others of the same kind (e.g. national vs Sichuan 收入支出决算总表). */
   ties: Map<TableView, string[]>;
+  /** Tables found by their shape alone (no title, no sheet hint): candidates for a continued table. */
+  untitled: Set<TableView>;
   reason?: string;
 }
 
@@ -255,8 +260,12 @@ interface Lookups {
   subjectByName: (name: string, parent: string | undefined) => string | undefined;
 }
 
-function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups: Lookups): SheetWork {
-  const work: SheetWork = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map() };
+/**
+ * `cont`: the table the previous sheet ended with. An untitled table here that reads as that table too is
+ * preferred (a page the converter split off), so that it can be merged rather than taken for a look-alike.
+ */
+function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups: Lookups, cont?: TableView): SheetWork {
+  const work: SheetWork = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), untitled: new Set() };
   const g = new Grid(sheet);
   if (g.isEmpty || (g.bottom === g.top && g.right === g.left && g.value(g.top, g.left) === null)) {
     work.reason = "empty";
@@ -332,7 +341,8 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
       if (!o) continue;
       const empty = !o.anyAmount && (emptyText || /无数据/u.test(normalizeText(reg.title)));
       const s = score(c, o, empty);
-      scored.push({ def: c.def, outcome: o, empty, ...s });
+      if (cont && !(c.title > 0 || c.hint) && c.def.kind === cont.kind && c.def.variant === cont.variant) s.score += 0.1;
+      scored.push({ def: c.def, outcome: o, empty, identified: c.title > 0 || c.hint, ...s });
       if (s.accepted && s.score > bestAccepted) bestAccepted = s.score;
     }
     scored.sort((a, b) => b.score - a.score || defs.indexOf(a.def) - defs.indexOf(b.def));
@@ -345,6 +355,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     const view = buildView(g, reg, best, work);
     const ties = scored.filter((x) => x.accepted && x.def.kind === best.def.kind && Math.abs(x.score - best.score) < 1e-9);
     if (ties.length > 1) work.ties.set(view, ties.map((x) => x.def.variant));
+    if (!best.identified) work.untitled.add(view);
     work.tables.push(view);
   }
   if (work.tables.length === 0) {
@@ -399,6 +410,69 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     work.issues.push({ code: "unplaced-row", sheet, kind: def.kind, address: toA1(u.sheetRow, o.left), text: u.label });
   }
   return view;
+}
+
+/**
+ * Merge a sheet that only continues the previous sheet's table (same columns, code rows, no title of its own)
+ * into that table's view; true when it did.
+ */
+function continueTable(sheet: SheetSnapshot, work: SheetWork, prev: TableView, issues: RecognitionIssue[], defs: readonly TableDef[]): boolean {
+  const name = String(sheet.name ?? "");
+  if ((sheet.visibility ?? "visible") !== (prev.sheetVisibility ?? "visible")) return false;
+  // A sheet titled 「…（续）」/「续表」 with the same table as the previous sheet is its continuation too.
+  const one = work.tables.length === 1 ? work.tables[0] : undefined;
+  const titledCont = one !== undefined && one.kind === prev.kind && one.variant === prev.variant && /续/u.test(normalizeText(one.title));
+  if (one && (work.untitled.has(one) || titledCont) && continues(prev, one)) {
+    const next = work.tables[0];
+    mergeContinuation(prev, next);
+    // The continuation's own gaps (no 合计 row on the second page) are not gaps of the merged table.
+    issues.push(...work.issues.filter((i) => !(i.sheet === name && i.kind === next.kind && (i.code === "missing-row" || i.code === "missing-column" || i.code === "ambiguous-table"))));
+    issues.push({ code: "continued-table", sheet: name, kind: prev.kind, detail: prev.sheet });
+    settleMissingRows(prev, issues);
+    return true;
+  }
+  // Untitled, or titled 「…（续）」 without a header of its own.
+  const contTitle = work.reason === "title-without-table" && sheetSaysContinued(sheet);
+  if (work.tables.length === 0 && (work.reason === "no-table" || contTitle)) {
+    const g = new Grid(sheet);
+    // A unit line of its own that differs from the first sheet's: not the same table.
+    const units = textRows(g, g.top, Math.min(g.bottom, g.top + 5), g.left, g.right).map((t) => unitIn(t.norm));
+    if (units.some((u) => u !== undefined && u !== prev.unit)) return false;
+    const def = defs.find((d) => d.kind === prev.kind && d.variant === prev.variant);
+    const body = readHeaderless(g, prev, def ? itemMatcher(def.rows) : undefined);
+    if (!body) return false;
+    mergeContinuation(prev, { ...prev, rows: body.rows, unplacedRows: [] });
+    for (const r of body.rows) {
+      for (const cell of Object.values(r.cells)) {
+        if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
+          issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
+        }
+      }
+    }
+    issues.push({ code: "continued-table", sheet: name, kind: prev.kind, detail: prev.sheet });
+    settleMissingRows(prev, issues);
+    return true;
+  }
+  return false;
+}
+
+/** A 「续表」/「（续）」 mark in the first rows of a sheet. */
+function sheetSaysContinued(sheet: SheetSnapshot): boolean {
+  const g = new Grid(sheet);
+  for (let r = g.top; r <= Math.min(g.bottom, g.top + 3); r++) {
+    for (let c = g.left; c <= g.right; c++) if (/续表|\(续\)|续$/u.test(g.norm(r, c))) return true;
+  }
+  return false;
+}
+
+/** Rows reported missing on the first sheet but found on its continuation are no longer missing. */
+function settleMissingRows(view: TableView, issues: RecognitionIssue[]): void {
+  const present = new Set(view.rows.map((r) => r.key));
+  view.missingRows = view.missingRows.filter((k) => !present.has(k));
+  for (let i = issues.length - 1; i >= 0; i--) {
+    const x = issues[i];
+    if (x.code === "missing-row" && x.sheet === view.sheet && x.kind === view.kind && x.detail !== undefined && present.has(x.detail)) issues.splice(i, 1);
+  }
 }
 
 /** Cover/other sheets: year and unit name from their first rows. */
@@ -475,13 +549,17 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     subjectMemo.set(key, code);
     return code;
   };
+  // The last table of the previous sheet: a PDF converter may continue it on the next sheet.
+  let prev: TableView | undefined;
   for (const sheet of sheets) {
     let work: SheetWork;
     try {
-      work = recognizeSheet(sheet, defs, { classCode, subjectByName });
+      work = recognizeSheet(sheet, defs, { classCode, subjectByName }, prev);
     } catch {
-      work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), reason: "unreadable" };
+      work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), untitled: new Set(), reason: "unreadable" };
     }
+    if (prev && continueTable(sheet, work, prev, issues, defs)) continue;
+    prev = work.tables.length > 0 ? work.tables[work.tables.length - 1] : undefined;
     tables.push(...work.tables);
     for (const [view, variants] of work.ties) ties.set(view, variants);
     issues.push(...work.issues);

@@ -50,9 +50,13 @@ export function stripNumbering(normalized: string): string {
   return s.replace(/[:：]+$/u, "");
 }
 
-/** Normalised label for row matching: normalizeText + stripNumbering. */
+/** An English gloss after a Chinese label (「合计 Total」, 「基本支出 Basic expenditure」), already lower-cased. */
+const ENGLISH_TAIL = /([\u4e00-\u9fff])[a-z][a-z&'\-,./]*$/u;
+
+/** Normalised label for row matching: normalizeText + stripNumbering, an English gloss dropped. */
 export function normalizeLabel(text: string): string {
-  return stripNumbering(normalizeText(text));
+  const s = stripNumbering(normalizeText(text));
+  return ENGLISH_TAIL.test(s) ? s.replace(ENGLISH_TAIL, "$1") : s;
 }
 
 /** A cell value as text: numbers in their shortest form, booleans as TRUE/FALSE, empty for null. */

@@ -79,7 +79,9 @@ export interface TableView {
 
 /** A problem met while reading (unreadable cells, ambiguous tables…), rendered later by i18n. */
 export interface RecognitionIssue {
-  code: "unreadable-cell" | "missing-column" | "missing-row" | "unplaced-row" | "ambiguous-table" | "no-tables" | "duplicate-table" | "unit-unknown";
+  code: "unreadable-cell" | "missing-column" | "missing-row" | "unplaced-row" | "ambiguous-table" | "no-tables" | "duplicate-table" | "unit-unknown"
+    /** The sheet continues the table of sheet `detail` (PDF page split); its rows were merged into that view. */
+    | "continued-table";
   sheet?: string;
   address?: string;
   text?: string;
