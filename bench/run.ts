@@ -1,16 +1,46 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts (each exports `async function run(): Promise<BenchResult>`),
- * prints each table, and writes bench/RESULTS.md with one section per module. Optional filter: `npm run bench -- validate`.
+ * prints each table, and writes bench/RESULTS.md with one section per module plus a summary of the issue targets.
+ * Optional filter: `npm run bench -- validate` (the other modules' sections are kept from the last run).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** One target of an issue, as measured by a bench module. */
+export interface BenchTarget {
+  issue: number;
+  target: string;
+  measured: string;
+  met: "yes" | "no" | "not measured";
+}
 
 export interface BenchResult {
   title: string;
   table: string[][];
   notes?: string;
+  targets?: BenchTarget[];
+}
+
+const TARGETS_MARK = "<!-- targets -->";
+
+function targetsTable(targets: BenchTarget[]): string {
+  return `${TARGETS_MARK}\n\n${markdownTable([["issue", "target", "measured", "met"], ...targets.map((t) => [`#${t.issue}`, t.target, t.measured, t.met])])}\n`;
+}
+
+/** The target rows of a written section (its table after the marker). */
+function targetRows(section: string): string[] {
+  const at = section.indexOf(TARGETS_MARK);
+  if (at < 0) return [];
+  const rows = section.slice(at).split("\n").filter((l) => l.startsWith("| #"));
+  return rows;
+}
+
+function loads(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ");
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +59,7 @@ function consoleTable(rows: string[][]): string {
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
+  const loadAtStart = loads();
   const files = readdirSync(here)
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => !filter || f.includes(filter))
@@ -45,7 +76,12 @@ async function main(): Promise<void> {
       console.log(r.title);
       console.log(consoleTable(r.table));
       if (r.notes) console.log(r.notes);
-      sections.push({ file, text: `## ${r.title}\n\n<!-- ${file}, ${((Date.now() - started) / 1000).toFixed(1)} s -->\n\n${markdownTable(r.table)}\n${r.notes ? `\n${r.notes}\n` : ""}` });
+      const targets = r.targets?.length ? `\nTargets:\n\n${targetsTable(r.targets)}` : "";
+      if (r.targets?.length) for (const t of r.targets) console.log(`target #${t.issue}: ${t.target} — ${t.measured} — ${t.met}`);
+      sections.push({
+        file,
+        text: `## ${r.title}\n\n<!-- ${file}, ${((Date.now() - started) / 1000).toFixed(1)} s, load average at end ${loads()} -->\n\n${markdownTable(r.table)}\n${r.notes ? `\n${r.notes}\n` : ""}${targets}`,
+      });
     } catch (e) {
       failed++;
       const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -55,9 +91,11 @@ async function main(): Promise<void> {
   }
   const cpu = cpus();
   const header =
-    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; ` +
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "CPU"}. Other processes may share the machine, so treat ` +
-    `small differences as noise.\n`;
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}${filter ? ` (only modules matching "${filter}"; the other sections are from an earlier run, see their comments)` : ""}; ` +
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "CPU"}.\n\n` +
+    `**Machine load caveat:** this machine is shared with other jobs (load average 1 / 5 / 15 min: ${loadAtStart} at the start, ${loads()} at the end, on ${cpu.length} cores). ` +
+    `Wall-clock medians taken under that load can be well above those of an idle machine (up to about 2× for the validation figures), and they vary between runs; ` +
+    `CPU-time figures are given where they help. Treat small differences as noise.\n`;
   // A filtered run replaces only its own modules' sections and keeps the others from the last full run.
   const resultsPath = join(here, "RESULTS.md");
   const kept: { file: string; text: string }[] = [];
@@ -69,7 +107,13 @@ async function main(): Promise<void> {
     }
   }
   const all = [...kept, ...sections].sort((a, b) => a.file.localeCompare(b.file));
-  writeFileSync(resultsPath, `${header}\n${all.map((x) => x.text).join("\n")}`);
+  // by issue number; each module's own order within an issue (Array.prototype.sort is stable)
+  const issueOf = (row: string) => Number(/^\| #(\d+)/.exec(row)?.[1] ?? 0);
+  const rows = all.flatMap((x) => targetRows(x.text)).sort((a, b) => issueOf(a) - issueOf(b));
+  const summary = rows.length
+    ? `## Targets of issues 4, 6 and 8\n\nCollected from the sections below (each measured in its own module).\n\n| issue | target | measured | met |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n\n`
+    : "";
+  writeFileSync(resultsPath, `${header}\n${summary}${all.map((x) => x.text).join("\n")}`);
   if (failed > 0) process.exitCode = 1;
 }
 

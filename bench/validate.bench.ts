@@ -1,19 +1,20 @@
 /**
- * Validation benchmark (issue 4): a large generated workbook (all nine tables, thousands of subject rows, ≥ 50,000
- * amount cells, ≥ 10,000 checks). Medians for recognise + compile + evaluate, the same checks as spreadsheet
- * formulas in HyperFormula (build + evaluate), and an incremental re-check after one cell edit.
+ * Validation benchmark (issue 4) on the shared large workbook of test/fixtures (largeWorkbook(): all nine national
+ * tables, 26 类 × 10 款 × 12 项, ~55,000 amount cells). Medians for recognise + compile + evaluate on that one
+ * snapshot, the same checks as spreadsheet formulas in HyperFormula (build + evaluate), and an incremental re-check
+ * after one cell edit.
  */
 import { performance } from "node:perf_hooks";
 import { HyperFormula } from "hyperformula";
+import { recognize } from "../src/core/recognize/index";
 import type { RecognitionResult } from "../src/core/recognize/types";
 import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, recheck, termsOf, validate } from "../src/core/rules/index";
 import type { Program } from "../src/core/rules/index";
 import type { CellValue, WorkbookSnapshot } from "../src/core/workbook/snapshot";
 import { toA1 } from "../src/core/workbook/snapshot";
 import { setCell } from "../test/core/rules/support/builder";
-import { consistentWorkbook } from "../test/core/rules/support/generate";
-
-const SIZE = { classes: 26, sections: 10, items: 12, gfClasses: 4, socClasses: 3, exact: true };
+import { fixture, largeWorkbook } from "../test/fixtures/index";
+import type { BenchResult, BenchTarget } from "./run";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,49 +34,37 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** recognise + compile + evaluate on one of helper B's real-layout fixtures, if available. */
-async function fixtureWholeCheck(): Promise<{ name: string; wall: number; cpu: number; checks: number; findings: number } | undefined> {
-  try {
-    const fx = (await import("../test/fixtures/index")) as { fixture?: (n: string) => { snapshot: WorkbookSnapshot } };
-    const rmod = (await import("../src/core/recognize/index")) as { recognize?: (s: WorkbookSnapshot) => RecognitionResult };
-    if (!fx.fixture || !rmod.recognize) return undefined;
-    const { snapshot } = fx.fixture("seed-sichuan");
-    const walls: number[] = [];
-    const cpus: number[] = [];
-    let checks = 0;
-    let findings = 0;
-    for (let i = 0; i < 25; i++) {
-      const c0 = cpuMs();
-      const t0 = performance.now();
-      const rec = rmod.recognize(snapshot);
-      const p = compileForWorkbook(rec, snapshot);
-      const r = evaluate(p, snapshot);
-      walls.push(performance.now() - t0);
-      cpus.push(cpuMs() - c0);
-      checks = r.checks;
-      findings = r.findings.length;
-    }
-    return { name: "seed-sichuan", wall: median(walls.slice(5)), cpu: median(cpus.slice(5)), checks, findings };
-  } catch {
-    return undefined;
+/** recognise + compile + evaluate on the seed unit's real-layout fixture (a department-sized workbook). */
+function fixtureWholeCheck(): { name: string; wall: number; cpu: number; checks: number; findings: number } {
+  const { snapshot } = fixture("seed-sichuan");
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let checks = 0;
+  let findings = 0;
+  for (let i = 0; i < 25; i++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const rec = recognize(snapshot);
+    const p = compileForWorkbook(rec, snapshot);
+    const r = evaluate(p, snapshot);
+    walls.push(performance.now() - t0);
+    cpus.push(cpuMs() - c0);
+    checks = r.checks;
+    findings = r.findings.length;
   }
+  return { name: "seed-sichuan", wall: median(walls.slice(5)), cpu: median(cpus.slice(5)), checks, findings };
 }
 
-/** Try helper C's recognizer on the snapshot; use it only if it finds the same amount cells as the generator. */
-async function tryRecognize(snapshot: WorkbookSnapshot, reference: RecognitionResult): Promise<{ recognize?: (s: WorkbookSnapshot) => RecognitionResult; note: string }> {
-  try {
-    const mod = (await import("../src/core/recognize/index")) as { recognize?: (s: WorkbookSnapshot) => RecognitionResult };
-    if (typeof mod.recognize !== "function") return { note: "recognize() not exported yet" };
-    const rec = mod.recognize(snapshot);
-    const count = (r: RecognitionResult) => r.tables.reduce((n, t) => n + t.rows.reduce((m, row) => m + Object.keys(row.cells).length, 0), 0);
-    const got = count(rec);
-    const want = count(reference);
-    const kinds = rec.tables.map((t) => t.kind).join(" ");
-    if (got === want) return { recognize: mod.recognize, note: `recognize() found ${kinds} with all ${want} amount cells` };
-    return { note: `recognize() on the generated layout found ${kinds} with ${got} of ${want} amount cells, so the generator's own views are used (recognition time reported separately)` };
-  } catch (e) {
-    return { note: `recognize() failed: ${e instanceof Error ? e.message : String(e)}` };
+/** How many of the fixture's amount cells recognition placed at the same address (and how many cells it placed). */
+function coverage(rec: RecognitionResult, expected: { sheet: string; address: string }[]): { found: number; expected: number; placed: number } {
+  const placed = new Set<string>();
+  for (const t of rec.tables) for (const r of t.rows) for (const k in r.cells) {
+    const c = r.cells[k as keyof typeof r.cells];
+    if (c) placed.add(`${c.sheet}!${c.address}`);
   }
+  let found = 0;
+  for (const e of expected) if (placed.has(`${e.sheet}!${e.address}`)) found++;
+  return { found, expected: expected.length, placed: placed.size };
 }
 
 /** The program's checks as spreadsheet formulas: one boolean per check on a sheet of its own. */
@@ -121,68 +110,61 @@ function toHyperFormula(snapshot: WorkbookSnapshot, program: Program): { sheets:
   return { sheets, checkSheet: "CHECKS" };
 }
 
-export async function run(): Promise<{ title: string; table: string[][]; notes?: string }> {
-  const wb = consistentWorkbook(424242, SIZE);
-  const { snapshot } = wb;
-  const rec = await tryRecognize(snapshot, wb.recognition);
-  const recognizeFn = rec.recognize;
-  const subjectRows = wb.recognition.tables.reduce((n, t) => n + t.rows.filter((r) => r.kind === "code").length, 0);
-  const amountCells = wb.recognition.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + Object.keys(r.cells).length, 0), 0);
+export async function run(): Promise<BenchResult> {
+  const large = largeWorkbook();
+  // largeWorkbook() is shared and read-only: the re-check below edits a private copy (made outside the timings)
+  const snapshot = JSON.parse(JSON.stringify(large.snapshot)) as WorkbookSnapshot;
+  const N = Number(process.env.CJ_BENCH_VALIDATE_RUNS ?? 31);
 
-  // warm-up (JIT), then medians
-  let program = compileForWorkbook(wb.recognition, snapshot);
-  evaluate(program, snapshot);
-  const N = 31;
+  // warm-up (JIT), then medians of recognise, compile and evaluate, each run on the same snapshot
+  for (let i = 0; i < 3; i++) evaluate(compileForWorkbook(recognize(snapshot), snapshot), snapshot);
   const tRec: number[] = [];
   const tCompile: number[] = [];
   const tEval: number[] = [];
+  const tCE: number[] = [];
   const tWhole: number[] = [];
   const cWhole: number[] = [];
+  const cRec: number[] = [];
   const cEval: number[] = [];
   const cCompile: number[] = [];
   let findings = -1;
+  let program: Program | undefined;
+  let recognition: RecognitionResult | undefined;
   for (let i = 0; i < N; i++) {
     const c0 = cpuMs();
     const t0 = performance.now();
-    let recognition = wb.recognition;
-    if (recognizeFn) {
-      const [ms, r] = time(() => recognizeFn(snapshot));
-      tRec.push(ms);
-      recognition = r;
-    }
+    const rec = recognize(snapshot);
+    const t1 = performance.now();
     const c1 = cpuMs();
-    const [c, p] = time(() => compileForWorkbook(recognition, snapshot));
+    const p = compileForWorkbook(rec, snapshot);
+    const t2 = performance.now();
     const c2 = cpuMs();
-    const [e, res] = time(() => evaluate(p, snapshot));
+    const res = evaluate(p, snapshot);
+    const t3 = performance.now();
+    const c3 = cpuMs();
+    tRec.push(t1 - t0);
+    tCompile.push(t2 - t1);
+    tEval.push(t3 - t2);
+    tCE.push(t3 - t1);
+    tWhole.push(t3 - t0);
+    cRec.push(c1 - c0);
     cCompile.push(c2 - c1);
-    cEval.push(cpuMs() - c2);
-    cWhole.push(cpuMs() - c0);
-    tWhole.push(performance.now() - t0);
-    tCompile.push(c);
-    tEval.push(e);
+    cEval.push(c3 - c2);
+    cWhole.push(c3 - c0);
     program = p;
+    recognition = rec;
     findings = res.findings.length;
   }
-  // recognition alone on the generated layout, when it could not be used above
-  let recOnly = "";
-  if (!recognizeFn) {
-    try {
-      const mod = (await import("../src/core/recognize/index")) as { recognize?: (s: WorkbookSnapshot) => RecognitionResult };
-      if (mod.recognize) {
-        const ts: number[] = [];
-        for (let i = 0; i < 5; i++) ts.push(time(() => mod.recognize!(snapshot))[0]);
-        recOnly = median(ts).toFixed(1);
-      }
-    } catch {
-      recOnly = "";
-    }
-  }
+  if (!program || !recognition) throw new Error("no runs (CJ_BENCH_VALIDATE_RUNS < 1)");
+  const cov = coverage(recognition, large.expected);
+  const subjectRows = recognition.tables.reduce((n, t) => n + t.rows.filter((r) => r.kind === "code").length, 0);
 
   // HyperFormula: same checks as formulas, build (which evaluates) + read the results
   const hf = toHyperFormula(snapshot, program);
   const tHf: number[] = [];
   let hfFalse = -1;
-  const HF_RUNS = 5;
+  let hfEdit = Number.NaN;
+  const HF_RUNS = Number(process.env.CJ_BENCH_HF_RUNS ?? 5);
   for (let i = 0; i < HF_RUNS; i++) {
     const [ms, inst] = time(() => {
       const h = HyperFormula.buildFromSheets(hf.sheets, { licenseKey: "gpl-v3" });
@@ -191,87 +173,103 @@ export async function run(): Promise<{ title: string; table: string[][]; notes?:
       return h;
     });
     tHf.push(ms);
-    if (i < HF_RUNS - 1) inst.destroy();
-    else {
+    if (i === HF_RUNS - 1) {
       // incremental edit in HyperFormula for comparison
       const sheetId = inst.getSheetId("S2")!;
       const tEdit: number[] = [];
-      for (let k = 0; k < 20; k++) {
-        tEdit.push(time(() => inst.setCellContents({ sheet: sheetId, row: 5, col: 2 }, [[k % 2 ? 1 : 2]]))[0]);
-      }
-      (globalThis as { __hfEdit?: number }).__hfEdit = median(tEdit);
-      inst.destroy();
+      for (let k = 0; k < 20; k++) tEdit.push(time(() => inst.setCellContents({ sheet: sheetId, row: 5, col: 2 }, [[k % 2 ? 1 : 2]]))[0]);
+      hfEdit = median(tEdit);
     }
+    inst.destroy();
   }
 
-  // incremental re-check after one edit
+  // incremental re-check after one edit: a 项 row of 支出决算表, 基本支出 column
   evaluate(program, snapshot);
-  const t3 = wb.recognition.tables.find((t) => t.kind === "T3")!;
-  const leaf = t3.rows.find((r) => r.kind === "code" && r.level === 3)!;
+  const t3 = recognition.tables.find((t) => t.kind === "T3")!;
+  const leaf = t3.rows.find((r) => r.kind === "code" && r.level === 3 && r.cells.basic)!;
   const cell = leaf.cells.basic!;
   const original = cell.reading.kind === "amount" ? cell.reading.value : 0;
   const tRe: number[] = [];
   let rechecked = 0;
   let reFindings = 0;
   for (let i = 0; i < 201; i++) {
-    const v = i % 2 === 0 ? original + 12.34 : original;
+    const v = i % 2 === 0 ? Math.round((original + 12.34) * 100) / 100 : original;
     setCell(snapshot, cell.sheet, cell.address, v);
-    const [ms, r] = time(() => recheck(program, [{ sheet: cell.sheet, address: cell.address }]));
+    const [ms, r] = time(() => recheck(program!, [{ sheet: cell.sheet, address: cell.address }]));
     tRe.push(ms);
     rechecked = r.rechecked;
     if (i === 0) reFindings = r.findings.length;
   }
+  setCell(snapshot, cell.sheet, cell.address, original);
 
-  // warm: validate() again after value edits — the layout fingerprint matches, so the compiled program is reused
+  // layout unchanged: recognise again + validate(); the layout fingerprint matches, so the compiled program is reused
   const tWarm: number[] = [];
   const cWarm: number[] = [];
   const tFp: number[] = [];
-  validate(wb.recognition, snapshot);
+  validate(recognize(snapshot), snapshot);
   for (let i = 0; i < N; i++) {
     const c0 = cpuMs();
     const t0 = performance.now();
-    let recognition = wb.recognition;
-    if (recognizeFn) recognition = recognizeFn(snapshot);
-    validate(recognition, snapshot);
+    const rec = recognize(snapshot);
+    validate(rec, snapshot);
     tWarm.push(performance.now() - t0);
     cWarm.push(cpuMs() - c0);
-    tFp.push(time(() => layoutFingerprint(recognition, BUILTIN_RULES))[0]);
+    tFp.push(time(() => layoutFingerprint(rec, BUILTIN_RULES))[0]);
   }
-  const seed = await fixtureWholeCheck();
+  const seed = fixtureWholeCheck();
   const whole = median(tWhole);
+  const ce = median(tCE);
   const hfMs = median(tHf);
-  const ratio = hfMs / whole;
   const re = median(tRe);
-  const hfEdit = (globalThis as { __hfEdit?: number }).__hfEdit ?? NaN;
+  const warm = median(tWarm);
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
   const table: string[][] = [
     ["measure", "median", "target", "met"],
-    ["workbook", `${wb.recognition.tables.length} tables, ${subjectRows} subject rows, ${amountCells} amount cells, ${program.elementary} checks`, "≥2,000 rows, ≥50,000 cells, ≥10,000 checks", subjectRows >= 2000 && amountCells >= 50000 && program.elementary >= 10000 ? "yes" : "no"],
-    ["recognise (helper C's recognize)", recognizeFn ? `${median(tRec).toFixed(2)} ms` : recOnly ? `${recOnly} ms (not used, see note)` : "n/a", "", ""],
-    ["compile rules", `${median(tCompile).toFixed(2)} ms (CPU ${median(cCompile).toFixed(1)} ms)`, "", ""],
-    ["evaluate (all checks, program compiled)", `${median(tEval).toFixed(2)} ms (CPU ${median(cEval).toFixed(1)} ms)`, "", ""],
-    [recognizeFn ? "whole check: recognise + compile + evaluate" : "whole check: compile + evaluate", `${whole.toFixed(2)} ms (CPU ${median(cWhole).toFixed(1)} ms)`, "≤ 20 ms", whole <= 20 ? "yes" : "no"],
     [
-      recognizeFn ? "whole check, layout unchanged: recognise + validate() (program reused)" : "whole check, layout unchanged: validate() (cached program + evaluate)",
-      `${median(tWarm).toFixed(2)} ms (CPU ${median(cWarm).toFixed(1)} ms); + ${median(tFp).toFixed(2)} ms layout fingerprint when recognition is re-run`,
-      "≤ 20 ms",
-      median(tWarm) <= 20 ? "yes" : "no",
+      "workbook (test/fixtures largeWorkbook())",
+      `${recognition.tables.length} tables, ${subjectRows} subject rows, ${cov.placed} amount cells, ${program.elementary} checks`,
+      "all nine tables, ≥2,000 subject rows, ≥50,000 cells, ≥10,000 checks",
+      recognition.tables.length >= 9 && subjectRows >= 2000 && cov.placed >= 50000 && program.elementary >= 10000 ? "yes" : "no",
     ],
-    ...(seed
-      ? [[`whole check on fixture ${seed.name}: recognise + compile + evaluate`, `${seed.wall.toFixed(2)} ms (CPU ${seed.cpu.toFixed(1)} ms), ${seed.checks} checks, ${seed.findings} findings`, "", ""]]
-      : []),
+    ["recognise (src/core/recognize)", `${ms(median(tRec))} (CPU ${median(cRec).toFixed(1)} ms)`, "", ""],
+    ["compile rules (cold)", `${ms(median(tCompile))} (CPU ${median(cCompile).toFixed(1)} ms)`, "", ""],
+    ["evaluate (all checks)", `${ms(median(tEval))} (CPU ${median(cEval).toFixed(1)} ms)`, "", ""],
+    ["compile + evaluate", ms(ce), "≤ 20 ms (brief for this engine)", ce <= 20 ? "yes" : "no"],
+    ["whole check: recognise + compile + evaluate", `${ms(whole)} (CPU ${median(cWhole).toFixed(1)} ms)`, "≤ 20 ms (issue 4)", whole <= 20 ? "yes" : "no"],
+    [
+      "whole check, layout unchanged: recognise + validate() (program reused)",
+      `${ms(warm)} (CPU ${median(cWarm).toFixed(1)} ms), of which ${ms(median(tFp))} layout fingerprint`,
+      "≤ 20 ms",
+      warm <= 20 ? "yes" : "no",
+    ],
+    [`whole check on fixture ${seed.name}: recognise + compile + evaluate`, `${ms(seed.wall)} (CPU ${seed.cpu.toFixed(1)} ms), ${seed.checks} checks, ${seed.findings} findings`, "", ""],
     ["HyperFormula build + evaluate (same checks as formulas)", `${hfMs.toFixed(0)} ms`, "", ""],
-    ["speed-up vs HyperFormula (cold whole check)", `${ratio.toFixed(0)}×`, "≥ 50×", ratio >= 50 ? "yes" : "no"],
-    ["speed-up vs HyperFormula (layout unchanged)", `${(hfMs / median(tWarm)).toFixed(0)}×`, "≥ 50×", hfMs / median(tWarm) >= 50 ? "yes" : "no"],
-    ["re-check after one edit (incremental)", `${(re * 1000).toFixed(0)} µs (${rechecked} checks)`, "≤ 1 ms", re <= 1 ? "yes" : "no"],
-    ["HyperFormula setCellContents after one edit", `${hfEdit.toFixed(2)} ms`, "", ""],
+    ["speed-up vs HyperFormula (cold whole check)", `${(hfMs / whole).toFixed(0)}×`, "≥ 50× (issue 4)", hfMs / whole >= 50 ? "yes" : "no"],
+    ["speed-up vs HyperFormula (layout unchanged)", `${(hfMs / warm).toFixed(0)}×`, "≥ 50×", hfMs / warm >= 50 ? "yes" : "no"],
+    ["re-check after one edit (incremental)", `${(re * 1000).toFixed(0)} µs (${rechecked} checks)`, "≤ 1 ms (issue 4)", re <= 1 ? "yes" : "no"],
+    ["HyperFormula setCellContents after one edit", ms(hfEdit), "", ""],
   ];
   const notes = [
-    `Runs: ${N} (engine), ${HF_RUNS} (HyperFormula), 201 (re-check). Findings on the consistent workbook: ${findings} (HyperFormula: ${hfFalse} false checks); after the edit: ${reFindings}.`,
-    `Workbook from test/core/rules/support/generate.ts (${JSON.stringify(SIZE)}). ${rec.note}.`,
+    `Runs: ${N} (engine, after 3 warm-up runs), ${HF_RUNS} (HyperFormula), 201 (re-check); medians. Findings on the consistent workbook: ${findings} (HyperFormula: ${hfFalse} false checks); after the edit: ${reFindings}.`,
+    `Recognition placed ${cov.found} of the fixture's ${cov.expected} amount cells at their addresses (${cov.placed} cells placed in all); compile and evaluate run on that recognition, i.e. the real pipeline.`,
     "HyperFormula formulas use a fixed ±0.005 per cell tolerance (no half-open ends): the same comparisons, simpler arithmetic.",
-    "Cold = rules compiled for this layout from scratch (first validation of a workbook, or after its layout changed); layout unchanged = validate() after value edits, reusing the compiled program (keyed by the recognition object, else by a layout fingerprint). CPU = process CPU time (all threads); the machine is shared, so wall medians vary between runs.",
+    "Cold = rules compiled for this layout from scratch (first validation of a workbook, or after its layout changed); layout unchanged = validate() after value edits, reusing the compiled program (keyed by the recognition object, else by a layout fingerprint). CPU = process CPU time (all threads).",
+    "Wall medians on a shared 2-core machine vary by ±30% between runs with the load of other processes (see the header for the load average at the time).",
   ].join("\n");
-  return { title: "Validation engine: large workbook", table, notes };
+  const yes = (b: boolean): BenchTarget["met"] => (b ? "yes" : "no");
+  const targets: BenchTarget[] = [
+    {
+      issue: 4,
+      target: "benchmark workbook: all nine tables, ≥ 2,000 subject rows, ≥ 50,000 numeric cells, ≥ 10,000 checks",
+      measured: `${recognition.tables.length} tables, ${subjectRows} subject rows, ${cov.placed} cells, ${program.elementary} checks`,
+      met: yes(recognition.tables.length >= 9 && subjectRows >= 2000 && cov.placed >= 50000 && program.elementary >= 10000),
+    },
+    { issue: 4, target: "whole check (recognise + compile + evaluate) ≤ 20 ms median", measured: ms(whole), met: yes(whole <= 20) },
+    { issue: 4, target: "compile + evaluate ≤ 20 ms median (the validation engine's share of the whole check)", measured: ms(ce), met: yes(ce <= 20) },
+    { issue: 4, target: "≥ 50× faster than HyperFormula build + evaluate (cold whole check)", measured: `${(hfMs / whole).toFixed(0)}× (${hfMs.toFixed(0)} ms vs ${ms(whole)})`, met: yes(hfMs / whole >= 50) },
+    { issue: 4, target: "re-check after one cell edit ≤ 1 ms (incremental)", measured: `${(re * 1000).toFixed(0)} µs`, met: yes(re <= 1) },
+  ];
+  return { title: "Validation engine: large workbook", table, notes, targets };
 }
 
 if (process.argv[1] && /validate\.bench\.ts$/.test(process.argv[1])) {

@@ -1,6 +1,6 @@
 /**
  * Writes the fixture workbooks as .xlsx files (npm run fixtures): every named fixture and messy variant to
- * test/fixtures/generated/ (gitignored), the unseen layouts of test/fixtures/unseen, bad inputs for the CLI tests, and the committed sample workbook
+ * test/fixtures/generated/ (gitignored), the unseen layouts of test/fixtures/unseen and unseen2, bad inputs for the CLI tests, and the committed sample workbook
  * examples/seed-2019-sichuan.xlsx with examples/seed-2019-narrative.txt. Deterministic: same bytes every run.
  * `--large` also writes the benchmark workbook (about 55,000 amount cells; a few seconds more).
  */
@@ -11,6 +11,7 @@ import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
 import { FIXTURE_NAMES, fixture, largeWorkbook, randomConsistentWorkbook } from "../test/fixtures/index";
 import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
 import { UNSEEN } from "../test/fixtures/unseen/index";
+import { UNSEEN2 } from "../test/fixtures/unseen2/index";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test/fixtures/generated");
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     count++;
   }
   // layouts none of the main fixtures use, so the CLI tests read them through the .xlsx path too
-  for (const build of Object.values(UNSEEN)) {
+  for (const build of [...Object.values(UNSEEN), ...Object.values(UNSEEN2)]) {
     const f = build();
     await writeFile(join(outDir, `${f.name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
     count++;

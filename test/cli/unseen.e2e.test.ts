@@ -1,8 +1,11 @@
-// The unseen layouts of test/fixtures/unseen, read as .xlsx files by the built CLI (lean reader → recognition →
+// The unseen layouts of test/fixtures/unseen and unseen2, read as .xlsx files by the built CLI (lean reader → recognition →
 // validation): every expected table is found on its sheet and no file has a 强制 finding.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UNSEEN } from "../fixtures/unseen/index";
+import { UNSEEN2 } from "../fixtures/unseen2/index";
+
+const ALL = { ...UNSEEN, ...UNSEEN2 };
 import { buildCli, caijue, ensureFixtures, GENERATED } from "./helpers";
 
 interface JsonFile {
@@ -14,7 +17,7 @@ interface JsonFile {
 }
 
 describe("caijue check on unseen layouts (.xlsx)", () => {
-  const fixtures = Object.values(UNSEEN).map((build) => build());
+  const fixtures = Object.values(ALL).map((build) => build());
   let files: JsonFile[] = [];
 
   beforeAll(async () => {
@@ -30,8 +33,8 @@ describe("caijue check on unseen layouts (.xlsx)", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(Object.keys(UNSEEN))("%s: all tables found, no error finding", (key) => {
-    const f = UNSEEN[key as keyof typeof UNSEEN]();
+  it.each(Object.keys(ALL))("%s: all tables found, no error finding", (key) => {
+    const f = ALL[key as keyof typeof ALL]();
     const got = files.find((x) => path.basename(x.file) === `${f.name}.xlsx`)!;
     expect(got.errors).toEqual([]);
     expect(got.tables.map((t) => `${t.kind}@${t.sheet}`).sort()).toEqual(f.tables.map((t) => `${t.kind}@${t.sheet}`).sort());

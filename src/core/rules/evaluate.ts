@@ -8,8 +8,8 @@ import type { AmountReading } from "../workbook/amount";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { cellAt, formatAt } from "../workbook/snapshot";
 import type { Program } from "./compile";
-import { cellLabel, checksOfCell, findCell, termsOf } from "./compile";
-import type { Check } from "./compile";
+import { CHECK_SIGN, CHECK_SIMPLE, OPS, cellLabel, checkAt, checksOfCell, findCell, programCell, termsOf } from "./compile";
+import type { Check, ProgramCell } from "./compile";
 import { stableHash } from "./hash";
 import { MAX_EXPONENT, TermBuffer, compareTerms, newOutcome, pow10 } from "./interval";
 import type { Finding, FindingItem, TolerancePolicy, ValidationResult } from "./types";
@@ -25,6 +25,11 @@ export interface EvaluateOptions {
 // imported binding into a getter call, which is measurable at 50k cells.
 const cellAtLocal = cellAt;
 const formatAtLocal = formatAt;
+
+/** The ProgramCell object of cell i (for findings; the hot paths read program.layout). */
+function cellOf(program: Program, i: number): ProgramCell {
+  return programCell(program.layout, i);
+}
 const pow10Local = pow10;
 const MAX_E = MAX_EXPONENT;
 
@@ -50,6 +55,11 @@ interface State {
   M: Float64Array;
   H: Float64Array;
   fast: boolean;
+  /** program.layout.clip (1 = known non-negative), read for every displayed zero. */
+  clip: Uint8Array;
+  /** Last sheet looked up by name (cells come sheet by sheet). */
+  lastSheetName?: string;
+  lastSheet?: SheetSnapshot;
 }
 
 /** Bring every cell to the common exponent E0 = finest exponent + 1 (so half-widths are integers too). */
@@ -73,18 +83,22 @@ function scaleCell(st: State, i: number): void {
  * Fast interval test for a simple check (cells with integer weights): same arithmetic as compareTerms, on the
  * pre-scaled integers. Returns undefined when a cell is unreadable (the general path reports it).
  */
-function fastPass(program: Program, st: State, ch: Check): boolean | undefined {
-  const cells = ch.cells;
-  const weights = ch.weights;
+function fastPass(program: Program, st: State, k: number): boolean | undefined {
+  const T = program.table;
+  const cells = T.termCell;
+  const weights = T.termW;
+  const start = T.start[k];
+  const end = start + T.len[k];
+  const split = start + T.nLeft[k];
   const useHalf = st.options.policy === "interval";
   let lo = 0;
   let hi = 0;
   let loClosed = true;
   let hiClosed = true;
-  for (let t = 0; t < cells.length; t++) {
+  for (let t = start; t < end; t++) {
     const ci = cells[t];
     if (st.status[ci] === STATUS_INVALID) return undefined;
-    const w = t < ch.nLeft ? weights[t] : -weights[t];
+    const w = t < split ? weights[t] : -weights[t];
     const c = st.M[ci];
     if (!useHalf) {
       lo += w * c;
@@ -96,7 +110,7 @@ function fastPass(program: Program, st: State, ch: Check): boolean | undefined {
     const tHi = c + h;
     let tLoClosed = c >= 0;
     const tHiClosed = c < 0;
-    if (c === 0 && program.cells[ci].clip) {
+    if (c === 0 && st.clip[ci] === 1) {
       tLo = 0;
       tLoClosed = true;
     }
@@ -114,16 +128,28 @@ function fastPass(program: Program, st: State, ch: Check): boolean | undefined {
   }
   const loOk = loClosed ? lo <= 0 : lo < 0;
   const hiOk = hiClosed ? hi >= 0 : hi > 0;
-  return ch.op === "=" ? loOk && hiOk : ch.op === "<=" ? loOk : hiOk;
+  const op = T.op[k]; // OPS: 0 "=", 1 "<=", 2 ">="
+  return op === 0 ? loOk && hiOk : op === 1 ? loOk : hiOk;
 }
 
-const formatCache = new Map<string, number | undefined>();
+// Decimals per number format; −1 = the format fixes none.
+const formatCache = new Map<string, number>();
+
+// Neighbouring cells nearly always share a format: remember the last one.
+let lastFormat: string | undefined;
+let lastFormatDecimals = -1;
 
 function cachedFormatDecimals(fmt: string): number | undefined {
-  if (formatCache.has(fmt)) return formatCache.get(fmt);
-  const d = formatDecimals(fmt);
-  formatCache.set(fmt, d);
-  return d;
+  if (fmt !== lastFormat) {
+    let d = formatCache.get(fmt);
+    if (d === undefined) {
+      d = formatDecimals(fmt) ?? -1;
+      formatCache.set(fmt, d);
+    }
+    lastFormat = fmt;
+    lastFormatDecimals = d;
+  }
+  return lastFormatDecimals < 0 ? undefined : lastFormatDecimals;
 }
 
 /** Read one cell as an amount; numbers with a known format take a fast path (the common case, read 50k times). */
@@ -138,18 +164,48 @@ function readAmount(sheet: SheetSnapshot | undefined, row: number, col: number, 
   return parseAmount(v, fmt, tableDecimals);
 }
 
+function sheetOf(st: State, name: string): SheetSnapshot | undefined {
+  if (name !== st.lastSheetName) {
+    st.lastSheetName = name;
+    st.lastSheet = st.sheets.get(name);
+  }
+  return st.lastSheet;
+}
+
 function loadCell(program: Program, st: State, i: number): void {
-  const c = program.cells[i];
-  const reading = readAmount(st.sheets.get(c.sheet), c.row, c.col, c.decimals);
+  const L = program.layout;
+  const view = L.views[L.viewOf[i]];
+  // as ProgramCell.unitShift / .decimals, without making the object
+  const unitShift = view.unit === "元" ? 4 : 0;
+  const sheet = sheetOf(st, L.sheetNames[L.sheetOf[i]]);
+  const row = L.rowOf[i];
+  const col = L.colOf[i];
+  // the common case (a finite number with a format that fixes its decimals) without building a reading
+  if (sheet) {
+    const v = cellAtLocal(sheet, row, col);
+    if (typeof v === "number" && Number.isFinite(v)) {
+      const fmt = formatAtLocal(sheet, row, col);
+      const fd = fmt ? cachedFormatDecimals(fmt) : undefined;
+      if (fd !== undefined) {
+        const d = Math.max(0, Math.min(fd, MAX_E - unitShift));
+        st.m[i] = Math.round(v * pow10Local(d));
+        st.e[i] = d + unitShift;
+        if (st.status[i] === STATUS_INVALID) st.invalidText.delete(i);
+        st.status[i] = STATUS_AMOUNT;
+        return;
+      }
+    }
+  }
+  const reading = readAmount(sheet, row, col, view.decimals);
   if (reading.kind === "amount") {
-    const d = Math.max(0, Math.min(reading.decimals, MAX_E - c.unitShift));
+    const d = Math.max(0, Math.min(reading.decimals, MAX_E - unitShift));
     st.m[i] = Math.round(reading.value * pow10Local(d));
-    st.e[i] = d + c.unitShift;
+    st.e[i] = d + unitShift;
     st.status[i] = STATUS_AMOUNT;
     st.invalidText.delete(i);
   } else if (reading.kind === "blank") {
     st.m[i] = 0;
-    st.e[i] = c.decimals + c.unitShift;
+    st.e[i] = view.decimals + unitShift;
     st.status[i] = STATUS_BLANK;
     st.invalidText.delete(i);
   } else {
@@ -174,7 +230,7 @@ function formatScaled(value: number, scale: number, decimals: number): string {
 }
 
 function refOf(program: Program, st: State, i: number): CellRef {
-  const c = program.cells[i];
+  const c = cellOf(program, i);
   const sheet = st.sheets.get(c.sheet);
   const raw = sheet ? cellAtLocal(sheet, c.row, c.col) : null;
   return { ...c.ref, text: raw === null ? "" : String(raw), reading: readAmount(sheet, c.row, c.col, c.decimals) };
@@ -192,17 +248,19 @@ function signPasses(op: Check["op"], m: number): boolean {
 
 /** Evaluate check k: a finding, several (sign vectors), or undefined when it passes. */
 function runCheck(program: Program, st: State, k: number): Finding | Finding[] | undefined {
-  const ch = program.checks[k];
-  if (ch.sign !== 1) {
-    if (st.fast && ch.simple && fastPass(program, st, ch) === true) return undefined;
-    return runTerms(program, st, k, ch);
+  const T = program.table;
+  const flags = T.flags[k];
+  if ((flags & CHECK_SIGN) === 0) {
+    if (st.fast && (flags & CHECK_SIMPLE) !== 0 && fastPass(program, st, k) === true) return undefined;
+    return runTerms(program, st, k, checkAt(program, k));
   }
   let out: Finding[] | undefined;
-  const cells = ch.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const ci = cells[i];
-    if (st.status[ci] === STATUS_INVALID || signPasses(ch.op, st.m[ci])) continue;
-    const f = runTerms(program, st, k, termsOf(ch, ci));
+  const op = OPS[T.op[k]];
+  const end = T.start[k] + T.len[k];
+  for (let i = T.start[k]; i < end; i++) {
+    const ci = T.termCell[i];
+    if (st.status[ci] === STATUS_INVALID || signPasses(op, st.m[ci])) continue;
+    const f = runTerms(program, st, k, termsOf(checkAt(program, k), ci));
     if (f) (out ??= []).push(f);
   }
   return out;
@@ -210,7 +268,7 @@ function runCheck(program: Program, st: State, k: number): Finding | Finding[] |
 
 /** Evaluate one elementary comparison; undefined when it passes. */
 function runTerms(program: Program, st: State, k: number, terms: Terms): Finding | undefined {
-  const ch = program.checks[k];
+  const ch = checkAt(program, k);
   const n = terms.cells.length;
   buf.reset(n);
   let invalid = -1;
@@ -227,7 +285,7 @@ function runTerms(program: Program, st: State, k: number, terms: Terms): Finding
       invalid = ci;
       continue;
     }
-    buf.push(st.m[ci], st.e[ci] + terms.wexp[t], terms.weights[t], true, program.cells[ci].clip);
+    buf.push(st.m[ci], st.e[ci] + terms.wexp[t], terms.weights[t], true, st.clip[ci] === 1);
   }
   if (terms.nLeft === n) buf.endLeft();
   if (invalid >= 0) {
@@ -241,10 +299,11 @@ function runTerms(program: Program, st: State, k: number, terms: Terms): Finding
 }
 
 function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typeof outcome | undefined, invalidCell?: number): Finding {
-  const op = program.checks[k].op;
-  const code = program.checks[k].code;
-  const missing = program.checks[k].missing;
-  const rule = program.rules[program.checks[k].rule];
+  const check = checkAt(program, k);
+  const op = check.op;
+  const code = check.code;
+  const missing = check.missing;
+  const rule = program.rules[check.rule];
   const targetIdx = ch.cells.find((c) => c >= 0)!;
   const target = refOf(program, st, targetIdx);
   const scale = out?.scale ?? 0;
@@ -253,7 +312,7 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
   const rightParts: string[] = [];
   // Show figures in the cells' own unit when they share one (a 元 table's check reads in 元), else in 万元.
   let unit = -1;
-  for (const ci of ch.cells) if (ci >= 0) unit = unit === -1 || unit === program.cells[ci].unitShift ? program.cells[ci].unitShift : -2;
+  for (const ci of ch.cells) if (ci >= 0) unit = unit === -1 || unit === cellOf(program, ci).unitShift ? cellOf(program, ci).unitShift : -2;
   const u = unit > 0 ? unit : 0;
   let displayDecimals = 0;
   for (let t = 0; t < ch.cells.length; t++) {
@@ -277,7 +336,7 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     const sign = ci >= 0 && w < 0 ? "−" : "+";
     parts.push(parts.length === 0 ? (sign === "−" ? `−${text}` : text) : `${sign} ${text}`);
     if (ci >= 0 && ci !== targetIdx) {
-      const c = program.cells[ci];
+      const c = cellOf(program, ci);
       const value = st.status[ci] === STATUS_INVALID ? Number.NaN : st.m[ci] / pow10Local(st.e[ci]);
       items.push({ cell: refOf(program, st, ci), value, weight: w, label: cellLabel(c), side });
     }
@@ -285,9 +344,9 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
   const params: Record<string, string | number> = {
     sheet: target.sheet,
     address: target.address,
-    label: cellLabel(program.cells[targetIdx]),
-    table: TABLE_KINDS[program.cells[targetIdx].table],
-    tableKind: program.cells[targetIdx].table,
+    label: cellLabel(cellOf(program, targetIdx)),
+    table: TABLE_KINDS[cellOf(program, targetIdx).table],
+    tableKind: cellOf(program, targetIdx).table,
     ruleZh: rule.message.zh,
     ruleEn: rule.message.en,
     left: leftParts.join(" "),
@@ -302,7 +361,7 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     severity: rule.severity,
     code: invalidCell !== undefined ? "unevaluable" : code,
     target,
-    table: program.cells[targetIdx].table,
+    table: cellOf(program, targetIdx).table,
     items,
     missing,
     params,
@@ -327,20 +386,20 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
       params.boundary = 1;
     }
   } else if (invalidCell !== undefined) {
-    const bad = program.cells[invalidCell];
+    const bad = cellOf(program, invalidCell);
     params.badSheet = bad.sheet;
     params.badAddress = bad.address;
     params.badText = st.invalidText.get(invalidCell) ?? "";
   }
   // Stable id: rule + every cell address and displayed value; changes when any number changes.
-  const key = [rule.id, op, ...ch.cells.map((ci, t) => (ci < 0 ? `#${ch.weights[t]}e${ch.wexp[t]}` : `${program.cells[ci].sheet}!${program.cells[ci].address}=${st.status[ci] === STATUS_INVALID ? st.invalidText.get(ci) : `${st.m[ci]}e${st.e[ci]}`}`))].join("|");
+  const key = [rule.id, op, ...ch.cells.map((ci, t) => (ci < 0 ? `#${ch.weights[t]}e${ch.wexp[t]}` : `${cellOf(program, ci).sheet}!${cellOf(program, ci).address}=${st.status[ci] === STATUS_INVALID ? st.invalidText.get(ci) : `${st.m[ci]}e${st.e[ci]}`}`))].join("|");
   finding.id = stableHash(key);
   finding.message = renderFinding(finding, st.options.lang);
   return finding;
 }
 
 function makeReadFinding(program: Program, st: State, ci: number): Finding {
-  const c = program.cells[ci];
+  const c = cellOf(program, ci);
   const target = refOf(program, st, ci);
   const text = st.invalidText.get(ci) ?? "";
   const finding: Finding = {
@@ -378,7 +437,7 @@ function assemble(program: Program, st: State): ValidationResult {
 
 /** Evaluate every check of the program on the snapshot. Keeps state in the program for recheck(). */
 export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: EvaluateOptions = {}): ValidationResult {
-  const n = program.cells.length;
+  const n = program.layout.count;
   const st: State = {
     snapshot,
     sheets: new Map(snapshot.sheets.map((s) => [s.name, s])),
@@ -387,7 +446,8 @@ export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: 
     e: new Int32Array(n),
     status: new Uint8Array(n),
     invalidText: new Map(),
-    findingsByCheck: new Array(program.checks.length),
+    findingsByCheck: new Array(program.table.count),
+    clip: program.layout.clip,
     readFindings: new Map(),
     E0: 0,
     M: new Float64Array(n),
@@ -397,7 +457,7 @@ export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: 
   for (let i = 0; i < n; i++) loadCell(program, st, i);
   rescale(st);
   for (const i of st.invalidText.keys()) st.readFindings.set(i, makeReadFinding(program, st, i));
-  for (let k = 0; k < program.checks.length; k++) st.findingsByCheck[k] = runCheck(program, st, k);
+  for (let k = 0; k < program.table.count; k++) st.findingsByCheck[k] = runCheck(program, st, k);
   program.state = st;
   return assemble(program, st);
 }
@@ -420,6 +480,8 @@ export function recheck(program: Program, changedCells: { sheet: string; address
   if (snapshot && snapshot !== st.snapshot) {
     st.snapshot = snapshot;
     st.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    st.lastSheetName = undefined;
+    st.lastSheet = undefined;
   }
   const touched = new Set<number>();
   const signTouched: [number, number][] = [];
@@ -436,17 +498,17 @@ export function recheck(program: Program, changedCells: { sheet: string; address
     if (st.status[i] === STATUS_INVALID) st.readFindings.set(i, makeReadFinding(program, st, i));
     else st.readFindings.delete(i);
     for (const k of checksOfCell(program, i)) {
-      if (program.checks[k].sign === 1) signTouched.push([k, i]);
+      if ((program.table.flags[k] & CHECK_SIGN) !== 0) signTouched.push([k, i]);
       else touched.add(k);
     }
   }
   for (const k of touched) st.findingsByCheck[k] = runCheck(program, st, k);
   // sign vectors: re-evaluate only the changed element
   for (const [k, ci] of signTouched) {
-    const c = program.cells[ci];
+    const c = cellOf(program, ci);
     const prev = st.findingsByCheck[k] as Finding[] | undefined;
     const kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
-    const ch = program.checks[k];
+    const ch = checkAt(program, k);
     if (st.status[ci] !== STATUS_INVALID && !signPasses(ch.op, st.m[ci])) {
       const f = runTerms(program, st, k, termsOf(ch, ci));
       if (f) kept.push(f);
