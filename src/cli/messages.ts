@@ -42,7 +42,7 @@ const M = {
   "check.no-tables": ["未识别到任何决算表", "no final-accounts tables recognised"],
   "check.not-checked": ["未校验（不是决算工作簿？）", "not checked (not a final-accounts workbook?)"],
   "check.no-tables-error": ["工作簿中没有找到任何决算表（收入支出决算总表、收入决算表……），未做校验；请确认文件是否为部门决算报表", "no final-accounts table (收入支出决算总表, 收入决算表 …) was found in the workbook, so nothing was checked; is this a 部门决算 workbook?"],
-  "check.counts": ["强制 {error} 项，核实 {warning} 项（共 {checks} 项检查，{skipped} 条规则因缺表跳过）", "{error} errors, {warning} warnings ({checks} checks, {skipped} rules skipped for missing tables)"],
+  "check.counts": ["强制 {error} 项，核实 {warning} 项（共 {checks} 项检查，{skipped} 条规则因缺表或缺行未完整执行）", "{error} errors, {warning} warnings ({checks} checks; {skipped} rules not run, or not fully, for missing tables or rows)"],
   "check.rule-error": ["审核公式有误", "rule error"],
   "check.marked": ["已写出标记副本：{path}", "marked copy written: {path}"],
   "check.mark-failed": ["写标记副本失败：{reason}", "could not write the marked copy: {reason}"],

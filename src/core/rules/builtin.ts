@@ -29,6 +29,8 @@ export const BUILTIN_RULES: readonly RuleSpec[] = [
   // 收入支出决算总表
   rule("T1-a", "error", `T1[inc_total_year] = ${T1_INCOME.map((k) => `T1[${k}]`).join(" + ")}`, "本年收入合计应等于八项收入之和", "Total income of the year must equal the sum of the eight income rows"),
   rule("T1-b", "error", "T1[exp_total_year] = SUM(T1[*class*])", "本年支出合计应等于各类支出之和", "Total expenditure of the year must equal the sum of the class rows"),
+  // Older templates list the expenditure by nature (基本/项目/上缴上级/经营/对附属单位补助) on the 支出 side.
+  rule("T1-f", "error", "T1[exp_total_year] = T1[exp_nature_basic] + T1[exp_nature_project] + T1[exp_nature_upper] + T1[exp_nature_operating] + T1[exp_nature_subsidy]", "本年支出合计应等于基本支出＋项目支出＋上缴上级支出＋经营支出＋对附属单位补助支出", "Total expenditure of the year must equal basic + project + remitted + operating + subsidies (older templates)"),
   rule("T1-c", "error", "T1[inc_grand_total] = T1[inc_total_year] + T1[inc_use_surplus] + T1[inc_begin_balance]", "收入总计应等于本年收入合计＋使用非财政拨款结余＋年初结转和结余", "Income grand total = income of the year + use of non-fiscal surplus + opening balance"),
   rule("T1-d", "error", "T1[exp_grand_total] = T1[exp_total_year] + T1[exp_surplus_dist] + T1[exp_end_balance]", "支出总计应等于本年支出合计＋结余分配＋年末结转和结余", "Expenditure grand total = expenditure of the year + surplus distribution + closing balance"),
   rule("T1-e", "error", "T1[inc_grand_total] = T1[exp_grand_total]", "收入总计应等于支出总计", "Income grand total must equal expenditure grand total"),

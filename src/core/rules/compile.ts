@@ -866,6 +866,8 @@ class Compiler {
       if (p === undefined) {
         const key = ref.row.kind === "key" ? ref.row.key : ref.row.kind === "row" ? env.row : undefined;
         if (key !== undefined && idx.missingRows.has(key)) this.gap(idx.view.kind);
+        // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item.
+        if (key !== undefined && /^\d+$/.test(key)) this.tMissingCode = true;
         const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
         missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
         return;
@@ -874,6 +876,8 @@ class Compiler {
       return;
     }
     const rows = this.selectRows(idx, ref.row, env);
+    // A set of rows the table does not have at all (no 类 rows in an old-template 收入支出决算总表) is missing, not 0.
+    if (rows.length === 0) missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}]`);
     for (let i = 0; i < rows.length; i++) this.cellsOfRow(idx, rows[i], ref.col, env, out, undefined);
   }
 
@@ -1033,6 +1037,8 @@ class Compiler {
   }
 
   private leftFirstMissing = false;
+  /** Some missing reference of the comparison being built is a subject-code row (which counts as 0). */
+  private tMissingCode = false;
   /** Weight of the reference being flattened: resolve() without an output array appends terms (cell, fm, fe). */
   private fm = 1;
   private fe = 0;
@@ -1180,6 +1186,7 @@ class Compiler {
     this.tN = 0;
     if (this.tMissing.length > 0) this.tMissing.length = 0;
     this.leftFirstMissing = false;
+    this.tMissingCode = false;
     this.gapTable = undefined;
   }
 
@@ -1230,6 +1237,19 @@ class Compiler {
     }
     if (!zeroExps) simple = false;
     if (first < 0) return;
+    // Everything the left side is compared with is missing: there is nothing to check it against (a total whose
+    // items this layout does not print), so the check is a gap rather than "total = 0".
+    if (nLeft < n || rightIsZero) {
+      let rightCells = 0;
+      for (let i = nLeft; i < n; i++) if (tCells[i] >= 0) rightCells++;
+      if (rightCells === 0 && rightIsZero && this.tMissing.length > 0 && !this.tMissingCode && !this.inEmptyGuard && op === "=") {
+        const kind = this.layout.views[this.layout.viewOf[first]].kind;
+        const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
+        set.add(kind);
+        this.gaps.set(this.ruleId, set);
+        return;
+      }
+    }
     let code: CheckCode;
     if (this.inEmptyGuard) code = "not-empty";
     else if (op === ">=" && nLeft === 1 && tCells[0] >= 0 && tW[0] > 0 && rightIsZero) code = "negative";

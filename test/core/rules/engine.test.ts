@@ -175,6 +175,19 @@ describe("rule engine", () => {
     expect(targetsOf(run(wb2).result, "X2")).toEqual([at(wb2, "T1", "201", "amount")]);
   });
 
+  it("does not compare a total with rows the layout does not print (no 类 rows; no by-nature rows)", () => {
+    const tables = consistentTables(9);
+    // Older template: the 支出 side lists no 类 rows at all — T1-b has nothing to sum, so it is a gap, not "total = 0".
+    const noClasses = buildWorkbook(tables.map((t) => (t.kind === "T1" ? { ...t, rows: t.rows.filter((r) => !/^\d+$/.test(r.key)) } : t)));
+    const r1 = run(noClasses).result;
+    expect(r1.findings.filter((f) => f.rule === "T1-b")).toEqual([]);
+    expect(r1.skipped).toContainEqual({ rule: "T1-b", reason: "cells-absent", tables: ["T1"] });
+    // Current template: no by-nature rows, so T1-f is skipped the same way, and nothing is reported.
+    const r2 = run(buildWorkbook(tables)).result;
+    expect(r2.findings).toEqual([]);
+    expect(r2.skipped).toContainEqual({ rule: "T1-f", reason: "cells-absent", tables: ["T1"] });
+  });
+
   it("compares a 元 table with a 万元 table after scaling, intervals included", () => {
     const t6: TableSpec = { kind: "T6", columns: ["amount"], rows: [{ key: "public_total", values: { amount: 494.68 } }] };
     const f03 = (yuan: number): TableSpec => ({ kind: "F03", unit: "元", columns: ["amount"], rows: [{ key: "f_admin_cost", values: { amount: yuan } }] });

@@ -14,7 +14,7 @@ const SEED = 20190;
 
 /** Consistent workbook with all nine tables, both fund tables filled, plus SC5/SC7/SC9/F03/Z01. */
 function full(): Workbook {
-  const tables = consistentTables(SEED, { classes: 3, sections: 2, items: 3, gfClasses: 1, socClasses: 1 });
+  const tables = consistentTables(SEED, { classes: 3, sections: 2, items: 3, gfClasses: 1, socClasses: 1, natureRows: true });
   const pub = tables.find((t) => t.kind === "T6")!.rows.find((r) => r.key === "public_total")!.values.amount as number;
   return buildWorkbook([...tables, ...extraTables(pub)]);
 }
@@ -39,6 +39,7 @@ interface Case {
 
 const CASES: Case[] = [
   { rule: "T1-a", mutate: (wb) => bump(wb, "T1", "inc_other", "amount", 1), expect: (wb) => [at(wb, "T1", "inc_total_year", "amount")] },
+  { rule: "T1-f", mutate: (wb) => bump(wb, "T1", "exp_nature_project", "amount", 1), expect: (wb) => [at(wb, "T1", "exp_total_year", "amount")] },
   { rule: "T1-b", mutate: (wb) => bump(wb, "T1", "exp_total_year", "amount", 1), expect: (wb) => [at(wb, "T1", "exp_total_year", "amount")] },
   { rule: "T1-c", mutate: (wb) => bump(wb, "T1", "inc_begin_balance", "amount", 1), expect: (wb) => [at(wb, "T1", "inc_grand_total", "amount")] },
   { rule: "T1-d", mutate: (wb) => bump(wb, "T1", "exp_end_balance", "amount", 0.05), expect: (wb) => [at(wb, "T1", "exp_grand_total", "amount")] },

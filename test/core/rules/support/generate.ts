@@ -28,6 +28,8 @@ export interface GenerateOptions {
   socClasses?: number;
   /** Exactly `sections` 款 per 类 and `items` 项 per 款 (the benchmark wants a known size); default random up to. */
   exact?: boolean;
+  /** Also print 收入支出决算总表's expenditure by nature (基本/项目/上缴上级/经营/对附属单位补助), as older templates do. */
+  natureRows?: boolean;
 }
 
 /** 元 → 万元 rounded half-up to 2 decimals (whole 元 / 100 is exact at .5, so Math.round is half-up here). */
@@ -213,6 +215,15 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
     amount("inc_begin_balance", begin, "income"),
     amount("inc_grand_total", grand, "income"),
     ...tree.classes.map((c) => amount(c, t3.get(c)!.total, "expenditure", `类${c}`)),
+    ...(options.natureRows
+      ? ([
+          ["exp_nature_basic", "basic"],
+          ["exp_nature_project", "project"],
+          ["exp_nature_upper", "upper"],
+          ["exp_nature_operating", "operating_exp"],
+          ["exp_nature_subsidy", "subsidy"],
+        ] as const).map(([key, col]) => amount(key, t3.get("total")![col], "expenditure"))
+      : []),
     amount("exp_total_year", expTotal, "expenditure"),
     amount("exp_surplus_dist", dist, "expenditure"),
     amount("exp_end_balance", end, "expenditure"),
