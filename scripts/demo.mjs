@@ -41,7 +41,7 @@ for (const [title, args] of steps) {
   console.log(`$ caijue ${args.join(" ")}\n`);
   const r = run([cli, ...args]);
   const note =
-    r.status === 0 ? "（退出码 0：没有强制问题）" : r.status === 1 ? "（退出码 1：发现需要修改的问题，见上）" : `（退出码 ${r.status}：出错）`;
+    r.status === 0 ? (args[0] === "narrate" ? "（退出码 0：已生成）" : "（退出码 0：没有强制问题）") : r.status === 1 ? "（退出码 1：发现需要修改的问题，见上）" : `（退出码 ${r.status}：出错）`;
   console.log(`\n${note}`);
   if (r.status !== 0 && r.status !== 1) failed = true;
 }

@@ -13,7 +13,7 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
   caijue <命令> --help            查看命令用法
   caijue --version                显示版本
 
-退出码：0 无强制问题；1 有强制问题（verify：有强制级不符）；2 用法错误或有文件无法读取。
+退出码：0 无强制问题；1 有强制问题（verify：有强制级不符）；2 用法错误、有文件无法读取，或（check）有工作簿中未识别到任何决算表。
 通用选项：--lang en 英文输出；--debug 出错时显示堆栈；颜色仅在终端中显示（设置 NO_COLOR 可关闭）。`;
 
 const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks outside Excel, generate and verify the narrative
@@ -27,7 +27,7 @@ Usage:
   caijue <command> --help          help for a command
   caijue --version                 print the version
 
-Exit codes: 0 no error finding; 1 an error finding (verify: an error-level mismatch); 2 usage error or unreadable file.
+Exit codes: 0 no error finding; 1 an error finding (verify: an error-level mismatch); 2 usage error, unreadable file, or (check) a workbook with no final-accounts table.
 Common options: --lang en for English; --debug shows stack traces; colour only on a terminal (NO_COLOR disables it).`;
 
 const CMD: Record<Command, [string, string]> = {

@@ -63,7 +63,7 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     for (const re of vr.ruleErrors) {
       // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
       const code = re.source.file ? "rules-file-error" : "rule-error";
-      result.errors.push({ code, message: `${msg(opts.lang, "check.rule-error")}：${renderRuleError(re, opts.lang)}` });
+      result.errors.push({ code, message: `${msg(opts.lang, "check.rule-error")}${opts.lang === "en-US" ? ": " : "："}${renderRuleError(re, opts.lang)}` });
     }
   } catch (e) {
     result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });

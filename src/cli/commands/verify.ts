@@ -38,6 +38,13 @@ export function verifyJson(r: VerifyResult): object {
   };
 }
 
+/** 1-based line of a character offset: people find a sentence by line in their editor, not by offset (JSON keeps the offset). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   if (args.positionals.length !== 2) throw new UsageError("usage.arg-count", { count: 2, got: args.positionals.length });
   const [workbook, textFile] = args.positionals;
@@ -51,24 +58,29 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
   const snapshot = await openOne(workbook, args, lang, io);
   if (!snapshot) return 2;
   const recognition = recognize(snapshot);
+  if (recognition.tables.length === 0) io.err(msg(lang, "warn.no-tables", { file: safeText(workbook) }) + "\n");
   const result = verifyNarrative(text, recognition, parseInputsSheet(snapshot), { lang });
   const errors = result.mismatches.filter((m) => m.severity === "error").length;
   if (args.options.format === "json") io.out(JSON.stringify(verifyJson(result), null, 2) + "\n");
   else {
     const paint = paintFor(io.stdout);
     const lines: string[] = [];
+    const at = (offset: number) => msg(lang, "verify.line", { line: lineOf(text, offset) });
     lines.push(msg(lang, "verify.claims", { claims: result.claims.length, mismatches: result.mismatches.length, errors, unverified: result.unverified.length }));
     for (const m of [...result.mismatches].sort((a, b) => a.offset - b.offset)) {
       const sev = m.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
-      lines.push(`  ${sev} @${m.offset}  「${safeText(m.excerpt.replace(/\s+/g, " "))}」`);
+      lines.push(`  ${sev} ${at(m.offset)}  「${safeText(m.excerpt.replace(/\s+/g, " "))}」`);
       lines.push(`      ${safeText(m.message)}${m.suggestion ? `  → ${safeText(m.suggestion)}` : ""}`);
     }
-    if (result.mismatches.length === 0) lines.push(`  ${paint.green(msg(lang, "verify.all-good"))}`);
+    // "All agree" would be a false comfort when nothing at all could be matched (e.g. no tables recognised).
+    const checked = result.claims.length - result.unverified.length;
+    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, "verify.all-good"))}`);
+    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, "verify.none-checked"))}`);
     if (result.unverified.length > 0) {
       // The full list is in --format json; the terminal gets the first few.
       const SHOWN = 8;
       lines.push(paint.dim(`  ${msg(lang, "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
-      for (const u of result.unverified.slice(0, SHOWN)) lines.push(paint.dim(`    @${u.offset}  「${safeText(u.excerpt.replace(/\s+/g, " "))}」`));
+      for (const u of result.unverified.slice(0, SHOWN)) lines.push(paint.dim(`    ${at(u.offset)}  「${safeText(u.excerpt.replace(/\s+/g, " "))}」`));
       if (result.unverified.length > SHOWN) lines.push(paint.dim(`    ${msg(lang, "verify.more", { n: result.unverified.length - SHOWN })}`));
     }
     io.out(lines.join("\n") + "\n");

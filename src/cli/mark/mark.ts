@@ -6,6 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
+import { TABLE_KINDS } from "../../core/catalog/vocabulary";
 import { msg } from "../messages";
 import { isSameFileAsAny } from "../commands/out-file";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -16,6 +17,13 @@ const AMBER = "FFFFEB9C";
 
 const HEADERS_ZH = ["级别", "规则", "表", "单元格", "期望", "实际", "差额", "说明", "已说明"];
 const HEADERS_EN = ["Severity", "Rule", "Table", "Cell", "Expected", "Actual", "Difference", "Message", "Explained"];
+
+/** The table's printed name for the report column (as the add-in writes it), not the internal kind code. */
+function reportTableName(kind: string | undefined, lang: Lang): string {
+  if (!kind) return "";
+  const zh = (TABLE_KINDS as Record<string, string>)[kind];
+  return zh ? (lang === "en-US" ? `${kind} ${zh}` : zh) : kind;
+}
 
 /** Output path for a marked copy: <dir>/<name>-校验.xlsx. */
 export function markedPath(file: string, dir: string): string {
@@ -66,7 +74,7 @@ export async function writeMarkedCopy(file: string, findings: Finding[], dir: st
     const row = report.addRow([
       msg(lang, f.severity === "error" ? "sev.error" : "sev.warning"),
       f.rule,
-      f.table ?? "",
+      reportTableName(f.table, lang),
       ref,
       f.expected ?? null,
       f.actual ?? null,

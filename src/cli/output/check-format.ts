@@ -34,7 +34,7 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
   for (const e of r.errors) {
     if (e.code === "rules-file-error") continue; // printed once for the batch
-    lines.push(`  ${paint.red(msg(lang, "error.label"))}: ${safeText(e.message)}`);
+    lines.push(`  ${paint.red(msg(lang, "error.label"))}${lang === "en-US" ? ": " : "："}${safeText(e.message)}`);
   }
   if (r.markedCopy) lines.push(`  ${msg(lang, "check.marked", { path: r.markedCopy })}`);
   if (r.debug) lines.push(paint.dim(r.debug));
@@ -92,7 +92,7 @@ export function junitXml(results: FileResult[], lang: Lang): string {
       const name = `${f.rule} ${f.sheet}!${f.cell}`;
       out.push(`    <testcase classname="${xmlEscape(r.file)}" name="${xmlEscape(name)}">`);
       if (f.severity === "error") out.push(`      <failure type="${xmlEscape(f.rule)}" message="${xmlEscape(f.message)}"/>`);
-      else out.push(`      <system-out>${xmlEscape(`${msg(lang, "sev.warning")}: ${f.message}`)}</system-out>`);
+      else out.push(`      <system-out>${xmlEscape(`${msg(lang, "sev.warning")}${lang === "en-US" ? ": " : "："}${f.message}`)}</system-out>`);
       out.push("    </testcase>");
     }
     out.push("  </testsuite>");

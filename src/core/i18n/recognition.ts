@@ -52,7 +52,17 @@ function roleName(role: string, lang: Lang): string {
 function rowName(key: string, lang: Lang): string {
   const zh = ROW_ITEMS[key as keyof typeof ROW_ITEMS];
   if (!zh) return key;
-  return lang === "en-US" ? `${key} (${zh})` : zh;
+  // The user looks for the printed label, not our internal key (e.g. inc_use_surplus).
+  return lang === "en-US" ? `"${zh}"` : zh;
+}
+
+/** Readable name of a catalogue variant id ("national", "sichuan", "mof-Z01" …); never the raw id in zh-CN. */
+function variantName(variant: string, lang: Lang): string {
+  const en = lang === "en-US";
+  if (variant === "national") return en ? "national layout" : "全国统一格式";
+  if (variant === "sichuan") return en ? "Sichuan layout" : "四川格式";
+  if (variant.startsWith("mof-")) return en ? "MOF export" : "财政部决算软件导出";
+  return variant;
 }
 
 function rangeText(t: TableView): string {
@@ -61,7 +71,7 @@ function rangeText(t: TableView): string {
 
 const REASON: Record<string, [string, string]> = {
   empty: ["空工作表", "empty sheet"],
-  "no-table": ["未找到财决报表", "no 财决 table found"],
+  "no-table": ["未找到财决报表", "no final-accounts table found"],
   "title-without-table": ["有表名，但找不到表头或数据", "a table title, but no recognisable header or data"],
   "rules-sheet": ["审核公式表（用户规则）", "user rules sheet (审核公式)"],
   "unknown-table": ["不在支持范围内的表", "a table this add-in does not know"],
@@ -85,7 +95,7 @@ export function renderRecognitionIssue(i: RecognitionIssue, lang: Lang): string 
   switch (i.code) {
     case "no-tables":
       return en
-        ? "No 财决 table was found in this workbook. Check that the sheets hold the final-accounts tables with their titles (e.g. 收入支出决算总表)."
+        ? "No final-accounts table was found in this workbook. Check that the sheets hold the final-accounts tables with their titles (e.g. 收入支出决算总表)."
         : "未在本工作簿中找到任何财决报表。请确认工作表中有带表名（如「收入支出决算总表」）的决算表。";
     case "unreadable-cell":
       return en
@@ -132,8 +142,8 @@ function tableLine(t: TableView, lang: Lang): string {
   // The printed title when it differs from the standard name (Sichuan's 「收入总表」, a year prefix …).
   const printed = t.title && t.title !== TABLE_KINDS[t.kind] && t.title !== t.sheet ? (en ? ` "${t.title}"` : `「${t.title}」`) : "";
   return en
-    ? `${kindName(t.kind, lang)}${printed} [${t.kind}, ${t.variant}]: sheet '${t.sheet}'${hidden ? " (hidden)" : ""} ${rangeText(t)}, unit ${t.unit === "万元" ? "10k yuan (万元)" : "yuan (元)"}${unitNote}, ${t.rows.length} rows, confidence ${conf}${empty}`
-    : `${kindName(t.kind, lang)}${printed}（${t.kind}，${t.variant}）：工作表「${t.sheet}」${hidden ? "（隐藏）" : ""} ${rangeText(t)}，单位 ${t.unit}${unitNote}，${t.rows.length} 行，可信度 ${conf}${empty}`;
+    ? `${kindName(t.kind, lang)}${printed} [${t.kind}, ${variantName(t.variant, lang)}]: sheet '${t.sheet}'${hidden ? " (hidden)" : ""} ${rangeText(t)}, unit ${t.unit === "万元" ? "10k yuan (万元)" : "yuan (元)"}${unitNote}, ${t.rows.length} ${t.rows.length === 1 ? "row" : "rows"}, confidence ${conf}${empty}`
+    : `${kindName(t.kind, lang)}${printed}（${t.kind}，${variantName(t.variant, lang)}）：工作表「${t.sheet}」${hidden ? "（隐藏）" : ""} ${rangeText(t)}，单位 ${t.unit}${unitNote}，${t.rows.length} 行，可信度 ${conf}${empty}`;
 }
 
 /** Render the whole recognition report as plain-text lines (zh-CN first, en-US on request). */

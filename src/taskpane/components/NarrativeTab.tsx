@@ -31,7 +31,7 @@ function sourceText(src: NarrativeSource): string {
 function spanTip(span: NarrativeSpan, t: Strings): string {
   const lines = [span.label];
   if (span.arithmetic) lines.push(span.arithmetic);
-  if (span.sources.length > 0) lines.push(`${t.provenance}: ${span.sources.map(sourceText).join("; ")}`);
+  if (span.sources.length > 0) lines.push(`${t.provenance}${span.sources.map(sourceText).join("; ")}`);
   return lines.join("\n");
 }
 
