@@ -45,6 +45,8 @@ export interface MissingValue {
   label: string;
   /** Inputs-sheet key that would supply it, when there is one. */
   inputKey?: string;
+  /** The table has the cell but it cannot be read as an amount (it must be corrected, not left out). */
+  unreadable?: { sheet: string; address: string; text: string };
 }
 
 export type Value = NumberValue | TextValue | MissingValue;

@@ -163,10 +163,20 @@ export class ValueResolver {
     return undefined;
   }
 
-  /** A table cell as a 万元 amount with its source; undefined when the cell is absent or unreadable. */
-  cellValue(view: TableView, cell: CellRef | undefined, label: string): NumberValue | undefined {
+  /**
+   * A table cell as a 万元 amount with its source; undefined when the cell is absent; a missing value naming the
+   * cell when it holds something that is not an amount (so the sentence shows a placeholder instead of dropping it).
+   */
+  cellValue(view: TableView, cell: CellRef | undefined, label: string): NumberValue | MissingValue | undefined {
     if (!cell) return undefined;
-    if (cell.reading.kind === "invalid") return undefined;
+    if (cell.reading.kind === "invalid") {
+      const text = cell.text.length > 20 ? `${cell.text.slice(0, 20)}…` : cell.text;
+      return {
+        kind: "missing",
+        label: `${label}（「${cell.sheet}」${cell.address} 的“${text}”不是金额）`,
+        unreadable: { sheet: cell.sheet, address: cell.address, text: cell.text },
+      };
+    }
     const raw = cell.reading.kind === "amount" ? cell.reading.value : 0;
     const yuan = view.unit === "元";
     const value = yuan ? roundHalfUp(raw / 10000, 2) : roundHalfUp(raw, 2);
@@ -180,7 +190,7 @@ export class ValueResolver {
     };
   }
 
-  private fromPaths(def: ValueDef): NumberValue | undefined {
+  private fromPaths(def: ValueDef): NumberValue | MissingValue | undefined {
     for (const path of def.paths ?? []) {
       const view = this.table(path.tables);
       if (!view) continue;
@@ -316,7 +326,7 @@ export class ValueResolver {
   private namedItems(names: string[]): ListItem[] {
     // A row the layout does not have (Sichuan's 收入支出决算总表 has no 上级补助收入) is left out, not a placeholder.
     const items = names.map((n) => ({ name: n, shortName: stripExpenditure(n), fields: { amount: this.value(n) } }));
-    const present = items.filter((it) => it.fields.amount.kind !== "missing");
+    const present = items.filter((it) => it.fields.amount.kind !== "missing" || it.fields.amount.unreadable);
     return present.length ? present : items;
   }
 
@@ -360,7 +370,7 @@ export class ValueResolver {
     for (const r of rows) {
       const name = cleanLabel(r.label);
       const amount = pickCell(this, view, r, AMT, name);
-      if (!amount || amount.value === 0) continue; // only the items the unit actually spent on
+      if (!amount || (amount.kind === "number" && amount.value === 0)) continue; // only the items the unit actually spent on
       out.push({ name, shortName: name, code: r.code, fields: { amount } });
     }
     return out;
@@ -391,7 +401,7 @@ function codeLevel(r: RowView): number {
   return n === 3 ? 1 : n === 5 ? 2 : n === 7 ? 3 : 0;
 }
 
-function pickCell(res: ValueResolver, view: TableView, r: RowView, cols: ColumnRole[], label: string): NumberValue | undefined {
+function pickCell(res: ValueResolver, view: TableView, r: RowView, cols: ColumnRole[], label: string): NumberValue | MissingValue | undefined {
   for (const c of cols) {
     const v = res.cellValue(view, r.cells[c], label);
     if (v) return v;

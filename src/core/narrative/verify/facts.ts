@@ -181,13 +181,13 @@ export class FactBook {
       if (r.kind !== "code" || r.codeSystem === "economic" || !r.code) continue;
       const level = (r.code.length === 3 ? 1 : r.code.length === 5 ? 2 : 3) as 1 | 2 | 3;
       const v = this.resolver.cellValue(main, r.cells[col], r.label);
-      if (!v) continue;
+      if (!v || v.kind !== "number") continue; // an unreadable cell has no value to check a claim against
       const values = [fv(v)];
       if (level === 1) for (const other of ["T1", "T4"]) this.addClassCandidate(other, r.code, values);
       const budget: FactValue[] = [];
       for (const b of budgetCols) {
         const bv = this.resolver.cellValue(main, r.cells[b], `${r.label}预算`);
-        if (bv && r.cells[b]) budget.push(fv(bv));
+        if (bv && bv.kind === "number" && r.cells[b]) budget.push(fv(bv));
       }
       const label = cleanLabel(r.label);
       this.rows.push({
@@ -210,7 +210,7 @@ export class FactBook {
     if (!t || !r) return;
     for (const role of ["gpb", "amount", "total"] as const) {
       const v = this.resolver.cellValue(t, r.cells[role], r.label);
-      if (v) {
+      if (v && v.kind === "number") {
         if (!values.some((x) => x.value === v.value)) values.push(fv(v));
         return;
       }
