@@ -11,6 +11,8 @@ import type { NarrativeSource, NumberValue } from "../types";
 export interface FactValue {
   value: number;
   source?: NarrativeSource;
+  /** For budget values: 年初 (initial) or 调整 (adjusted); undefined when the table does not say which. */
+  basis?: "initial" | "adjusted";
 }
 
 export interface Fact {
@@ -123,8 +125,13 @@ const DEFS: FactDef[] = [
   { id: "授予小微企业合同金额", values: ["授予小微企业合同金额"], shareOf: "政府采购支出总额", aliases: ["授予小微企业合同金额"] },
 ];
 
-function fv(v: NumberValue): FactValue {
-  return { value: v.value, source: v.sources[0] };
+function fv(v: NumberValue, basis?: FactValue["basis"]): FactValue {
+  return basis ? { value: v.value, source: v.sources[0], basis } : { value: v.value, source: v.sources[0] };
+}
+
+/** The budget basis a value name or column role states (年初 / 调整), if any. */
+function basisOf(name: string): FactValue["basis"] {
+  return /年初|initial/.test(name) ? "initial" : /调整|adjusted/.test(name) ? "adjusted" : undefined;
 }
 
 /** A 类/款/项 row of the 一般公共预算 table (or 支出决算表) with the class rows of other tables as candidates. */
@@ -162,7 +169,7 @@ export class FactBook {
     const out: FactValue[] = [];
     for (const n of names) {
       const v = this.resolver.value(n);
-      if (v.kind === "number" && !out.some((o) => o.value === v.value && o.source === v.sources[0])) out.push(fv(v));
+      if (v.kind === "number" && !out.some((o) => o.value === v.value && o.source === v.sources[0])) out.push(fv(v, basisOf(n)));
     }
     return out;
   }
@@ -187,7 +194,7 @@ export class FactBook {
       const budget: FactValue[] = [];
       for (const b of budgetCols) {
         const bv = this.resolver.cellValue(main, r.cells[b], `${r.label}预算`);
-        if (bv && bv.kind === "number" && r.cells[b]) budget.push(fv(bv));
+        if (bv && bv.kind === "number" && r.cells[b]) budget.push(fv(bv, basisOf(b)));
       }
       const label = cleanLabel(r.label);
       this.rows.push({

@@ -63,7 +63,12 @@ export interface VerifyOptions {
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
 const AMOUNT_UNIT = /^(亿元|万元|万|元)/;
 const COUNT_UNIT = /^(辆|人次|批次|团组|台（套）|个)/;
-const CHANGE_WORD = /(增加|减少|下降|降低|增长)$/;
+// 「增加了」「下降了」: the particle is part of the change word, never of the subject.
+const CHANGE_WORD = /(增加|减少|下降|降低|增长|上升)了?$/;
+// A rate may also be stated as 增幅/降幅/减幅/增长率 (为) p%.
+const RATE_WORD = /(增加|减少|下降|降低|增长|上升|增幅|降幅|减幅|增长率|下降率)(了|为|达|是)?$/;
+/** Does a change or rate word say the value went up? */
+const isUp = (word: string): boolean => /增|上升/.test(word);
 const EPS = 1e-9;
 
 function sourceText(s: NarrativeSource | undefined): string | undefined {
@@ -158,8 +163,8 @@ class Verifier {
       if (unit === "元") value = roundHalfUp(value / 10000, 6);
       if (unit === "亿元") value = value * 10000;
       const cw = CHANGE_WORD.exec(clause);
-      if (cw) this.changeClaim(clause.slice(0, clause.length - cw[0].length), cw[0], at, start, value, digits, sentence);
-      else this.amountClaim(clause, at, start, value, digits, sentence);
+      if (cw) this.changeClaim(clause.slice(0, clause.length - cw[0].length), cw[1], at, start, value, digits, sentence);
+      else this.amountClaim(clause, at, start, value, digits, sentence, unit === "亿元" ? 10000 : 1);
     }
   }
 
@@ -295,12 +300,17 @@ class Verifier {
     return { ok: d < 0.005, rounding, best: d < 0.005 || rounding ? best : values[0] };
   }
 
-  private amountClaim(clause: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+  /** `scale` 10000 for 亿元: 「0.42亿元」 is right when the 万元 figure rounds to it at the digits written. */
+  private amountClaim(clause: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number, scale = 1): void {
+    const prior = this.priorYearAmount(clause);
+    if (prior) return this.priorAmountClaim(prior, at, numStart, value, digits, sentence);
     const subject = subjectOf(clause);
     const res = this.resolveSubject(subject, value, at);
     const fact = res.fact;
     const kind: ClaimKind = subject.budget ? "budget" : "amount";
-    const values = fact ? (subject.budget ? fact.budget : fact.values) : [];
+    // 「年初预算为…」 is never checked against the 调整预算 (nor the reverse); a budget of unknown basis counts.
+    const budgets = fact ? fact.budget.filter((b) => !subject.basis || !b.basis || b.basis === subject.basis) : [];
+    const values = fact ? (subject.budget ? budgets : fact.values) : [];
     if (!fact || !values.length) {
       this.lastAmount = { fact: subject.budget ? undefined : fact, value, sentence };
       this.setTopic(fact, subject);
@@ -310,7 +320,8 @@ class Verifier {
       return;
     }
     this.setTopic(fact, subject);
-    const c = this.compare(value, values);
+    const atPrecision = scale === 1 ? undefined : values.find((v) => Math.abs(roundHalfUp(v.value / scale, digits) * scale - value) < EPS * scale);
+    const c = atPrecision ? { ok: true, rounding: false, best: atPrecision } : this.compare(value, values);
     if (!subject.budget) this.lastAmount = { fact, value: c.best.value, sentence };
     this.pushClaim(kind, at, numStart, value, digits, subject.raw || fact.label, c.ok && !res.issues.length, fact);
     const cell = sourceText(c.best.source);
@@ -329,12 +340,88 @@ class Verifier {
     });
   }
 
+  /**
+   * 「比预算减少」「较年初预算增加」「与调整预算相比，…」: a change against the budget, not the prior year.
+   * Returns the basis ("any" when unnamed), or undefined for a prior-year comparison.
+   */
+  private budgetComparison(clauseStart: number, clause: string): "initial" | "adjusted" | "any" | undefined {
+    const t = this.n.text;
+    let prev = clauseStart - 1;
+    while (prev > 0 && !isBoundary(t, prev - 1)) prev--;
+    // The clause itself, or a preceding 「与年初预算相比」 clause of its own.
+    const candidates = [clause];
+    if (prev >= 0 && t[clauseStart - 1] !== "。") candidates.push(t.slice(Math.max(prev, 0), clauseStart - 1));
+    for (const c of candidates) {
+      const m = /(比|较|与)(年初|调整|全年)?预算数?(相比)?$/.exec(c) ?? (c === clause ? null : /^与(年初|调整|全年)?预算数?相比$/.exec(c));
+      if (!m) continue;
+      const basis = m[0].includes("年初") ? "initial" : m[0].includes("调整") ? "adjusted" : "any";
+      return basis;
+    }
+    return undefined;
+  }
+
+  /** A change against the budget: checked against final − budget (closest budget of the named basis); a rate after it stays unverified. */
+  private budgetChangeClaim(basis: "initial" | "adjusted" | "any", fact: Fact | undefined, word: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    this.lastChange = { fact: undefined, claimed: value, up: isUp(word), sentence };
+    const budgets = fact ? fact.budget.filter((b) => basis === "any" || !b.basis || b.basis === basis) : [];
+    if (!fact || !budgets.length) return this.unverifiedClaim("change", at, numStart, value, digits, fact?.label ?? "", fact ? "no-budget" : "no-subject");
+    const final = fact.values[0].value;
+    const deltas = budgets.map((b) => roundHalfUp(final - b.value, 2)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
+    const delta = deltas[0];
+    const d = Math.abs(Math.abs(delta) - value);
+    const wrongWay = delta !== 0 && (delta > 0) !== isUp(word);
+    const ok = d < 0.005 + EPS && !wrongWay;
+    this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
+    if (ok) return;
+    const expected = `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`;
+    const extra = { offset: this.offset(numStart), claimed: value, expected: Math.abs(delta), cell: sourceText(budgets[0].source), suggestion: delta === 0 ? "0万元" : expected };
+    if (wrongWay) return this.report("direction", "error", at, { subject: fact.label, word, expected }, extra);
+    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
+  }
+
+  /**
+   * A stated prior-year amount: 「比上年的315.98万元减少…」, or a clause dated only with another year
+   * (「2018年度收、支总计6883.94万元」). Returns the text naming its subject, and whether it is the prior year.
+   */
+  private priorYearAmount(clause: string): { subjectText: string; priorYear: boolean } | undefined {
+    const cmp = /(比|较|与)(上年|(\d{4})年度?)(同期)?(的|为)?$/.exec(clause);
+    if (cmp) return { subjectText: clause.slice(0, cmp.index), priorYear: !cmp[3] || this.year === undefined || Number(cmp[3]) === this.year - 1 };
+    if (/^上年度?(同期)?(决算数?)?(为|是)?$/.test(clause)) return { subjectText: "", priorYear: true }; // 「…，上年为315.98万元」
+    if (this.year === undefined) return undefined;
+    const years = Array.from(clause.matchAll(/(\d{4})年/g), (m) => Number(m[1]));
+    if (!years.length || years.includes(this.year)) return undefined;
+    return { subjectText: clause, priorYear: years.includes(this.year - 1) };
+  }
+
+  /** Check a prior-year amount against the prior-year figure (「说明数据」); unverified when there is none. */
+  private priorAmountClaim(p: { subjectText: string; priorYear: boolean }, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    const subject = subjectOf(p.subjectText);
+    let fact: Fact | undefined;
+    if (subject.name && !subject.budget) fact = this.resolveSubject(subject, undefined, at).fact;
+    else if (!subject.name) fact = (this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount.fact : undefined) ?? this.sentenceSubject(at.start);
+    if (!fact || !fact.prior || !p.priorYear) return this.unverifiedClaim("amount", at, numStart, value, digits, subject.raw, "no-prior");
+    const c = this.compare(value, [fact.prior]);
+    this.pushClaim("amount", at, numStart, value, digits, subject.raw || fact.label, c.ok, fact);
+    if (c.ok) return;
+    const cell = sourceText(fact.prior.source);
+    const params = { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(fact.prior.value, 2) + "万元", cell };
+    this.report(c.rounding ? "amount-rounding" : "amount", c.rounding ? "warning" : "error", at, params, {
+      offset: this.offset(numStart),
+      claimed: value,
+      expected: fact.prior.value,
+      cell,
+      suggestion: formatNumber(fact.prior.value, 2) + "万元",
+    });
+  }
+
   private changeClaim(clause: string, word: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
     const subject = subjectOf(clause);
     const sub = subject.name === "" ? { ...subject, generic: true } : subject;
     const res = this.resolveSubject(sub, undefined, at);
     const fact = res.fact;
-    const up = word === "增加" || word === "增长";
+    const up = isUp(word);
+    const vsBudget = this.budgetComparison(at.start, clause);
+    if (vsBudget) return this.budgetChangeClaim(vsBudget, fact, word, at, numStart, value, digits, sentence);
     this.lastChange = { fact, claimed: value, up, sentence };
     if (!fact || !fact.prior) {
       this.unverifiedClaim("change", at, numStart, value, digits, subject.raw, fact ? "no-prior" : "no-subject");
@@ -372,11 +459,12 @@ class Verifier {
 
   private percentClaim(clause: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
     const share = /占([^占]*)$/.exec(clause);
-    const rate = CHANGE_WORD.exec(clause);
+    const rate = RATE_WORD.exec(clause);
     const completion = /完成(年初|调整)?预算(数)?(的)?$/.test(clause);
     if (share) {
       const part = this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount : undefined;
-      const denomName = normName(share[1].replace(/的$/, ""));
+      // 「占本年支出合计的比重为」「占比」「所占比例为」: the denominator is what stands between 占 and 的比重/比例.
+      const denomName = normName(share[1].replace(/(的)?(比重|比例|比)(为|是|达)?$/, "").replace(/的$/, ""));
       let denom: Fact | undefined;
       if (denomName) denom = this.book.byName(denomName);
       else if (part?.fact?.shareOf) denom = this.book.facts.get(part.fact.shareOf);
@@ -388,19 +476,24 @@ class Verifier {
     if (completion) {
       const fromSentence = this.lastAmount && this.lastAmount.sentence === sentence ? this.lastAmount.fact : undefined;
       const fact = fromSentence ?? (this.topic?.kind === "fact" ? this.topic.fact : undefined);
-      if (!fact || !fact.budget.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "no-budget");
+      // 「完成年初预算」 / 「完成调整预算」 name the basis: never check against the other one (a budget of unknown
+      // basis still counts); plain 「完成预算」 accepts either.
+      const basis = /年初预算/.test(clause) ? "initial" : /调整预算/.test(clause) ? "adjusted" : undefined;
+      const budgets = fact ? fact.budget.filter((b) => !basis || !b.basis || b.basis === basis) : [];
+      if (!fact || !budgets.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "no-budget");
       const final = fromSentence ? this.lastAmount!.value : fact.values[0].value;
       // Either budget basis (年初 / 调整) may be meant: accept the closer one.
-      const options = fact.budget.map((b) => (b.value === 0 ? (final === 0 ? 0 : undefined) : (final / b.value) * 100)).filter((x): x is number => x !== undefined);
+      const options = budgets.map((b) => (b.value === 0 ? (final === 0 ? 0 : undefined) : (final / b.value) * 100)).filter((x): x is number => x !== undefined);
       if (!options.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "budget-zero");
       const exact = options.sort((a, b) => Math.abs(a - value) - Math.abs(b - value))[0];
       return this.checkPercent("completion", at, numStart, value, digits, exact, fact);
     }
     if (rate) {
       const ch = this.lastChange && this.lastChange.sentence === sentence ? this.lastChange : undefined;
-      const fact = ch?.fact;
-      if (!fact || !ch) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
-      const up = rate[0] === "增加" || rate[0] === "增长";
+      if (!ch) return this.rateWithoutChange(clause, rate[0], rate[1], at, numStart, value, digits, sentence);
+      const fact = ch.fact;
+      if (!fact) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
+      const up = isUp(rate[1]);
       let cur: number | undefined;
       let prior: number | undefined;
       if (fact.prior) {
@@ -415,12 +508,37 @@ class Verifier {
       const delta = roundHalfUp(cur - prior, 2);
       if (delta !== 0 && (delta > 0) !== up) {
         this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
-        return this.report("direction", "error", at, { subject: fact.label, word: rate[0], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
+        return this.report("direction", "error", at, { subject: fact.label, word: rate[1], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
       }
       const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
       return this.checkPercent("rate", at, numStart, value, digits, exact, fact);
     }
     this.unverifiedClaim("percent", at, numStart, value, digits, clause, "percent-unknown");
+  }
+
+  /**
+   * 「同比下降69.80%」「与上年相比，机关运行经费增长13.55%」: a rate with no amount change before it in the sentence.
+   * The subject is named in the clause, or is the amount stated earlier in the sentence; it needs a prior-year value.
+   */
+  private rateWithoutChange(clause: string, matched: string, word: string, at: { start: number; end: number }, numStart: number, value: number, digits: number, sentence: number): void {
+    const subject = subjectOf(clause.slice(0, clause.length - matched.length));
+    let fact: Fact | undefined;
+    let cur: number | undefined;
+    if (subject.name && !subject.budget) fact = this.resolveSubject(subject, undefined, at).fact;
+    else if (this.lastAmount && this.lastAmount.sentence === sentence) {
+      fact = this.lastAmount.fact;
+      cur = this.lastAmount.value;
+    }
+    if (!fact || !fact.prior) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
+    const prior = fact.prior.value;
+    const delta = roundHalfUp((cur ?? fact.values[0].value) - prior, 2);
+    const up = isUp(word);
+    if (delta !== 0 && (delta > 0) !== up) {
+      this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
+      return this.report("direction", "error", at, { subject: fact.label, word, expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
+    }
+    const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
+    this.checkPercent("rate", at, numStart, value, digits, exact, fact);
   }
 
   private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {

@@ -22,6 +22,8 @@ export interface Subject {
   /** The clause only states a measure (支出决算为, 年初预算为, 比2018年): it refers to the current topic. */
   generic: boolean;
   budget: boolean;
+  /** The budget basis the clause names (年初预算 / 调整预算), if any. */
+  basis?: "initial" | "adjusted";
 }
 
 /** The subject a clause names before its number, with the measure (budget / final) it states. */
@@ -41,20 +43,24 @@ export function subjectOf(clause: string): Subject {
   while (changed) {
     const before = s;
     s = s.replace(/(与)?比?上?年度?(相比)?$/, "");
-    s = s.replace(/比.*$/, "").replace(/与相比$/, "");
-    s = s.replace(/各$/, "");
+    // 比上年 / 较2018年度 / 同比: a comparison, not part of the subject.
+    s = s.replace(/同?(比|较).*$/, "").replace(/与相比$/, "");
+    s = s.replace(/(各|均|分别)$/, "");
     s = s.replace(/(为|是|达)$/, "");
     changed = s !== before;
   }
   // One measure word at the end: 年初预算(数)为 → a budget claim; (支出)决算(数)为 → the final amount.
   // 「一般公共预算」「政府性基金预算」 are fund names, not measure words.
   const budgetWord = /(?<!公共|基金|经营)(年初|全年|调整)?预算数?$/;
-  if (budgetWord.test(s)) {
+  let basis: Subject["basis"];
+  const bm = budgetWord.exec(s);
+  if (bm) {
     budget = true;
+    basis = bm[1] === "年初" ? "initial" : bm[1] === "调整" ? "adjusted" : undefined;
     s = s.replace(budgetWord, "");
   } else s = s.replace(/(支出)?决算数?$/, "");
   s = s.replace(/(支出)?(为|是)$/, "");
   const name = normName(s);
-  const generic = name === "" && /决算|预算|比|相比/.test(measureStart);
-  return { name, raw: s, generic, budget };
+  const generic = name === "" && /决算|预算|比|较/.test(measureStart);
+  return { name, raw: s, generic, budget, basis };
 }
