@@ -1,5 +1,5 @@
 /**
- * The workbook snapshot: the one host-free value every adapter (Office.js, .xlsx reader, tests) produces
+ * The workbook snapshot: the one host-free value every adapter (the Office add-in, the .xlsx reader, tests) produces
  * and the only thing the core reads. Plain data, JSON-serialisable, no host objects.
  */
 
