@@ -3,11 +3,10 @@
  * sections 一–四, 五(一)(二), 六 (amounts), 七, 八, 九 and 十 (机关运行经费, 政府采购) state exactly the figures and
  * percentages the seed document prints — compared clause by clause, number by number, in both directions.
  */
+import { narrativeSources, comparedSectionText } from "./sources";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../../fixtures";
 import { seed2019 } from "../../fixtures/data/seed2019";
-import { recognize } from "../../../src/core/recognize";
-import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative } from "../../../src/core/narrative";
+import { generateNarrative, parseInputsSheet, renderNarrativeText } from "../../../src/core/narrative";
 import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
 import { between, missingFrom, numericClauses, pickLines, referenceNarrative } from "./compare";
 
@@ -36,27 +35,7 @@ const SEED_LINES: Record<string, string[]> = {
   s10: ["2019年，攀枝花市人民政府办公室本级及下属二级预算单位机关运行经费支出", "2019年，攀枝花市人民政府办公室本级及下属二级预算单位政府采购支出总额"],
 };
 
-function sectionText(n: Narrative, id: string): string {
-  const s = n.sections.find((x) => x.id === id);
-  if (!s) throw new Error(`section ${id} missing`);
-  let paragraphs = s.paragraphs.map((p) => p.text);
-  // 五(三) (完成预算 by 项) is not part of this comparison: the seed fixture has no 调整预算数 column.
-  if (id === "s5") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
-  // 十(三) 国有资产 states counts (车辆, 设备) that are not part of this comparison.
-  if (id === "s10") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
-  return paragraphs.join("\n");
-}
-
-const sources = {
-  "fixture seed-sichuan via recognize()": () => {
-    const f = fixture("seed-sichuan");
-    return { recognition: recognize(f.snapshot), inputs: parseInputsSheet(f.snapshot) };
-  },
-  "seed dataset views": () => {
-    const d = seed2019();
-    return { recognition: recognitionFromDataset(d), inputs: parseInputsSheet(inputsSnapshot(d)) };
-  },
-};
+const sources = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
 describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_name, load) => {
   const { recognition, inputs } = load();
@@ -64,21 +43,21 @@ describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_n
 
   it.each(Object.keys(SEED_LINES))("section %s states the seed's numbers, clause by clause", (id) => {
     const seedClauses = numericClauses(pickLines(SEED, SEED_LINES[id]));
-    const genClauses = numericClauses(sectionText(n, id));
+    const genClauses = numericClauses(comparedSectionText(n, id));
     expect(seedClauses.length).toBeGreaterThan(0);
     expect(missingFrom(seedClauses, genClauses)).toEqual([]);
     expect(missingFrom(genClauses, seedClauses)).toEqual([]);
   });
 
   it("uses the seed's change wording: 「下降」 in 一, 「减少…，减少p%」 in 四 and 五", () => {
-    expect(sectionText(n, "s1")).toContain("收、支总计各减少2720.74万元，下降40%。主要变动原因是");
-    expect(sectionText(n, "s4")).toContain("财政拨款收入总计减少1919.50万元，减少32%。");
-    expect(sectionText(n, "s5")).toContain("一般公共预算财政拨款减少1696.01万元，减少29%。");
+    expect(comparedSectionText(n, "s1")).toContain("收、支总计各减少2720.74万元，下降40%。主要变动原因是");
+    expect(comparedSectionText(n, "s4")).toContain("财政拨款收入总计减少1919.50万元，减少32%。");
+    expect(comparedSectionText(n, "s5")).toContain("一般公共预算财政拨款减少1696.01万元，减少29%。");
   });
 
   it("lists zero income items as 「0万元，占0%」 and the non-zero 经济分类 names of 六 in code order", () => {
-    expect(sectionText(n, "s2")).toContain("事业收入0万元，占0%");
-    const s6 = sectionText(n, "s6");
+    expect(comparedSectionText(n, "s2")).toContain("事业收入0万元，占0%");
+    const s6 = comparedSectionText(n, "s6");
     expect(s6).toMatch(/人员经费2746.22万元，主要包括：基本工资、津贴补贴、奖金、/);
     expect(s6.indexOf("办公费")).toBeLessThan(s6.indexOf("办公设备购置"));
   });

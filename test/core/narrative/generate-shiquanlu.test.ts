@@ -3,12 +3,10 @@
  * the sections its tables support state the figures and percentages its published narrative prints — clause by
  * clause, number by number. Every remaining difference is listed below with the reason.
  */
+import { narrativeSources, comparedSectionText } from "./sources";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../../fixtures";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
-import { recognize } from "../../../src/core/recognize";
-import { generateNarrative, parseInputsSheet, type Narrative } from "../../../src/core/narrative";
-import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
+import { generateNarrative } from "../../../src/core/narrative";
 import { between, missingFrom, numericClauses, referenceNarrative } from "./compare";
 
 const REF = referenceNarrative("shiquanlu");
@@ -42,27 +40,7 @@ const JUSTIFIED: Record<string, { refOnly: string[]; genOnly: string[] }> = {
   s7: { refOnly: ["1.53万元", "0万元", "0万元", "0万元", "0万元", "0万元"], genOnly: [] },
 };
 
-function sectionText(n: Narrative, id: string): string {
-  const s = n.sections.find((x) => x.id === id);
-  if (!s) throw new Error(`section ${id} missing`);
-  let paragraphs = s.paragraphs.map((p) => p.text);
-  // 五(三) needs 年初预算数 by 项, which the national nine tables do not carry.
-  if (id === "s5") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
-  // 十(三) 国有资产 states counts (车辆, 设备) that are not part of this comparison.
-  if (id === "s10") paragraphs = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith("（三）")));
-  return paragraphs.join("\n");
-}
-
-const sources = {
-  "fixture shiquanlu-national via recognize()": () => {
-    const f = fixture("shiquanlu-national");
-    return { recognition: recognize(f.snapshot), inputs: parseInputsSheet(f.snapshot) };
-  },
-  "shiquanlu dataset views": () => {
-    const d = shiquanlu2025();
-    return { recognition: recognitionFromDataset(d), inputs: parseInputsSheet(inputsSnapshot(d)) };
-  },
-};
+const sources = narrativeSources("shiquanlu-national", "shiquanlu dataset views", shiquanlu2025);
 
 describe.each(Object.entries(sources))("石泉路 2025 narrative, style shanghai (%s)", (_name, load) => {
   const { recognition, inputs } = load();
@@ -70,7 +48,7 @@ describe.each(Object.entries(sources))("石泉路 2025 narrative, style shanghai
 
   it.each(Object.keys(REF_SECTIONS))("section %s states the reference's numbers (justified differences listed)", (id) => {
     const ref = numericClauses(REF_SECTIONS[id]).flatMap((c) => c.split("|"));
-    const gen = numericClauses(sectionText(n, id)).flatMap((c) => c.split("|"));
+    const gen = numericClauses(comparedSectionText(n, id)).flatMap((c) => c.split("|"));
     // 八 and 九 carry no numbers in either text (the no-fund sentence); the others must carry some.
     if (id !== "s8" && id !== "s9") expect(ref.length).toBeGreaterThan(0);
     const want = JUSTIFIED[id] ?? { refOnly: [], genOnly: [] };
@@ -79,13 +57,13 @@ describe.each(Object.entries(sources))("石泉路 2025 narrative, style shanghai
   });
 
   it("writes amounts the Shanghai way: thousands separators, a space before 万元, no .00, two-decimal percentages", () => {
-    const s3 = sectionText(n, "s3");
+    const s3 = comparedSectionText(n, "s3");
     expect(s3).toBe("本年支出合计19,044.27 万元，其中：基本支出14,206 万元，占74.59%；项目支出4,838.27 万元，占25.41%。");
-    expect(sectionText(n, "s1")).toContain("收入支出总计增加100.46 万元，增长0.53%。主要原因：抚恤金项目金额的增加。");
+    expect(comparedSectionText(n, "s1")).toContain("收入支出总计增加100.46 万元，增长0.53%。主要原因：抚恤金项目金额的增加。");
   });
 
   it("omits zero items and writes the no-fund sentences", () => {
-    expect(sectionText(n, "s2")).not.toContain("事业收入");
-    expect(sectionText(n, "s8")).toBe("上海市普陀区人民政府石泉路街道办事处2025年度无政府性基金预算财政拨款收入和支出。");
+    expect(comparedSectionText(n, "s2")).not.toContain("事业收入");
+    expect(comparedSectionText(n, "s8")).toBe("上海市普陀区人民政府石泉路街道办事处2025年度无政府性基金预算财政拨款收入和支出。");
   });
 });

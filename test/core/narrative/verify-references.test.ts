@@ -3,9 +3,8 @@
  * defect listed at the top of that reference file, and no false alarm. (Current count of false alarms: 0 for all
  * three documents; a claim the tables cannot check is listed as unverified instead.)
  */
+import { narrativeSources } from "./sources";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../../fixtures";
-import { recognize } from "../../../src/core/recognize";
 import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../../src/core/narrative";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
@@ -17,16 +16,7 @@ function summary(r: VerifyResult): string[] {
   return r.mismatches.map((m) => `${m.severity} ${m.code} ${m.claimed ?? ""}→${m.expected ?? ""}`.trim());
 }
 
-const shiquanlu = {
-  "fixture shiquanlu-national via recognize()": () => {
-    const f = fixture("shiquanlu-national");
-    return { recognition: recognize(f.snapshot), inputs: parseInputsSheet(f.snapshot) };
-  },
-  "shiquanlu dataset views": () => {
-    const d = shiquanlu2025();
-    return { recognition: recognitionFromDataset(d), inputs: parseInputsSheet(inputsSnapshot(d)) };
-  },
-};
+const shiquanlu = narrativeSources("shiquanlu-national", "shiquanlu dataset views", shiquanlu2025);
 
 describe.each(Object.entries(shiquanlu))("核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against %s", (_name, load) => {
   const text = referenceNarrative("shiquanlu");
@@ -106,16 +96,7 @@ describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against 
   });
 });
 
-const seed = {
-  "fixture seed-sichuan via recognize()": () => {
-    const f = fixture("seed-sichuan");
-    return { recognition: recognize(f.snapshot), inputs: parseInputsSheet(f.snapshot) };
-  },
-  "seed dataset views": () => {
-    const d = seed2019();
-    return { recognition: recognitionFromDataset(d), inputs: parseInputsSheet(inputsSnapshot(d)) };
-  },
-};
+const seed = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
 describe.each(Object.entries(seed))("核对 the seed (panzhihua 2019 第二部分) against %s", (_name, load) => {
   const text = referenceNarrative("panzhihua");
