@@ -82,9 +82,9 @@ if (mocha.status !== 0 && failed === 0) {
 
 console.log("");
 if (skipped.length > 0) {
-  const needsShared0 = (s) => /\(needs \.\.\/shared\)/.test(s);
-  const needsTool = skipped.filter((s) => /test\/browser\/|xmllint/i.test(s) && !needsShared0(s));
-  const needsShared = skipped.filter(needsShared0);
+  const isSharedSkip = (s) => /\(needs \.\.\/shared\)/.test(s);
+  const needsTool = skipped.filter((s) => /test\/browser\/|xmllint/i.test(s) && !isSharedSkip(s));
+  const needsShared = skipped.filter(isSharedSkip);
   const bar = "!".repeat(78);
   if (needsTool.length > 0) {
     console.log(bar);
