@@ -75,6 +75,21 @@ export function undoSheet(before: string, after: string): string {
     return was ? tag.replace(/\ss="[^"]*"/, was) : tag.replace(/\ss="[^"]*"/, "");
   });
   if (!/<(\w+:)?legacyDrawing\b/.test(before)) out = out.replace(/<(\w+:)?legacyDrawing [^>]*\/>/, "");
+  // Rows: the ones we added (now empty) go, the others get their start tag back (spans, self-closing form).
+  const rowTags = new Map<string, string>();
+  for (const m of before.matchAll(/<(?:\w+:)?row\s[^>]*?\/?>/g)) {
+    const r = attr(m[0], "r");
+    if (r) rowTags.set(r, m[0]);
+  }
+  out = out.replace(/<((?:\w+:)?row)\s[^>]*?>(<\/\1>)?/g, (tag, _n: string, emptyClose?: string) => {
+    const r = attr(tag, "r");
+    if (!r) return tag;
+    const was = rowTags.get(r);
+    if (!was) return emptyClose ? "" : tag;
+    if (emptyClose && was.endsWith("/>")) return was;
+    return emptyClose ? was + emptyClose : was;
+  });
+  out = out.replace(/<((?:\w+:)?sheetData)><\/\1>/, (whole) => (/<(?:\w+:)?sheetData\/>/.exec(before)?.[0] ?? whole));
   return out;
 }
 
