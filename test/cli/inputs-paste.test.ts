@@ -1,5 +1,6 @@
 /** `caijue inputs` text is pasted into Excel: cell text Excel would read as a formula must arrive as text. */
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { inputsText } from "../../src/cli/commands/inputs";
 
 const row = (项目: string, 内容: string | number, 说明: string) => ({ 项目, 内容, 说明 });

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { strToU8 } from "fflate";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { checkFile } from "../../src/cli/check/check-file";
 import type { CheckJobOptions } from "../../src/cli/check/result";
 import { markedPath, MarkError, removeLeftovers, writeAtomically, writeMarkedCopy } from "../../src/cli/mark/mark";
@@ -141,7 +142,7 @@ describe("marked copy writes", () => {
 });
 
 describe("caijue check --mark, a batch", () => {
-  beforeAll(() => buildCli(), 120_000);
+  before(() => buildCli());
 
   it("two inputs named 决算.xlsx in different folders: two copies, the renamed one said in the output", async () => {
     const dir = tempDir("caijue-mark-cli-");
@@ -176,5 +177,5 @@ describe("caijue check --mark, a batch", () => {
     for (const f of left) expect(statSync(f).size, f).toBeGreaterThan(0);
     expect(left.length).toBeLessThan(12);
     expect(readdirSync(os.tmpdir()).filter((n) => n.startsWith(`caijue-xls-${child.pid}-`))).toEqual([]);
-  }, 120_000);
+  });
 });

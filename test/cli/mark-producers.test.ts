@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it, beforeAll } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { checkFile } from "../../src/cli/check/check-file";
 import type { CheckJobOptions, FileResult } from "../../src/cli/check/result";
 import { MARK_FILL } from "../../src/cli/mark/report";
@@ -182,7 +183,7 @@ async function checkOpens(m: Marked): Promise<void> {
 
 describe("marked copy of an ExcelJS workbook with a chart, image, table, protection, print titles, names, custom properties and notes", () => {
   let m: Marked;
-  beforeAll(async () => {
+  before(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "caijue-prod-exceljs-"));
     m = await mark(writeInput(dir, "决算.xlsx", await excelJsFeatureWorkbook()));
   });
@@ -210,24 +211,24 @@ describe("marked copy of an ExcelJS workbook with a chart, image, table, protect
 
 describe("marked copy of workbooks written by LibreOffice", () => {
   const lo: { resaved?: Marked; fods?: Marked } = {};
-  beforeAll(async () => {
+  before(async () => {
     if (!SOFFICE) return;
     const dir = mkdtempSync(path.join(os.tmpdir(), "caijue-prod-lo-"));
     const src = writeInput(path.join(dir, "src"), "决算.xlsx", await excelJsFeatureWorkbook());
     lo.resaved = await mark(libreOfficeToXlsx(src, path.join(dir, "resaved")));
     const fods = writeInput(path.join(dir, "src"), "单位.fods", fodsDocument(seedWithErrors()));
     lo.fods = await mark(libreOfficeToXlsx(fods, path.join(dir, "fods")));
-  }, 400_000);
+  });
 
-  it.skipIf(!SOFFICE)(`re-saved by LibreOffice: only the parts and elements marking needs change ${NEEDS_LO}`, () => {
+  (!SOFFICE ? it.skip : it)(`re-saved by LibreOffice: only the parts and elements marking needs change ${NEEDS_LO}`, () => {
     checkPackage(lo.resaved!);
     expect(Object.keys(lo.resaved!.after).some((n) => n.startsWith("xl/charts/"))).toBe(true);
     checkNotes(lo.resaved!.after, true);
   });
 
-  it.skipIf(!SOFFICE)(`re-saved by LibreOffice: opens and reads to the same values ${NEEDS_LO}`, () => checkOpens(lo.resaved!));
+  (!SOFFICE ? it.skip : it)(`re-saved by LibreOffice: opens and reads to the same values ${NEEDS_LO}`, () => checkOpens(lo.resaved!));
 
-  it.skipIf(!SOFFICE)(`converted by LibreOffice from its own document: protection, names, properties and the note kept ${NEEDS_LO}`, async () => {
+  (!SOFFICE ? it.skip : it)(`converted by LibreOffice from its own document: protection, names, properties and the note kept ${NEEDS_LO}`, async () => {
     const m = lo.fods!;
     checkPackage(m);
     checkNotes(m.after, false);
