@@ -239,6 +239,24 @@ describe("package editor: notes", () => {
     expect(note.texts.map((t) => t.text).join("")).toBe("张会计:\n已核对\n\n【财决助手】强制 T1-a：B2 不平");
   });
 
+  it("leaves an Excel 365 threaded comment alone and says so", async () => {
+    const comments =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors><author>tc={1A2B}</author></authors><commentList>` +
+      `<comment ref="A1" authorId="0"><text><t>[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment.\n\nComment:\n    请财务科确认</t></text></comment></commentList></comments>`;
+    const before = makePackage([
+      {
+        name: "T1",
+        body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`,
+        rels: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/></Relationships>`,
+        extra: { "xl/comments1.xml": comments },
+      },
+    ]);
+    const r = edit(before, [{ sheet: "T1", address: "A1", fill: RED, note: "【财决助手】强制" }]);
+    expect(r.notesSkipped).toEqual(["T1!A1"]);
+    expect(r.restyled).toEqual(["T1!A1"]);
+    expect(sameBytes(unzip(r.bytes)["xl/comments1.xml"], unzip(before)["xl/comments1.xml"])).toBe(true);
+  });
+
   it("places <legacyDrawing> before tableParts and extLst, as the schema orders them", () => {
     const before = makePackage([{ name: "T1", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/><tableParts count="0"/><extLst/>` }]);
     const r = edit(before, [{ sheet: "T1", address: "A1", fill: RED, note: "x" }]);

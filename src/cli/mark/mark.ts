@@ -87,6 +87,10 @@ export async function writeMarkedCopy(file: string, findings: Finding[], dir: st
   await writeAtomically(out, edited.bytes, lang);
   const notes: string[] = [];
   if (renamed) notes.push(markMsg(lang, "renamed", { name: path.basename(out) }));
+  if (edited.notesSkipped.length) {
+    const list = edited.notesSkipped.slice(0, 3).join("、") + (edited.notesSkipped.length > 3 ? " …" : "");
+    notes.push(markMsg(lang, "threaded", { n: edited.notesSkipped.length, list }));
+  }
   if (edited.unplaced.length) {
     const list = edited.unplaced.slice(0, 3).map((m) => `${m.sheet}!${m.address}`).join("、") + (edited.unplaced.length > 3 ? " …" : "");
     notes.push(markMsg(lang, "unplaced", { n: edited.unplaced.length, list }));

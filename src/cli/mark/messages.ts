@@ -14,6 +14,8 @@ const M = {
   "is-input": ["标记副本「{path}」会覆盖输入文件，已跳过", "the marked copy “{path}” would overwrite an input file; skipped"],
   renamed: ["另有同名输入文件，标记副本改名为「{name}」", "another input has the same name; the marked copy is named “{name}”"],
   unplaced: ["{n} 处问题的单元格不在工作表中（{list}），只列在「校验结果」表里", "{n} findings point at no cell of a worksheet ({list}); they are listed in the report sheet only"],
+  "threaded": ["{n} 个单元格已有 Excel 365 批注（对话式），未在其中追加说明，只填色并列入「校验结果」表（{list}）", "{n} cells carry an Excel 365 threaded comment; it was left alone, the cells are filled and listed in the report ({list})"],
+  "why.EBUSY": ["文件正被其他程序（如 Excel）打开", "the file is open in another program (such as Excel)"],
   "why.ENOENT": ["文件或文件夹不存在", "no such file or folder"],
   "why.EACCES": ["没有权限", "permission denied"],
   "why.EPERM": ["没有权限", "permission denied"],

@@ -13,8 +13,11 @@ export interface Note {
   text: string;
 }
 
-/** A comments part with `notes` merged in; returns the refs that got a new comment (needing a VML shape). */
-export function mergeComments(xml: string | undefined, notes: Note[], author: string, ns: string = MAIN_NS): { xml: string; added: Note[]; appended: Note[] } {
+/**
+ * A comments part with `notes` merged in. `added` got a new comment (they need a VML shape), `appended` were added
+ * to the user's note, `skipped` sit on a threaded comment and were left alone.
+ */
+export function mergeComments(xml: string | undefined, notes: Note[], author: string, ns: string = MAIN_NS): { xml: string; added: Note[]; appended: Note[]; skipped: Note[] } {
   const base = xml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${ns}"><authors></authors><commentList></commentList></comments>`;
   const root = rootTag(base);
   if (!root || root.local !== "comments") throw new PartFormatError();
@@ -24,13 +27,8 @@ export function mergeComments(xml: string | undefined, notes: Note[], author: st
   if (!authorsEl || !listEl) throw new PartFormatError();
   const authorNames = authorsEl.close ? children(base, authorsEl.open.end, authorsEl.close.start).map((c) => unescapeXml(base.slice(c.tag.end, c.end).replace(/<\/[^>]+>$/, ""))) : [];
   const edits: { start: number; end: number; text: string }[] = [];
-  let authorId = authorNames.indexOf(author);
-  if (authorId < 0) {
-    authorId = authorNames.length;
-    const rec = `<${p}author>${escapeText(author)}</${p}author>`;
-    if (authorsEl.close) edits.push({ start: authorsEl.close.start, end: authorsEl.close.start, text: rec });
-    else edits.push({ start: authorsEl.open.start, end: authorsEl.open.end, text: `<${authorsEl.open.name}>${rec}</${authorsEl.open.name}>` });
-  }
+  const known = authorNames.indexOf(author);
+  const authorId = known >= 0 ? known : authorNames.length;
   const existing = new Map<string, { start: number; end: number }>();
   if (listEl.close) {
     for (const c of children(base, listEl.open.end, listEl.close.start)) {
@@ -42,13 +40,20 @@ export function mergeComments(xml: string | undefined, notes: Note[], author: st
   }
   const added: Note[] = [];
   const appended: Note[] = [];
+  const skipped: Note[] = [];
   const newOnes: string[] = [];
   for (const n of notes) {
     const run = `<${p}r><${p}t xml:space="preserve">${escapeText(n.text)}</${p}t></${p}r>`;
     const theirs = existing.get(n.ref);
     if (theirs) {
-      // Append after the user's text: before phonetic runs/properties or </text>, whichever comes first.
       const body = base.slice(theirs.start, theirs.end);
+      // A threaded comment (Excel 365) keeps a legacy stand-in that Excel regenerates from the thread: text added
+      // there would be lost or flagged, so the cell keeps only its fill and the report row.
+      if (/\[Threaded comment\]/.test(body)) {
+        skipped.push(n);
+        continue;
+      }
+      // Append after the user's text: before phonetic runs/properties or </text>, whichever comes first.
       const text = findElement(body, "text");
       if (!text?.close) throw new PartFormatError();
       let at = text.close.start;
@@ -66,11 +71,17 @@ export function mergeComments(xml: string | undefined, notes: Note[], author: st
     newOnes.push(`<${p}comment ref="${escapeAttr(n.ref)}" authorId="${authorId}"><${p}text>${run}</${p}text></${p}comment>`);
     added.push(n);
   }
+  if (newOnes.length && known < 0) {
+    // Our author goes after theirs, only when one of our comments needs it.
+    const rec = `<${p}author>${escapeText(author)}</${p}author>`;
+    if (authorsEl.close) edits.push({ start: authorsEl.close.start, end: authorsEl.close.start, text: rec });
+    else edits.push({ start: authorsEl.open.start, end: authorsEl.open.end, text: `<${authorsEl.open.name}>${rec}</${authorsEl.open.name}>` });
+  }
   if (newOnes.length) {
     if (listEl.close) edits.push({ start: listEl.close.start, end: listEl.close.start, text: newOnes.join("") });
     else edits.push({ start: listEl.open.start, end: listEl.open.end, text: `<${listEl.open.name}>${newOnes.join("")}</${listEl.open.name}>` });
   }
-  return { xml: splice(base, edits), added, appended };
+  return { xml: splice(base, edits), added, appended, skipped };
 }
 
 export function canonical(ref: string): string {

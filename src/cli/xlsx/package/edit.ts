@@ -48,6 +48,8 @@ export interface PackageEditResult {
   restyled: string[];
   notesAdded: number;
   notesAppended: number;
+  /** Cells whose threaded comment was left alone (the fill and the table still show the finding). */
+  notesSkipped: string[];
   /** Name the table sheet got. */
   tableSheet?: string;
   /** Marks that name no worksheet of this workbook, or no cell address. */
@@ -158,6 +160,7 @@ export function editPackage(bytes: Uint8Array, edit: PackageEdit): PackageEditRe
   const restyled: string[] = [];
   let notesAdded = 0;
   let notesAppended = 0;
+  const notesSkipped: string[] = [];
   const vmlParts = [...taken].filter((n) => /\.vml$/i.test(n));
   let nextBlock = maxIdmap(vmlParts.map((n) => read(n) ?? "")) + 1;
 
@@ -198,9 +201,10 @@ export function editPackage(bytes: Uint8Array, edit: PackageEdit): PackageEditRe
         overrides.push({ part: commentsPart, type: CT.comments });
       }
       const merged = guard(commentsPart, () => mergeComments(current(commentsPart!), notes, edit.author, mainNs));
-      changed.set(commentsPart, merged.xml);
+      if (merged.xml !== current(commentsPart)) changed.set(commentsPart, merged.xml);
       notesAdded += merged.added.length;
       notesAppended += merged.appended.length;
+      notesSkipped.push(...merged.skipped.map((n) => `${sheet.name}!${n.ref}`));
 
       if (merged.added.length) {
         const legacyId = legacyDrawingId(xml);
@@ -261,6 +265,7 @@ export function editPackage(bytes: Uint8Array, edit: PackageEdit): PackageEditRe
     restyled,
     notesAdded,
     notesAppended,
+    notesSkipped,
     tableSheet,
     unplaced,
     changedParts: [...changed.keys()].filter((k) => pkg.has(k)),
