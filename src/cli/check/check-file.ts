@@ -6,7 +6,7 @@ import { renderRuleError } from "../../core/i18n/findings";
 import { msg, readErrorText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openWorkbook } from "../xlsx/open";
-import { writeMarkedCopy } from "../mark/mark";
+import { MarkError, writeMarkedCopy } from "../mark/mark";
 import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
 function compact(f: Finding): CompactFinding {
@@ -75,10 +75,12 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
 
   if (opts.markDir) {
     try {
-      const out = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang);
-      result.markedCopy = out;
+      const copy = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang, { tables: result.tables.length });
+      result.markedCopy = copy.path;
+      result.notes.push(...copy.notes);
     } catch (e) {
-      const reason = e instanceof WorkbookReadError ? readErrorText(opts.lang, e.code, e.detail) : (e as Error)?.message ?? String(e);
+      // MarkError carries a rendered reason naming the file; anything else is said without library wording.
+      const reason = e instanceof MarkError ? e.message : readErrorText(opts.lang, "internal");
       result.errors.push({ code: "mark-failed", message: msg(opts.lang, "check.mark-failed", { reason }) });
       if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
     }

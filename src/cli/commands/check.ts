@@ -11,6 +11,7 @@ import { msg, readErrorText } from "../messages";
 import { paintFor, safeText } from "../output/color";
 import { fileText, jsonFile, junitXml, Summary } from "../output/check-format";
 import { Progress } from "../output/progress";
+import { cleanUpOnInterrupt } from "../mark/mark";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-lean";
 import { DEFAULT_MAX_SIZE_MB, DEFAULT_READER, type ReaderName } from "../xlsx/open";
 import type { Io } from "../io";
@@ -73,6 +74,8 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
   };
 
   const progress = new Progress(files.length, io.stderr);
+  // An interrupted batch leaves no temp copies or conversion folders behind.
+  const releaseInterrupt = cleanUpOnInterrupt(options.markDir ? [options.markDir] : []);
   for (const p of problems) emit(inputProblem(p.path, p.code, lang));
   await runPool(files, options, {
     jobs,
@@ -80,6 +83,7 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
     onResult: (r) => emit(r),
     onProgress: (done) => progress.update(done),
   });
+  releaseInterrupt();
   progress.clear();
   const wallMs = performance.now() - started;
 

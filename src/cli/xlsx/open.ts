@@ -66,7 +66,7 @@ async function findSoffice(): Promise<string | null> {
 async function convertWithLibreOffice(file: string): Promise<Uint8Array> {
   const soffice = await findSoffice();
   if (!soffice) throw new WorkbookReadError("xls-no-converter");
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "caijue-xls-"));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `caijue-xls-${process.pid}-`));
   try {
     await new Promise<void>((resolve, reject) => {
       // A separate profile dir lets conversions run while the user has LibreOffice open.
