@@ -64,7 +64,7 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
         io.out(once.map((e) => paint.red(safeText(e.message))).join("\n") + "\n\n");
       }
     }
-    if (!r.readable || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed" || e.code === "no-tables")) anyUnreadable = true;
+    if (!r.readable || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed" || e.code === "no-tables" || e.code === "uncalculated")) anyUnreadable = true;
     if (r.counts.error > 0) anyError = true;
     if (format === "text") {
       progress.clear();
