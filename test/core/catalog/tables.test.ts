@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { TABLE_DEFS, defOf, defsOfKind, builtinClassCode } from "../../../src/core/catalog";
 import { CatalogSchema, parseCatalog } from "../../../src/core/catalog/schema";
 import { BUILTIN_CATALOG_INPUT } from "../../../src/core/catalog/tables";
