@@ -195,7 +195,7 @@ function refRow(ref: string): number {
 const DENSE_LIMIT = 1_000_000;
 
 /** The row of every sheet row without cells (read-only: snapshots from the reader are not edited in place). */
-const EMPTY_ROW: readonly never[] = Object.freeze([]);
+const EMPTY_ROW: never[] = Object.freeze([]) as never[];
 
 interface RawCell {
   row: number;
