@@ -9,6 +9,13 @@ import { checkFile } from "../check/check-file";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg } from "../messages";
 
+/**
+ * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch
+ * (the cores were busy with other work) and cost about 70 MB more at the peak, pushing a batch of 1,000 files past
+ * 200 MB. One job keeps the peak low everywhere; on an idle machine with more cores --jobs 2 or more is faster.
+ */
+export const DEFAULT_JOBS = 1;
+
 export interface PoolOptions {
   jobs: number;
   /** Path of the bundled worker script (dist-cli/worker.cjs). */
