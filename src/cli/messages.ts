@@ -1,6 +1,7 @@
 /** CLI strings, zh-CN first with en-US. Findings and recognition text come from core/i18n, not from here. */
 import type { Lang } from "../core/i18n/lang";
 import type { ReadErrorCode } from "./xlsx/errors";
+import type { ReadNote } from "./xlsx/read-lean";
 
 const M = {
   // Read errors: one line each, no stack trace.
@@ -16,7 +17,17 @@ const M = {
   "read.xls-no-converter": ["旧版 .xls/.et 文件需要本机安装 LibreOffice 才能读取，或在 Excel/WPS 中另存为 .xlsx", ".xls/.et files need a local LibreOffice to be read; or save as .xlsx in Excel/WPS"],
   "read.xls-convert-failed": ["LibreOffice 转换 .xls/.et 失败，请在 Excel/WPS 中另存为 .xlsx", "LibreOffice could not convert this .xls/.et file; save it as .xlsx"],
   "read.io": ["读取文件时出错", "error while reading the file"],
+  "read.too-expanded": [
+    "文件解压后过大（至少 {sizeMb} MB，上限 {limitMb} MB），可能已损坏或是恶意构造的压缩包；未读取",
+    "file expands too much when unpacked (at least {sizeMb} MB, limit {limitMb} MB); probably damaged or a zip bomb; not read",
+  ],
+  "read.package-part-unreadable": ["无法读取工作簿中的 {part}（已损坏或格式异常）", "cannot read {part} in the workbook (damaged or malformed)"],
+  "read.part-unreadable": ["无法读取工作表「{sheet}」（部件 {part} 已损坏或格式异常）", "cannot read sheet '{sheet}' (part {part} is damaged or malformed)"],
   "read.internal": ["处理文件时出现内部错误（加 --debug 查看详情）", "internal error while processing the file (use --debug for details)"],
+  "note.uncalculated": [
+    "工作表「{sheet}」中 {cells} 个单元格（如 {first}）：公式没有计算结果，请在 Excel 中打开并保存后再校验",
+    "sheet “{sheet}”: {cells} formula cells (e.g. {first}) have no calculated results; open and save the workbook in Excel, then check again",
+  ],
   "note.rows-capped": ["工作表「{sheet}」行数过多，只读取了前 {rows} 行（可用 --max-rows 调整）", "sheet “{sheet}” is very long; only the first {rows} rows were read (see --max-rows)"],
   // Usage.
   "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs)"],
@@ -40,6 +51,10 @@ const M = {
   "check.unreadable": ["无法读取", "unreadable"],
   "check.tables": ["识别到 {n} 张表：{list}", "{n} tables recognised: {list}"],
   "check.no-tables": ["未识别到任何决算表", "no final-accounts tables recognised"],
+  "read.failed": ["{file}：读取文件时出错，未能读取其中的表格（加 --debug 查看详情）", "{file}: reading the file failed; its tables could not be read (use --debug for details)"],
+  "check.worker-crashed": ["{file}：处理此文件时内存或资源耗尽，未能校验", "{file}: ran out of memory or resources while processing this file; not checked"],
+  "check.internal": ["{file}：识别或校验报表时出错，未完成校验（加 --debug 查看详情）", "{file}: recognising or checking the tables failed; the file was not checked (use --debug for details)"],
+  "check.not-checked-uncalculated": ["未校验（公式没有计算结果）", "not checked (formulas without calculated results)"],
   "check.not-checked": ["未校验（不是决算工作簿？）", "not checked (not a final-accounts workbook?)"],
   "check.no-tables-error": ["工作簿中没有找到任何决算表（收入支出决算总表、收入决算表……），未做校验；请确认文件是否为部门决算报表", "no final-accounts table (收入支出决算总表, 收入决算表 …) was found in the workbook, so nothing was checked; is this a 部门决算 workbook?"],
   "check.counts": ["强制 {error} 项，核实 {warning} 项（共 {checks} 项检查，{skipped} 条规则因缺表或缺行未完整执行）", "errors: {error}, warnings: {warning} ({checks} checks; rules not run, or not fully, for missing tables or rows: {skipped})"],
@@ -86,4 +101,11 @@ export function msg(lang: Lang, key: MessageKey, params: Record<string, string |
 /** One-line reason for a read error. */
 export function readErrorText(lang: Lang, code: ReadErrorCode | "internal", detail: Record<string, string | number> = {}): string {
   return msg(lang, `read.${code}` as MessageKey, detail);
+}
+
+/** One line for something the reader met (a sheet cut short, formulas saved without results). */
+export function readNoteText(lang: Lang, n: ReadNote): string {
+  return n.code === "rows-capped"
+    ? msg(lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows })
+    : msg(lang, "note.uncalculated", { sheet: n.sheet, cells: n.cells, first: n.first });
 }

@@ -10,6 +10,7 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   let status: string;
   if (!r.readable) status = paint.red(msg(lang, "check.unreadable"));
   else if (r.errors.some((e) => e.code === "no-tables")) status = paint.yellow(msg(lang, "check.not-checked"));
+  else if (r.errors.some((e) => e.code === "uncalculated")) status = paint.yellow(msg(lang, "check.not-checked-uncalculated"));
   else if (!r.ok) status = paint.red(msg(lang, "check.failed"));
   else if (r.counts.warning > 0) status = paint.yellow(msg(lang, "check.warnings-only"));
   else status = paint.green(msg(lang, "check.ok"));
