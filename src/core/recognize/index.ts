@@ -194,18 +194,29 @@ function hasUnknownTitle(g: Grid, region: Region): boolean {
   return false;
 }
 
-/** Does any text in the region say the table has no data? (cheap pre-filter before the regex) */
-function regionSaysEmpty(g: Grid, region: Region): boolean {
-  for (let r = region.top; r <= region.bottom; r++) {
+/** A sentence in the region (below its title) saying the table has no data, with its cell. */
+interface EmptyNote {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/**
+ * The region's 「本表无数据」 note: in the first data row, in a row merged across the table, or in a 注/说明 line
+ * below it. Cheap pre-filter (a 无/没 character) before the regex.
+ */
+function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undefined {
+  for (let r = Math.max(region.top, from); r <= region.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
     for (let i = Math.max(0, region.left - g.left); i < Math.min(line.length, region.right - g.left + 1); i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没]/u.test(v)) continue;
-      if (saysEmpty(g.norm(r, g.left + i))) return true;
+      if (typeof v !== "string" || v.length < 3 || !/[无没空涉]/u.test(v)) continue;
+      const c = g.left + i;
+      if (saysEmpty(g.norm(r, c))) return { row: r, col: c, text: v.trim() };
     }
   }
-  return false;
+  return undefined;
 }
 
 function score(c: Candidate, o: ParseOutcome, empty: boolean): { score: number; confidence: number; accepted: boolean } {
@@ -317,7 +328,10 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
 
     const scored: Scored[] = [];
     const from = reg.titleRow !== undefined ? reg.titleRow + 1 : reg.region.top;
-    const emptyText = regionSaysEmpty(g, reg.region);
+    // The note is kept apart from the table: not a header, a label or an amount (no READ finding for it).
+    const note = findEmptyNote(g, reg.region, from);
+    if (note) g.mask(note.row, note.col);
+    const titleSaysEmpty = /无数据|空表/u.test(normalizeText(reg.title));
     // Parse the most promising candidates first and stop once no other could reach (or come within the
     // ambiguity margin of) the best accepted score: parsing is the costly part on large sheets.
     const ordered = [...candidates.values()].sort((a, b) => upperScore(b) - upperScore(a));
@@ -339,7 +353,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
         parsedShapes.set(shape, o);
       }
       if (!o) continue;
-      const empty = !o.anyAmount && (emptyText || /无数据/u.test(normalizeText(reg.title)));
+      const empty = !o.anyAmount && (note !== undefined || titleSaysEmpty);
       const s = score(c, o, empty);
       if (cont && !(c.title > 0 || c.hint) && c.def.kind === cont.kind && c.def.variant === cont.variant) s.score += 0.1;
       scored.push({ def: c.def, outcome: o, empty, identified: c.title > 0 || c.hint, ...s });
@@ -353,6 +367,13 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
       work.issues.push({ code: "ambiguous-table", sheet: sheet.name, kind: best.def.kind, detail: rival.def.kind });
     }
     const view = buildView(g, reg, best, work);
+    if (best.empty) {
+      if (note) view.emptyNote = { text: note.text, sheet: sheet.name, address: toA1(note.row, note.col) };
+      else if (reg.titleRow !== undefined) view.emptyNote = { text: reg.title, sheet: sheet.name, address: titleAddress(g, reg.titleRow, reg.title) };
+    } else if (!best.outcome.anyAmount && best.outcome.columns.length > 0) {
+      // Printed without a single figure and without a note: empty, and the completeness rules say so.
+      view.empty = true;
+    }
     const ties = scored.filter((x) => x.accepted && x.def.kind === best.def.kind && Math.abs(x.score - best.score) < 1e-9);
     if (ties.length > 1) work.ties.set(view, ties.map((x) => x.def.variant));
     if (!best.identified) work.untitled.add(view);
@@ -362,6 +383,15 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     work.reason = titles.length > 0 ? "title-without-table" : hasUnknownTitle(g, { top: g.top, bottom: g.bottom, left: g.left, right: g.right }) ? "unknown-table" : "no-table";
   }
   return work;
+}
+
+/** Address of the title cell in its row (the first cell whose text is the title). */
+function titleAddress(g: Grid, row: number, title: string): string {
+  for (let c = g.left; c <= g.right; c++) {
+    const v = g.value(row, c);
+    if (typeof v === "string" && v.trim() === title) return toA1(row, c);
+  }
+  return toA1(row, g.left);
 }
 
 function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: string }, best: Scored, work: SheetWork): TableView {

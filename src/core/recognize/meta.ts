@@ -107,7 +107,7 @@ export function unitNameIn(raw: string): string | undefined {
   return name && name.length >= 2 && name.length <= 60 ? name : undefined;
 }
 
-/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 无数据). */
+/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 本表为空表, 不涉及…支出). */
 export function saysEmpty(normalized: string): boolean {
-  return /(本表无数据|此表无数据|无数据|本表为空表|本表为空|没有.{0,40}(收入|支出)|无.{0,30}(收入和支出|收支|支出|收入)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized);
+  return /(本表无数据|此表无数据|无数据|本表为空表|本表为空|(本表|此表)(数据)?为空|空表|没有.{0,40}(收入|支出|经费)|不涉及.{0,40}(收入|支出|经费)|无.{0,30}(收入和支出|收支|支出|收入|经费)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized);
 }

@@ -70,6 +70,11 @@ export interface TableView {
   rows: RowView[];
   /** True when the table is present but states it has no data (e.g. 本表无数据). */
   empty: boolean;
+  /**
+   * The sentence saying so (「说明：本单位本年度没有……，故本表无数据。」) and its cell: in the first data row, a row
+   * merged across the table, a 注/说明 line below it, or the title. Absent when the table is empty without a note.
+   */
+  emptyNote?: { text: string; sheet: string; address: string };
   /** Catalogue items and column roles expected but not found. */
   missingRows: string[];
   missingColumns: ColumnRole[];
