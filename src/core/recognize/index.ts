@@ -13,13 +13,13 @@ import { parseCoded } from "./coded";
 import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
 import { parseItems, parseMatrix } from "./items";
-import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
+import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, titleUnitYear, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
 import { normalizeLabel, normalizeText } from "./normalize";
 import { itemMatcher, type ParseContext, type ParseOutcome, type Region } from "./parse-common";
 import { parseTwoSided } from "./two-sided";
-import type { RecognitionIssue, RecognitionResult, TableView } from "./types";
+import type { MetaSource, RecognitionIssue, RecognitionResult, TableView } from "./types";
 
-export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue } from "./types";
+export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue, MetaSource } from "./types";
 export { tableOf, cellOf } from "./types";
 
 export interface RecognizeOptions {
@@ -172,12 +172,12 @@ function bestTitleScores(hits: TitleHit[]): Map<TableDef, number> {
   return out;
 }
 
-function textRows(g: Grid, top: number, bottom: number, left: number, right: number): { norm: string; raw: string }[] {
-  const out: { norm: string; raw: string }[] = [];
+function textRows(g: Grid, top: number, bottom: number, left: number, right: number): { norm: string; raw: string; row: number }[] {
+  const out: { norm: string; raw: string; row: number }[] = [];
   for (let r = Math.max(top, g.top); r <= Math.min(bottom, g.bottom); r++) {
     for (let c = left; c <= right; c++) {
       const v = g.value(r, c);
-      if (typeof v === "string" && v.trim()) out.push({ norm: g.norm(r, c), raw: v });
+      if (typeof v === "string" && v.trim()) out.push({ norm: g.norm(r, c), raw: v, row: r });
     }
   }
   return out;
@@ -257,8 +257,8 @@ interface SheetWork {
   sheet: SheetSnapshot;
   tables: TableView[];
   issues: RecognitionIssue[];
-  years: number[];
-  unitNames: string[];
+  years: Sourced<number>[];
+  unitNames: Sourced<string>[];
   /** Tables whose variant tied with others of the same kind (e.g. national vs Sichuan 收入支出决算总表). */
   ties: Map<TableView, string[]>;
   /** Tables found by their shape alone (no title, no sheet hint): candidates for a continued table. */
@@ -287,6 +287,16 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     return work;
   }
   const titles = findTitleRows(g, defs);
+  // A document title above the first table (「上海市××局2024年度部门决算」) names the unit and the year.
+  for (let r = g.top; r < Math.min(titles.length > 0 ? titles[0].row : g.top + 3, g.top + 6); r++) {
+    for (let c = g.left; c <= Math.min(g.right, g.left + 12); c++) {
+      const v = g.value(r, c);
+      if (typeof v !== "string" || v.length < 6 || !v.includes("决算")) continue;
+      const tu = titleUnitYear(v);
+      if (tu.unitName) work.unitNames.push({ value: tu.unitName, source: "title" });
+      if (tu.year) work.years.push({ value: tu.year, source: "title" });
+    }
+  }
   const sheetHits = titleHits(normalizeText(sheet.name ?? ""), defs);
   const hinted = new Set(sheetHintDefs(sheet.name ?? "", defs));
 
@@ -413,12 +423,22 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     work.issues.push({ code: "unit-unknown", sheet, kind: def.kind, detail: units.join("/") });
   }
   let year: number | undefined;
+  let yearSource: MetaSource = "title";
   for (const t of around) {
-    year ??= yearIn(t.norm);
+    const source: MetaSource = t.row === reg.titleRow ? "title" : "header-line";
+    const y = yearIn(t.norm);
+    if (year === undefined && y !== undefined) {
+      year = y;
+      yearSource = source;
+    }
     const un = unitNameIn(t.raw);
-    if (un) work.unitNames.push(un);
+    if (un) work.unitNames.push({ value: un, source: "header-line" });
+    else if (source === "title") {
+      const tu = titleUnitYear(t.raw).unitName;
+      if (tu) work.unitNames.push({ value: tu, source: "title" });
+    }
   }
-  if (year) work.years.push(year);
+  if (year) work.years.push({ value: year, source: yearSource });
 
   const view: TableView = {
     kind: def.kind, variant: def.variant, sheet, sheetVisibility: g.sheet.visibility ?? "visible",
@@ -517,22 +537,33 @@ function scanCover(sheet: SheetSnapshot): { year?: number; unitName?: string } {
       if (typeof v !== "string") continue;
       const n = g.norm(r, c);
       if (/决算|报表|封面/u.test(n) || /年度/u.test(n)) year ??= yearIn(n);
-      unitName ??= unitNameIn(v);
+      unitName ??= unitNameIn(v) ?? (v.includes("决算") ? titleUnitYear(v).unitName : undefined);
     }
   }
   return { year, unitName };
 }
 
-function mode<T>(xs: T[]): T | undefined {
+/** A unit name or year with where it was read. */
+interface Sourced<T> {
+  value: T;
+  source: MetaSource;
+  /** Found outside the tables (cover, sheet or file name): used only when the tables state none. */
+  late?: boolean;
+}
+
+/** The most frequent value among the tables' own statements, else among the late ones; with its first source. */
+function pick<T>(xs: Sourced<T>[]): Sourced<T> | undefined {
+  const own = xs.filter((x) => !x.late);
+  const pool = own.length > 0 ? own : xs;
   const counts = new Map<T, number>();
-  let best: T | undefined;
+  let best: Sourced<T> | undefined;
   let n = 0;
-  for (const x of xs) {
-    const k = (counts.get(x) ?? 0) + 1;
-    counts.set(x, k);
+  for (const x of pool) {
+    const k = (counts.get(x.value) ?? 0) + 1;
+    counts.set(x.value, k);
     if (k > n) {
       n = k;
-      best = x;
+      best = pool.find((p) => p.value === x.value);
     }
   }
   return best;
@@ -544,8 +575,8 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const tables: TableView[] = [];
   const ignoredSheets: { sheet: string; reason: string }[] = [];
   const issues: RecognitionIssue[] = [];
-  const years: number[] = [];
-  const unitNames: string[] = [];
+  const years: Sourced<number>[] = [];
+  const unitNames: Sourced<string>[] = [];
   const ties = new Map<TableView, string[]>();
   const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
   // Label look-ups repeat across candidates and passes: memoise them for this call.
@@ -624,17 +655,26 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     if (seen.has(id)) issues.push({ code: "duplicate-table", sheet: t.sheet, kind: t.kind, detail: seen.get(id)!.sheet });
     else seen.set(id, t);
   }
-  let year = options.year ?? mode(years);
-  let unitName = mode(unitNames);
-  if (year === undefined || unitName === undefined) {
-    for (const ig of ignoredSheets) {
-      const sheet = sheets.find((s) => String(s.name ?? "") === ig.sheet);
-      if (!sheet) continue;
-      const cover = scanCover(sheet);
-      year ??= cover.year;
-      unitName ??= cover.unitName;
-    }
+  // Unit name and year: the tables' own header lines and titles first, then cover sheets, sheet names, the file name.
+  for (const ig of ignoredSheets) {
+    const sheet = sheets.find((s) => String(s.name ?? "") === ig.sheet);
+    if (!sheet) continue;
+    const cover = scanCover(sheet);
+    if (cover.year !== undefined) years.push({ value: cover.year, source: "cover", late: true });
+    if (cover.unitName !== undefined) unitNames.push({ value: cover.unitName, source: "cover", late: true });
   }
+  for (const sheet of sheets) {
+    const fromName = titleUnitYear(String(sheet.name ?? ""));
+    if (fromName.year !== undefined) years.push({ value: fromName.year, source: "sheet-name", late: true });
+    if (fromName.unitName !== undefined) unitNames.push({ value: fromName.unitName, source: "sheet-name", late: true });
+  }
+  const fromFile = titleUnitYear(typeof snapshot?.name === "string" ? snapshot.name : "");
+  if (fromFile.year !== undefined) years.push({ value: fromFile.year, source: "file-name", late: true });
+  if (fromFile.unitName !== undefined) unitNames.push({ value: fromFile.unitName, source: "file-name", late: true });
+  const y = options.year !== undefined ? { value: options.year, source: "option" as const } : pick(years);
+  const u = pick(unitNames);
+  const year = y?.value;
+  const unitName = u?.value;
   if (tables.length === 0) issues.push({ code: "no-tables" });
-  return { tables, ignoredSheets, issues, year, unitName };
+  return { tables, ignoredSheets, issues, year, unitName, yearSource: y?.source, unitNameSource: u?.source };
 }

@@ -103,7 +103,14 @@ export interface RecognitionResult {
   year?: number;
   /** Unit name found on a cover or title, if any (untrusted text). */
   unitName?: string;
+  /** Where `year` was read (a table title, a 编制单位 header line, a cover sheet, a sheet or file name, the caller). */
+  yearSource?: MetaSource;
+  /** Where `unitName` was read. */
+  unitNameSource?: MetaSource;
 }
+
+/** Where a unit name or year was read. */
+export type MetaSource = "option" | "header-line" | "title" | "cover" | "sheet-name" | "file-name";
 
 /** Convenience: find the first table of a kind. */
 export function tableOf(result: RecognitionResult, kind: TableKind): TableView | undefined {
