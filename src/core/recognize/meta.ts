@@ -105,7 +105,7 @@ const FIELD_BREAK = /\t|\u3000|\s{2,}/u;
 
 /**
  * Unit (organisation) name from 「编制单位：XX」 / 「单位名称：XX」. A header line often holds more fields
- * (「编制单位：上海市××局　　　　2025年度　　　　单位：万元」): the name ends at the first field break.
+ * (「编制单位：上海市××局」, wide spaces, 「2025年度」, wide spaces, 「单位：万元」): the name ends at the first field break.
  */
 export function unitNameIn(raw: string): string | undefined {
   const m = /(编制单位|单位名称|填报单位|部门名称|预算单位)\s*[:：]\s*(.+?)\s*(金额单位|单位\s*[:：]|$)/u.exec(raw);
