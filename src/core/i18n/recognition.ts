@@ -125,6 +125,12 @@ export function renderRecognitionIssue(i: RecognitionIssue, lang: Lang): string 
       return en
         ? `'${sheet}' continues ${kind} of '${i.detail ?? ""}'; its rows were read as part of that table`
         : `「${sheet}」是「${i.detail ?? ""}」中${kind}的续表，已并入该表读取`;
+    case "name-from-code-book": {
+      const [code, ...name] = (i.detail ?? "").split(" ");
+      return en
+        ? `'${sheet}'!${i.address ?? ""}: the name of subject ${code} is incomplete ("${i.text ?? ""}"); the code book's name "${name.join(" ")}" is used`
+        : `「${sheet}」${i.address ?? ""} 科目 ${code} 的名称不完整（“${i.text ?? ""}”），已按科目代码取用科目名称“${name.join(" ")}”`;
+    }
     case "unit-unknown":
       return en
         ? `'${sheet}': the unit of ${kind} is unclear (${i.detail ?? ""}); check 「单位：万元」/「单位：元」 above the table`

@@ -4,7 +4,7 @@
  */
 import { TABLE_DEFS } from "../catalog/tables";
 import { builtinClassCode } from "../catalog/classes";
-import { classCodeByName as bookClassCode, subjectCode as bookSubjectCode } from "../subjects";
+import { classCodeByName as bookClassCode, subjectCode as bookSubjectCode, subjectName as bookSubjectName } from "../subjects";
 import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
@@ -32,6 +32,8 @@ export interface RecognizeOptions {
    * defaults to the subjects code book.
    */
   subjectCodeByName?: (name: string, parent: string | undefined, year?: number) => string | undefined;
+  /** Code → subject name for the year (completes names cut short by a line wrap); defaults to the subjects code book. */
+  subjectNameByCode?: (code: string, year?: number) => string | undefined;
   /** Catalogue to use (defaults to the built-in one; a province's extra variants can be appended). */
   catalog?: readonly TableDef[];
 }
@@ -269,6 +271,7 @@ interface SheetWork {
 interface Lookups {
   classCode: (label: string) => string | undefined;
   subjectByName: (name: string, parent: string | undefined) => string | undefined;
+  nameOf: (code: string) => string | undefined;
 }
 
 /**
@@ -456,6 +459,9 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
   }
   for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
   for (const key of view.missingRows) work.issues.push({ code: "missing-row", sheet, kind: def.kind, detail: key });
+  for (const b of o.bookNames ?? []) {
+    work.issues.push({ code: "name-from-code-book", sheet, kind: def.kind, address: toA1(b.sheetRow, b.col), text: b.printed, detail: `${b.code} ${b.name}` });
+  }
   for (const u of view.unplacedRows) {
     work.issues.push({ code: "unplaced-row", sheet, kind: def.kind, address: toA1(u.sheetRow, o.left), text: u.label });
   }
@@ -610,12 +616,20 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     subjectMemo.set(key, code);
     return code;
   };
+  const nameByCode = options.subjectNameByCode ?? ((code: string, year?: number) => bookSubjectName(code, year));
+  const nameOf = (code: string): string | undefined => {
+    try {
+      return nameByCode(code, options.year);
+    } catch {
+      return undefined;
+    }
+  };
   // The last table of the previous sheet: a PDF converter may continue it on the next sheet.
   let prev: TableView | undefined;
   for (const sheet of sheets) {
     let work: SheetWork;
     try {
-      work = recognizeSheet(sheet, defs, { classCode, subjectByName }, prev);
+      work = recognizeSheet(sheet, defs, { classCode, subjectByName, nameOf }, prev);
     } catch {
       work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), untitled: new Set(), reason: "unreadable" };
     }

@@ -86,7 +86,9 @@ export interface TableView {
 export interface RecognitionIssue {
   code: "unreadable-cell" | "missing-column" | "missing-row" | "unplaced-row" | "ambiguous-table" | "no-tables" | "duplicate-table" | "unit-unknown"
     /** The sheet continues the table of sheet `detail` (PDF page split); its rows were merged into that view. */
-    | "continued-table";
+    | "continued-table"
+    /** A subject name cut short (line wrap) was completed from the code book: `text` as printed, `detail` = 「code name」. */
+    | "name-from-code-book";
   sheet?: string;
   address?: string;
   text?: string;
