@@ -1,11 +1,14 @@
-// The unseen layouts of test/fixtures/unseen and unseen2, read as .xlsx files by the built CLI (lean reader → recognition →
+// The unseen layouts of test/fixtures/unseen and unseen2 and the published layouts of test/fixtures/published, read as .xlsx files by the built CLI (lean reader → recognition →
 // validation): every expected table is found on its sheet and no file has a 强制 finding.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UNSEEN } from "../fixtures/unseen/index";
 import { UNSEEN2 } from "../fixtures/unseen2/index";
+import { PUBLISHED } from "../fixtures/published/index";
 
-const ALL = { ...UNSEEN, ...UNSEEN2 };
+const ALL = { ...UNSEEN, ...UNSEEN2, ...Object.fromEntries(Object.entries(PUBLISHED).map(([k, v]) => [`published-${k}`, v])) };
+/** The file a fixture is written to (its workbook name: a published layout may carry the unit and year in it). */
+const fileOf = (f: { name: string; snapshot: { name?: string } }): string => f.snapshot.name ?? `${f.name}.xlsx`;
 import { buildCli, caijue, ensureFixtures, GENERATED } from "./helpers";
 
 interface JsonFile {
@@ -21,9 +24,10 @@ describe("caijue check on unseen layouts (.xlsx)", () => {
   let files: JsonFile[] = [];
 
   beforeAll(async () => {
-    ensureFixtures();
+    const paths = fixtures.map((f) => path.join(GENERATED, fileOf(f)));
+    ensureFixtures(paths);
     buildCli();
-    const r = await caijue(["check", ...fixtures.map((f) => path.join(GENERATED, `${f.name}.xlsx`)), "--format", "json", "--jobs", "2"]);
+    const r = await caijue(["check", ...paths, "--format", "json", "--jobs", "2"]);
     expect(r.stderr).toBe("");
     files = (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
   });
@@ -35,7 +39,7 @@ describe("caijue check on unseen layouts (.xlsx)", () => {
 
   it.each(Object.keys(ALL))("%s: all tables found, no error finding", (key) => {
     const f = ALL[key as keyof typeof ALL]();
-    const got = files.find((x) => path.basename(x.file) === `${f.name}.xlsx`)!;
+    const got = files.find((x) => path.basename(x.file) === fileOf(f))!;
     expect(got.errors).toEqual([]);
     expect(got.tables.map((t) => `${t.kind}@${t.sheet}`).sort()).toEqual(f.tables.map((t) => `${t.kind}@${t.sheet}`).sort());
     expect(got.findings.filter((x) => x.severity === "error")).toEqual([]);

@@ -381,7 +381,16 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     }
     const view = buildView(g, reg, best, work);
     if (best.empty) {
-      if (note) view.emptyNote = { text: note.text, sheet: sheet.name, address: toA1(note.row, note.col) };
+      if (note) {
+        view.emptyNote = { text: note.text, sheet: sheet.name, address: toA1(note.row, note.col) };
+        // The note may sit where an amount belongs (the one data row of a 三公 table): that cell is not an amount.
+        for (const row of view.rows) {
+          for (const role in row.cells) {
+            const c = row.cells[role as keyof typeof row.cells];
+            if (c && c.row === note.row && c.col === note.col) delete row.cells[role as keyof typeof row.cells];
+          }
+        }
+      }
       else if (reg.titleRow !== undefined) view.emptyNote = { text: reg.title, sheet: sheet.name, address: titleAddress(g, reg.titleRow, reg.title) };
     } else if (!best.outcome.anyAmount && best.outcome.columns.length > 0) {
       // Printed without a single figure and without a note: empty, and the completeness rules say so.
@@ -638,8 +647,10 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     tables.push(...work.tables);
     for (const [view, variants] of work.ties) ties.set(view, variants);
     issues.push(...work.issues);
-    years.push(...work.years);
-    unitNames.push(...work.unitNames);
+    // A sheet without tables that names the unit and year in a title is a cover.
+    const cover = work.tables.length === 0;
+    for (const y of work.years) years.push(cover ? { value: y.value, source: "cover", late: true } : y);
+    for (const u of work.unitNames) unitNames.push(cover ? { value: u.value, source: "cover", late: true } : u);
     if (work.tables.length === 0) {
       const visibility = sheet.visibility && sheet.visibility !== "visible" ? `${sheet.visibility}:` : "";
       ignoredSheets.push({ sheet: String(sheet.name ?? ""), reason: `${visibility}${work.reason ?? "no-table"}` });
