@@ -1,7 +1,8 @@
 // Recognition of layouts as real published workbooks print them (test/fixtures/published): empty tables with their
 // note, the national horizontal 三公 table, wrapped subject names, header lines naming the unit and year, headers as
 // converters leave them. Every table found with all its amounts, nothing unplaced or unreadable, no 强制 finding.
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf, type RecognitionResult } from "../../../src/core/recognize";
 import { renderRecognitionReport } from "../../../src/core/i18n/recognition";
 import { validate } from "../../../src/core/rules";
@@ -34,7 +35,7 @@ function readsEverything(f: PublishedFixture, r: RecognitionResult): void {
 
 const names = Object.keys(PUBLISHED);
 
-describe.each(names)("published layout %s", (name) => {
+for (const name of names) describe(`published layout ${name}`, () => {
   const f = PUBLISHED[name]();
   const r = recognize(f.snapshot);
 
@@ -52,7 +53,7 @@ describe("empty tables with their note", () => {
   const variants = names.filter((n) => n.startsWith("empty-"));
   it("has nine variants (three positions × three wordings)", () => expect(variants).toHaveLength(9));
 
-  it.each(variants)("%s: keeps the note apart with its cell; no READ; the table reads as zeros", (name) => {
+  for (const name of variants) it(`${name}: keeps the note apart with its cell; no READ; the table reads as zeros`, () => {
     const f = PUBLISHED[name]();
     const r = recognize(f.snapshot);
     for (const [kind, note] of Object.entries(f.notes!)) {
@@ -91,7 +92,7 @@ describe("the national horizontal 三公 table", () => {
   const reference = generateNarrative(recognize(canonical.snapshot), inputs, { style: "shanghai" });
   const s7 = (n: ReturnType<typeof generateNarrative>) => n.sections.find((x) => x.id === "s7")!.paragraphs.map((p) => p.text).join("\n");
 
-  it.each(variants)("%s: reads 预算数 and 决算数 of all six items, a prior-year group is not taken for them", (name) => {
+  for (const name of variants) it(`${name}: reads 预算数 and 决算数 of all six items, a prior-year group is not taken for them`, () => {
     const f = PUBLISHED[name]();
     const t = recognize(f.snapshot).tables.find((x) => x.kind === "T7")!;
     expect(t.columns.map((c) => c.role).sort()).toEqual(["budget", "final"]);
@@ -104,7 +105,7 @@ describe("the national horizontal 三公 table", () => {
     }
   });
 
-  it.each(variants)("%s: the narrative's 三公 section states the same figures as the standard layout, and 核对 confirms them", (name) => {
+  for (const name of variants) it(`${name}: the narrative's 三公 section states the same figures as the standard layout, and 核对 confirms them`, () => {
     const f = PUBLISHED[name]();
     const rec = recognize(f.snapshot);
     const n = generateNarrative(rec, inputs, { style: "shanghai" });
@@ -118,7 +119,7 @@ describe("the national horizontal 三公 table", () => {
 });
 
 describe("wrapped subject names", () => {
-  it.each(["wrap-below", "wrap-above", "wrap-both"])("%s: joins the fragments to the code row's name", (name) => {
+  for (const name of ["wrap-below", "wrap-above", "wrap-both"]) it(`${name}: joins the fragments to the code row's name`, () => {
     const f = PUBLISHED[name]();
     const r = recognize(f.snapshot);
     expect(Object.keys(f.names!).length).toBeGreaterThan(5);
@@ -159,7 +160,7 @@ describe("wrapped subject names", () => {
 });
 
 describe("header lines: unit name and year, and where they came from", () => {
-  it.each(names.filter((n) => n.startsWith("headline-")))("%s", (name) => {
+  for (const name of names.filter((n) => n.startsWith("headline-"))) it(`${name}`, () => {
     const f = PUBLISHED[name]();
     const r = recognize(f.snapshot);
     expect({ unitName: r.unitName, year: r.year, unitNameSource: r.unitNameSource, yearSource: r.yearSource }).toEqual(f.meta);
