@@ -9,6 +9,7 @@ import { validate } from "../../../src/core/rules";
 import { generateNarrative, parseInputsSheet, verifyNarrative } from "../../../src/core/narrative";
 import { PUBLISHED, type PublishedFixture } from "../../fixtures/published";
 import { fixture } from "../../fixtures";
+import { TABLE_DEFS } from "../../../src/core/catalog/tables";
 import { book, sheet } from "./build";
 
 function readsEverything(f: PublishedFixture, r: RecognitionResult): void {
@@ -115,6 +116,46 @@ describe("the national horizontal 三公 table", () => {
     const v = verifyNarrative(text, rec, inputs, { style: "shanghai" });
     expect(v.mismatches.filter((m) => m.severity === "error")).toEqual([]);
     expect(v.claims.filter((c) => c.status === "ok").length).toBeGreaterThan(3);
+  });
+});
+
+describe("every 三公 variant of the catalogue read in the national horizontal layout", () => {
+  const defs = TABLE_DEFS.filter((d) => d.rows.some((r) => r.key === "sg_total"));
+  const items = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", null, null, "公务接待费"];
+  const subs = [null, null, "小计", "公务用车购置费", "公务用车运行费", null];
+  for (const def of defs) {
+    it(`${def.kind}/${def.variant} 「${def.title}」: 12 cells, 预算数 and 决算数, under an unmerged 3-row header`, () => {
+      const wb = book(
+        sheet("Sheet1", [
+          [def.title], [null, null, null, null, null, null, null, null, null, null, null, "单位：万元"],
+          ["预算数", null, null, null, null, null, "决算数"], [...items, ...items], [...subs, ...subs],
+          [10, 1, 5, 2, 3, 4, 9.5, 0.5, 6, 2.5, 3.5, 3],
+        ]),
+      );
+      const r = recognize(wb);
+      const t = r.tables.find((x) => x.kind === def.kind)!;
+      expect(t.variant).toBe(def.variant);
+      const got = t.rows.map((x) => `${x.key}:${x.cells.budget?.address}/${x.cells.final?.address}`);
+      expect(got).toEqual([
+        "sg_total:A6/G6", "sg_abroad:B6/H6", "sg_vehicle:C6/I6", "sg_vehicle_purchase:D6/J6", "sg_vehicle_operation:E6/K6", "sg_reception:F6/L6",
+      ]);
+      const v = validate(r, wb);
+      if (def.kind === "T7") expect(v.checks).toBeGreaterThan(0); // the built-in rules check T7 (none for SC12)
+      expect(v.findings.filter((f) => f.severity === "error")).toEqual([]);
+    });
+  }
+});
+
+describe("a gap is not a zero across tables", () => {
+  it("支出决算表 printed only to 类 level: the 款/项 ties of X9 are listed as not run, with the rows, and raise nothing", () => {
+    const f = PUBLISHED["t3-classes-only"]();
+    const r = recognize(f.snapshot);
+    const v = validate(r, f.snapshot);
+    expect(v.findings.filter((x) => x.rule === "X9")).toEqual([]);
+    const skip = v.skipped.find((s) => s.rule === "X9" && s.reason === "side-not-printed");
+    expect(skip?.tables).toEqual(["T3"]);
+    const t5Codes = f.dataset.t5.rows.filter((x) => x.code.length > 3 && (x.values.total ?? 0) !== 0).map((x) => `T3[${x.code}, total]`);
+    expect(skip?.missing?.slice().sort()).toEqual(t5Codes.slice(0, 50).sort());
   });
 });
 
