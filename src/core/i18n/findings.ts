@@ -91,6 +91,13 @@ export function renderRuleError(e: RuleError, lang: Lang): string {
   return `${where ? `${where}：` : ""}${e.message}`;
 }
 
+/** The first few references a side-not-printed skip lists (「T3[2010101, total]」 → 「2010101」). */
+function notPrintedList(s: SkippedRule, sep: string): string {
+  const rows = [...new Set((s.missing ?? []).map((m) => /\[([^,\]]+)/.exec(m)?.[1] ?? m))];
+  const shown = rows.slice(0, 8).join(sep);
+  return rows.length > 8 ? `${shown}${sep}… (${rows.length})` : shown;
+}
+
 /** Render a skipped rule. */
 export function renderSkipped(s: SkippedRule, lang: Lang): string {
   const tables = s.tables.join("、");
@@ -98,10 +105,12 @@ export function renderSkipped(s: SkippedRule, lang: Lang): string {
     if (s.reason === "tables-absent") return `rule ${s.rule} skipped: table(s) ${s.tables.join(", ")} not found`;
     if (s.reason === "overridden") return `rule ${s.rule} replaced by a user rule`;
     if (s.reason === "cells-absent") return `rule ${s.rule} partly skipped: rows or columns it needs were not found in ${s.tables.join(", ")}`;
+    if (s.reason === "side-not-printed") return `rule ${s.rule} partly not run: ${s.tables.join(", ")} does not print ${notPrintedList(s, ", ")}, so those ties were not compared with 0`;
     return `rule ${s.rule} disabled`;
   }
   if (s.reason === "tables-absent") return `规则 ${s.rule} 未执行：工作簿中没有 ${tables}`;
   if (s.reason === "overridden") return `规则 ${s.rule} 已被用户规则替换`;
   if (s.reason === "cells-absent") return `规则 ${s.rule} 部分未执行：${tables} 中未找到所需的行或列`;
+  if (s.reason === "side-not-printed") return `规则 ${s.rule} 部分未执行：${tables} 未列出 ${notPrintedList(s, "、")}，这些表间勾稽未按 0 比较`;
   return `规则 ${s.rule} 已停用`;
 }

@@ -157,6 +157,17 @@ export interface Program {
   ruleErrors: RuleError[];
   /** State of the last evaluation (for recheck). */
   state?: unknown;
+  /** Checks (by index) that tie to a subject row another table does not print: failing, they are listed as not run. */
+  notPrinted?: Map<number, NotPrintedCheck>;
+}
+
+/** A cross-table check one side of which is not printed. */
+export interface NotPrintedCheck {
+  rule: string;
+  /** The table that does not print the row. */
+  table: TableKind;
+  /** The references not printed, e.g. 「T3[2010101, total]」. */
+  missing: string[];
 }
 
 /** Key of a cell in the program's index. */
@@ -304,6 +315,7 @@ class CompiledProgram implements Program {
   cellIndex?: Map<string, number>;
   checksByCell?: number[][];
   state?: unknown;
+  notPrinted?: Map<number, NotPrintedCheck>;
   private allCells?: ProgramCell[];
   private allChecks?: Check[];
 
@@ -867,7 +879,10 @@ class Compiler {
         const key = ref.row.kind === "key" ? ref.row.key : ref.row.kind === "row" ? env.row : undefined;
         if (key !== undefined && idx.missingRows.has(key)) this.gap(idx.view.kind);
         // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item.
-        if (key !== undefined && /^\d+$/.test(key)) this.tMissingCode = true;
+        if (key !== undefined && /^\d+$/.test(key)) {
+          this.tMissingCode = true;
+          this.tMissingCodeTable ??= idx.view.kind;
+        }
         const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
         missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
         return;
@@ -1039,6 +1054,10 @@ class Compiler {
   private leftFirstMissing = false;
   /** Some missing reference of the comparison being built is a subject-code row (which counts as 0). */
   private tMissingCode = false;
+  /** Table of the first subject-code row the comparison being built needs but that table does not print. */
+  private tMissingCodeTable?: TableKind;
+  /** Cross-table checks (by index) one side of which is a subject row the other table does not print. */
+  readonly notPrinted = new Map<number, NotPrintedCheck>();
   /** Weight of the reference being flattened: resolve() without an output array appends terms (cell, fm, fe). */
   private fm = 1;
   private fe = 0;
@@ -1187,6 +1206,7 @@ class Compiler {
     if (this.tMissing.length > 0) this.tMissing.length = 0;
     this.leftFirstMissing = false;
     this.tMissingCode = false;
+    this.tMissingCodeTable = undefined;
     this.gapTable = undefined;
   }
 
@@ -1237,6 +1257,12 @@ class Compiler {
     }
     if (!zeroExps) simple = false;
     if (first < 0) return;
+    // A tie across tables whose other side does not print this subject row (a table printed only to 类 level, a 类
+    // one table lists and the other does not, an unjoined continuation): should it fail, evaluation lists it as not
+    // run rather than comparing with 0. (Decided on values, so that an edit to the printed side is still seen.)
+    const notPrinted = this.tMissingCodeTable !== undefined && !this.inEmptyGuard && this.layout.views[this.layout.viewOf[first]].kind !== this.tMissingCodeTable
+      ? this.tMissingCodeTable
+      : undefined;
     // Everything the left side is compared with is missing: there is nothing to check it against (a total whose
     // items this layout does not print), so the check is a gap rather than "total = 0".
     if (nLeft < n || rightIsZero) {
@@ -1267,6 +1293,9 @@ class Compiler {
     }
     const flags = (simple ? CHECK_SIMPLE : 0) | (unitWeights ? CHECK_UNIT_WEIGHTS : 0) | (zeroExps ? CHECK_ZERO_EXPS : 0);
     this.pushCheck(op, code, n, nLeft, flags, this.tMissing.length ? this.tMissing.slice() : undefined);
+    if (notPrinted !== undefined) {
+      this.notPrinted.set(T.count - 1, { rule: this.ruleId, table: notPrinted, missing: this.tMissing.filter((m) => m.startsWith(notPrinted)) });
+    }
   }
 
   private rollup(table: TableKind, cols: ColumnSelector[], env: Env): void {
@@ -1344,7 +1373,9 @@ export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]):
   let elementary = 0;
   const T = c.table;
   for (let k = 0; k < T.count; k++) elementary += T.flags[k] & CHECK_SIGN ? T.len[k] : 1;
-  return new CompiledProgram(rules, c.layout, T, c.skipped, c.ruleErrors, elementary);
+  const program = new CompiledProgram(rules, c.layout, T, c.skipped, c.ruleErrors, elementary);
+  if (c.notPrinted.size > 0) program.notPrinted = c.notPrinted;
+  return program;
 }
 
 /** Indexes of the checks that read cell `cell` (index built once per program, for recheck). */

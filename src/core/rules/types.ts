@@ -47,8 +47,14 @@ export interface Finding {
 export interface SkippedRule {
   rule: string;
   /** cells-absent: some checks needed a row or column that recognition reported missing from the table (gap). */
-  reason: "tables-absent" | "overridden" | "disabled" | "cells-absent";
+  /**
+   * side-not-printed: cross-table checks whose other side does not print the subject row (T3 printed only to 类
+   * level, a 类 listed in one table only, an unjoined continuation); they are not compared with 0.
+   */
+  reason: "tables-absent" | "overridden" | "disabled" | "cells-absent" | "side-not-printed";
   tables: TableKind[];
+  /** For side-not-printed: the references not printed, e.g. 「T3[2010101, total]」 (at most 50). */
+  missing?: string[];
 }
 
 export interface RuleError {
