@@ -91,6 +91,25 @@ export function renderRuleError(e: RuleError, lang: Lang): string {
   return `${where ? `${where}：` : ""}${e.message}`;
 }
 
+function yearsText(years: number[] | undefined): string {
+  return (years ?? []).join("/");
+}
+
+/** Zh-CN / en-US name of a rule's basis, shown with its findings and in the rule list. */
+export function basisText(basis: "mof" | "template" | "convention" | undefined, lang: Lang): string {
+  const zh = lang !== "en-US";
+  switch (basis) {
+    case "mof":
+      return zh ? "财政部审核公式" : "MOF validation formula";
+    case "template":
+      return zh ? "公开模板／公开要求" : "published template / disclosure requirement";
+    case "convention":
+      return zh ? "惯例（核实）" : "convention (verify)";
+    default:
+      return zh ? "用户规则" : "user rule";
+  }
+}
+
 /** Render a skipped rule. */
 export function renderSkipped(s: SkippedRule, lang: Lang): string {
   const tables = s.tables.join("、");
@@ -98,10 +117,14 @@ export function renderSkipped(s: SkippedRule, lang: Lang): string {
     if (s.reason === "tables-absent") return `rule ${s.rule} skipped: table(s) ${s.tables.join(", ")} not found`;
     if (s.reason === "overridden") return `rule ${s.rule} replaced by a user rule`;
     if (s.reason === "cells-absent") return `rule ${s.rule} partly skipped: rows or columns it needs were not found in ${s.tables.join(", ")}`;
+    if (s.reason === "year-not-applicable") return `rule ${s.rule} not run: it encodes the ${yearsText(s.years)} layout and the workbook is of ${s.year}`;
+    if (s.reason === "year-unknown") return `rule ${s.rule} not run: it encodes the ${yearsText(s.years)} layout and the workbook's year is not known`;
     return `rule ${s.rule} disabled`;
   }
   if (s.reason === "tables-absent") return `规则 ${s.rule} 未执行：工作簿中没有 ${tables}`;
   if (s.reason === "overridden") return `规则 ${s.rule} 已被用户规则替换`;
-  if (s.reason === "cells-absent") return `规则 ${s.rule} 部分未执行：${tables} 中未找到所需的行或列`;
+  if (s.reason === "cells-absent") return `规则 ${s.rule} 部分未执行：${tables} 中未列示所需的行或列（未按 0 比较）`;
+  if (s.reason === "year-not-applicable") return `规则 ${s.rule} 未执行：该公式按 ${yearsText(s.years)} 年度的行次编写，本工作簿为 ${s.year} 年度`;
+  if (s.reason === "year-unknown") return `规则 ${s.rule} 未执行：该公式按 ${yearsText(s.years)} 年度的行次编写，未能确定本工作簿的年度`;
   return `规则 ${s.rule} 已停用`;
 }

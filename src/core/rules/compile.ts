@@ -410,6 +410,8 @@ class ViewIndex {
   private labels?: Map<string, number>;
   private allRows?: number[];
   readonly numericRoles: ColumnRole[];
+  /** Lengths of the subject codes the table prints (a table printed only to 类 level has just 3). */
+  readonly codeLengths = new Set<number>();
   /** numericRoles → slot. */
   readonly slotOf = new Map<string, number>();
   /** Program cell index of (row position, role slot) at pos·numericRoles.length + slot; −1 when the row has none. */
@@ -460,6 +462,7 @@ class ViewIndex {
         this.byKey.set(rows[p].key, p);
         this.firstPos[p] = p;
       } else this.firstPos[p] = q;
+      if (rows[p].kind === "code") this.codeLengths.add((rows[p].code ?? rows[p].key).length);
     }
     // MOF sheets: rows also answer to their 行次 ("L27") when recognition kept it, even if keyed by an item.
     for (let p = 0; p < rows.length; p++) {
@@ -610,7 +613,11 @@ class Compiler {
   private ruleIdx = 0;
   private inEmptyGuard = false;
 
+  /** The workbook's year, for rules keyed by year (MOF 行次 formulas). */
+  private readonly year: number | undefined;
+
   constructor(recognition: RecognitionResult) {
+    this.year = workbookYear(recognition);
     for (const v of recognition.tables) if (!this.views.has(v.kind)) this.views.set(v.kind, new ViewIndex(v));
     // typed per-cell arrays sized for every cell the views can hold (grown if a rule reaches an unlisted column)
     let capacity = 16;
@@ -733,6 +740,11 @@ class Compiler {
         position: parsed.error.position,
         message: `规则 ${rule.id} 的公式在第 ${parsed.error.position + 1} 个字符处有误：${parsed.error.zh}`,
       });
+      return;
+    }
+    if (rule.years && (this.year === undefined || !rule.years.includes(this.year))) {
+      // The formula encodes another year's layout: applying it would compare the wrong rows.
+      this.skipped.push({ rule: rule.id, reason: this.year === undefined ? "year-unknown" : "year-not-applicable", tables: parsed.ast.tables, year: this.year, years: [...rule.years] });
       return;
     }
     const absent = new Set<TableKind>();
@@ -866,8 +878,12 @@ class Compiler {
       if (p === undefined) {
         const key = ref.row.kind === "key" ? ref.row.key : ref.row.kind === "row" ? env.row : undefined;
         if (key !== undefined && idx.missingRows.has(key)) this.gap(idx.view.kind);
-        // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item.
-        if (key !== undefined && /^\d+$/.test(key)) this.tMissingCode = true;
+        // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item —
+        // unless the table prints no code of that level at all (printed only to 类 level, or by nature): a gap.
+        if (key !== undefined && /^\d+$/.test(key)) {
+          if (idx.codeLengths.has(key.length)) this.tMissingCode = true;
+          else this.gap(idx.view.kind);
+        }
         const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
         missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
         return;
@@ -1015,7 +1031,11 @@ class Compiler {
         this.fm = m;
         this.fe = ex;
         this.resolve(e, env, this.tMissing, undefined);
-        if (this.tMissing.length > before && wasEmpty) this.leftFirstMissing = true;
+        if (this.tMissing.length > before && wasEmpty) {
+          this.leftFirstMissing = true;
+          this.leftMissingCode = this.tMissingCode;
+          this.leftMissingTable = e.table;
+        }
         return;
       }
       case "sum":
@@ -1037,6 +1057,11 @@ class Compiler {
   }
 
   private leftFirstMissing = false;
+  /** The missing first left-hand reference was a subject-code row (a zero), and its table. */
+  private leftMissingCode = false;
+  private leftMissingTable?: TableKind;
+  /** The comparison being built names fixed cells (not a FOREACH row or column, where an absent cell means "not this row"). */
+  private fixedRefs = false;
   /** Some missing reference of the comparison being built is a subject-code row (which counts as 0). */
   private tMissingCode = false;
   /** Weight of the reference being flattened: resolve() without an output array appends terms (cell, fm, fe). */
@@ -1057,7 +1082,18 @@ class Compiler {
     this.gapTable = table;
   }
 
+  /** The current rule left a check out because a side is not printed in `table`. */
+  private recordGap(table: TableKind): void {
+    let set = this.gaps.get(this.ruleId);
+    if (!set) {
+      set = new Set<TableKind>();
+      this.gaps.set(this.ruleId, set);
+    }
+    set.add(table);
+  }
+
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
+    this.fixedRefs = env.row === undefined && env.col === undefined;
     let multis = multisOfStatement.get(st);
     if (!multis) {
       multis = [];
@@ -1186,6 +1222,7 @@ class Compiler {
     this.tN = 0;
     if (this.tMissing.length > 0) this.tMissing.length = 0;
     this.leftFirstMissing = false;
+    this.leftMissingCode = false;
     this.tMissingCode = false;
     this.gapTable = undefined;
   }
@@ -1208,13 +1245,17 @@ class Compiler {
   private emit(op: ComparisonOp, nLeft: number): void {
     if (this.gapTable !== undefined) {
       // A needed row or column was not found: checking against 0 would raise a false alarm.
-      const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
-      set.add(this.gapTable);
-      this.gaps.set(this.ruleId, set);
+      this.recordGap(this.gapTable);
       return;
     }
     // The check is about the left side's first cell; without it there is nothing to point at.
-    if (nLeft === 0 || this.leftFirstMissing) return;
+    if (this.leftFirstMissing) {
+      // A fixed item the table does not print is a side not printed: say the check was not run (a missing
+      // subject-code row is a zero, and inside FOREACH an absent cell only means the row has no such column).
+      if (this.fixedRefs && !this.leftMissingCode && !this.inEmptyGuard && this.leftMissingTable !== undefined) this.recordGap(this.leftMissingTable);
+      return;
+    }
+    if (nLeft === 0) return;
     const n = this.tN;
     const tCells = this.tCells;
     const tW = this.tW;
@@ -1242,11 +1283,11 @@ class Compiler {
     if (nLeft < n || rightIsZero) {
       let rightCells = 0;
       for (let i = nLeft; i < n; i++) if (tCells[i] >= 0) rightCells++;
-      if (rightCells === 0 && rightIsZero && this.tMissing.length > 0 && !this.tMissingCode && !this.inEmptyGuard && op === "=") {
-        const kind = this.layout.views[this.layout.viewOf[first]].kind;
-        const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
-        set.add(kind);
-        this.gaps.set(this.ruleId, set);
+      // Also for ≤ / ≥: a bound that is not printed is not a bound of 0.
+      if (rightCells === 0 && rightIsZero && this.tMissing.length > 0 && !this.tMissingCode && !this.inEmptyGuard) {
+        // the table of the side not printed (missing references read "T4[inc_soc]")
+        const m = this.tMissing[0];
+        this.recordGap(m.slice(0, m.indexOf("[")) as TableKind);
         return;
       }
     }
@@ -1334,6 +1375,13 @@ class Compiler {
     }
     this.emit("=", 1);
   }
+}
+
+/** The year of a recognised workbook: the one recognition found, else the first table that states one. */
+export function workbookYear(recognition: RecognitionResult): number | undefined {
+  if (recognition.year !== undefined) return recognition.year;
+  for (const t of recognition.tables) if (t.year !== undefined) return t.year;
+  return undefined;
 }
 
 /** Compile rules once for a recognised workbook. Errors in user rules are collected, never thrown. */
