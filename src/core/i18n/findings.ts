@@ -64,6 +64,17 @@ export function renderFinding(f: Finding, lang: Lang): string {
       return zh
         ? `「${str(p.sheet)}」${str(p.address)} 留有占位符「${str(p.text)}」，请填写后再报送`
         : `'${str(p.sheet)}'!${str(p.address)} still holds the placeholder "${str(p.text)}"; fill it in before submission`;
+    case "table-missing": {
+      const layoutZh = p.layout === "sichuan" ? "四川公开模板的十三张附表" : "全国统一的九张公开表";
+      const layoutEn = p.layout === "sichuan" ? "Sichuan's thirteen schedules" : "the nine national disclosure tables";
+      return zh
+        ? `公开表不完整：${layoutZh}中缺少第 ${str(p.position)} 张「${str(p.table)}」（共缺 ${str(p.missingCount)} 张）；没有数据的表也应公开并注明「本表无数据」`
+        : `Incomplete disclosure: ${layoutEn} lack no. ${str(p.position)}, "${str(p.table)}" (${str(p.missingCount)} missing in all); a table without data is still published with a note that it has none`;
+    }
+    case "empty-without-note":
+      return zh
+        ? `「${str(p.sheet)}」的「${str(p.table)}」没有数据，但未注明原因（如「本单位无…，故本表无数据」），请补充说明`
+        : `'${str(p.sheet)}': "${str(p.table)}" has no figures but no note saying why (e.g. "the unit had no such funds, so this table has no data"); add the note`;
     case "custom":
       return zh ? `${str(p.ruleZh)}：${whereZh(p)}` : `${str(p.ruleEn)}: ${whereEn(p)}`;
     default: {

@@ -70,6 +70,8 @@ export interface TableView {
   rows: RowView[];
   /** True when the table is present but states it has no data (e.g. 本表无数据). */
   empty: boolean;
+  /** The note saying the table has no data (本表无数据…), with the cell it was read from. */
+  emptyNote?: { text: string; sheet: string; address: string };
   /** Catalogue items and column roles expected but not found. */
   missingRows: string[];
   missingColumns: ColumnRole[];
