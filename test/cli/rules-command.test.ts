@@ -1,5 +1,6 @@
 /** caijue rules: the check list in text and JSON, zh-CN and en-US, from the same catalogue as the docs. */
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { checkCatalogue } from "../../src/core/rules/registry";

@@ -1,7 +1,8 @@
 /** The check catalogue: every check documented once (id, severity, basis, version, 公式说明), docs generated from it. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { BUILTIN_RULES } from "../../../src/core/rules/index";
 import { renderRuleList } from "../../../src/core/rules/docs";
 import { checkCatalogue, checkInfo, ruleCheckInfo } from "../../../src/core/rules/registry";

@@ -3,7 +3,8 @@
  * named; a table without figures carries its note. Both 核实, only for public layouts (national nine, Sichuan's
  * thirteen), each checked in several variants.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../../support/expect";
+import { describe, it } from "mocha";
 import { completenessFindings, LAYOUT_TABLES, validate } from "../../../../src/core/rules/index";
 import { TABLE_KINDS } from "../../../../src/core/catalog/vocabulary";
 import type { TableKind } from "../../../../src/core/catalog/vocabulary";

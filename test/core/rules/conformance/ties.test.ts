@@ -2,7 +2,8 @@
  * The ties between tables and the year-keyed MOF rules: a side that is not printed is skipped with its reason,
  * never compared with 0; 财决01 行次 formulas run only for the year whose row numbers they encode.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../../support/expect";
+import { describe, it } from "mocha";
 import { BUILTIN_RULES } from "../../../../src/core/rules/index";
 import { renderSkipped } from "../../../../src/core/i18n/findings";
 import type { TableSpec } from "../support/builder";
