@@ -922,6 +922,7 @@ class Compiler {
     if (ci >= 0) this.put(out, ci);
     else {
       if (role && idx.missingColumns.has(role)) this.gap(idx.view.kind);
+      this.columnNotPrinted = role !== undefined && !idx.slotOf.has(role);
       missing?.push(`${idx.view.kind}[${idx.rows[pos].key}, ${role ?? "?"}]`);
     }
   }
@@ -1033,6 +1034,7 @@ class Compiler {
         this.resolve(e, env, this.tMissing, undefined);
         if (this.tMissing.length > before && wasEmpty) {
           this.leftFirstMissing = true;
+          this.leftMissingColumn = this.columnNotPrinted;
           this.leftMissingCode = this.tMissingCode;
           this.leftMissingTable = e.table;
         }
@@ -1062,6 +1064,9 @@ class Compiler {
   private leftMissingTable?: TableKind;
   /** The comparison being built names fixed cells (not a FOREACH row or column, where an absent cell means "not this row"). */
   private fixedRefs = false;
+  /** The last missing cell was in a column its table does not print at all; and so was the first left-hand one. */
+  private columnNotPrinted = false;
+  private leftMissingColumn = false;
   /** Some missing reference of the comparison being built is a subject-code row (which counts as 0). */
   private tMissingCode = false;
   /** Weight of the reference being flattened: resolve() without an output array appends terms (cell, fm, fe). */
@@ -1223,6 +1228,8 @@ class Compiler {
     if (this.tMissing.length > 0) this.tMissing.length = 0;
     this.leftFirstMissing = false;
     this.leftMissingCode = false;
+    this.leftMissingColumn = false;
+    this.columnNotPrinted = false;
     this.tMissingCode = false;
     this.gapTable = undefined;
   }
@@ -1252,7 +1259,8 @@ class Compiler {
     if (this.leftFirstMissing) {
       // A fixed item the table does not print is a side not printed: say the check was not run (a missing
       // subject-code row is a zero, and inside FOREACH an absent cell only means the row has no such column).
-      if (this.fixedRefs && !this.leftMissingCode && !this.inEmptyGuard && this.leftMissingTable !== undefined) this.recordGap(this.leftMissingTable);
+      // A column the table does not print at all is a gap in FOREACH too (T9 printed with its expenditure only).
+      if ((this.fixedRefs || this.leftMissingColumn) && !this.leftMissingCode && !this.inEmptyGuard && this.leftMissingTable !== undefined) this.recordGap(this.leftMissingTable);
       return;
     }
     if (nLeft === 0) return;

@@ -83,6 +83,10 @@ describe("ties whose side is not printed", () => {
     expect(skippedOf(wb, "X13")).toMatchObject({ reason: "cells-absent", tables: ["T9"] });
     expect(checksOf(program, "X13")).toBeGreaterThan(0);
     expect(targetsOf(result, "T9-b")).toEqual([]);
+    // 年末 = 年初 + 收入 − 支出 cannot be run without those columns: said, not passed in silence
+    expect(skippedOf(wb, "T9-b")).toMatchObject({ reason: "cells-absent", tables: ["T9"] });
+    // T9-a (本年支出 = 基本 + 项目) still runs on the printed columns
+    expect(checksOf(program, "T9-a")).toBeGreaterThan(0);
   });
 
   it("T1 printed by nature without 类 rows: X10's class comparison is a gap, not T4 ≤ 0", () => {
