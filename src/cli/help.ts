@@ -10,6 +10,7 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
   caijue verify <工作簿> <说明.txt> 核对手写的情况说明
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
+  caijue rules                    列出全部检查规则（编号、级别、依据、版本、公式说明）
   caijue <命令> --help            查看命令用法
   caijue --version                显示版本
 
@@ -24,6 +25,7 @@ Usage:
   caijue verify <workbook> <text>  verify a hand-written narrative against the workbook
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
+  caijue rules                     list every check (id, severity, basis, version, explanation)
   caijue <command> --help          help for a command
   caijue --version                 print the version
 
@@ -117,6 +119,21 @@ sheet already holds and what the tables give (unit name, year, 机关运行经�
                       as a formula; never the input file itself
   --format text|json  text: tab-separated columns (paste into Excel); json also lists the missing items
 Exit codes: 0 done; 2 usage error or unreadable file.`,
+  ],
+  rules: [
+    `用法：caijue rules [--format text|json] [--lang en]
+
+列出财决助手的全部检查：编号、级别（强制／核实）、依据（财政部审核公式／公开模板或公开要求／惯例）、版本、
+涉及的表和公式说明。用户文档 docs/规则列表.md 由同一份数据生成。
+  --format text|json  text 为逐条说明；json 另含公式、中英文说明
+退出码：0 成功；2 用法错误。`,
+    `Usage: caijue rules [--format text|json] [--lang en]
+
+Lists every check: id, severity (error / warning), basis (MOF validation formula / published template or disclosure
+requirement / convention), version, tables and a plain-words explanation. docs/规则列表.md is generated from the
+same data.
+  --format text|json  text: one block per check; json also gives the formula and both languages
+Exit codes: 0 done; 2 usage error.`,
   ],
 };
 

@@ -30,7 +30,7 @@ const M = {
   ],
   "note.rows-capped": ["工作表「{sheet}」行数过多，只读取了前 {rows} 行（可用 --max-rows 调整）", "sheet “{sheet}” is very long; only the first {rows} rows were read (see --max-rows)"],
   // Usage.
-  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs)"],
+  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs、rules）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs, rules)"],
   "usage.unknown-option": ["未知选项：{arg}", "unknown option: {arg}"],
   "usage.missing-value": ["选项 {arg} 需要一个值", "option {arg} needs a value"],
   "usage.bad-value": ["选项 {arg} 的值无效：{value}（可选：{allowed}）", "invalid value for {arg}: {value} (allowed: {allowed})"],

@@ -22,6 +22,8 @@ function compact(f: Finding): CompactFinding {
     difference: f.difference ?? null,
     message: f.message,
     table: f.table,
+    ...(f.basis ? { basis: f.basis } : {}),
+    ...(f.ruleVersion !== undefined ? { ruleVersion: f.ruleVersion } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Rendering of check results: text (streamed per file), JSON (one object), JUnit XML, and the batch summary. */
+import { basisText } from "../../core/i18n/findings";
 import type { Lang } from "../../core/i18n/lang";
 import type { FileResult } from "../check/result";
 import { msg } from "../messages";
@@ -30,7 +31,8 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const f of sorted) {
     const sev = f.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
-    lines.push(`  ${sev} ${f.rule}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
+    const basis = f.basis ? paint.dim(lang === "en-US" ? ` [${basisText(f.basis, lang)}]` : `〔${basisText(f.basis, lang)}〕`) : "";
+    lines.push(`  ${sev} ${f.rule}${basis}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
   }
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
   for (const e of r.errors) {
@@ -58,6 +60,8 @@ export function jsonFile(r: FileResult): object {
       actual: f.actual,
       difference: f.difference,
       message: f.message,
+      // the rule's basis and version, when it has them (built-in rules and checks do; user rules not)
+      ...(f.basis ? { basis: f.basis, ruleVersion: f.ruleVersion ?? 1 } : {}),
     })),
     errors: r.errors.map((e) => ({ code: e.code, message: e.message })),
     ...(r.notes.length ? { notes: r.notes } : {}),
