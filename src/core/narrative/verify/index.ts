@@ -35,6 +35,10 @@ export interface Claim {
 
 export interface Mismatch {
   code: NarrativeMessageCode;
+  /** Id of the check (see NARRATIVE_CHECKS). */
+  checkId?: string;
+  /** The arithmetic behind `expected` when it comes from other stated numbers (「1.2 ÷ 24.00 × 100 = 5.00」). */
+  arithmetic?: string;
   excerpt: string;
   /** Offset in the original text: of the number for numeric mismatches, else of the flagged words. */
   offset: number;
