@@ -42,7 +42,7 @@ const SPECS: Record<Command, Record<string, OptionSpec>> = {
     format: { kind: "string", values: ["text", "json"] },
     out: { kind: "string" },
   },
-  verify: { format: { kind: "string", values: ["text", "json"] } },
+  verify: { format: { kind: "string", values: ["text", "json"] }, style: { kind: "string", values: ["sichuan", "shanghai"] } },
   recognize: { format: { kind: "string", values: ["text", "json"] } },
   inputs: {
     format: { kind: "string", values: ["text", "json"] },

@@ -7,7 +7,7 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
 用法：
   caijue check <文件|文件夹>...   校验工作簿（文件夹递归查找 .xlsx/.xlsm/.xls/.et）
   caijue narrate <文件>           生成情况说明
-  caijue verify <工作簿> <说明.txt> 核对手写的情况说明
+  caijue verify [<工作簿>] <说明.txt> 核对手写的情况说明（不给工作簿时按说明自身核对）
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
   caijue <命令> --help            查看命令用法
@@ -21,7 +21,7 @@ const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks o
 Usage:
   caijue check <file|folder>...    check workbooks (folders searched recursively for .xlsx/.xlsm/.xls/.et)
   caijue narrate <file>            generate the 情况说明 narrative
-  caijue verify <workbook> <text>  verify a hand-written narrative against the workbook
+  caijue verify [<workbook>] <text> verify a hand-written narrative (against itself without a workbook)
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
   caijue <command> --help          help for a command
@@ -80,14 +80,26 @@ Generates the 情况说明 narrative (UTF-8) from the workbook's tables (and its
 Exit codes: 0 done; 2 usage error or unreadable file.`,
   ],
   verify: [
-    `用法：caijue verify <工作簿> <说明.txt> [--format text|json]
+    `用法：caijue verify [<工作簿>] <说明.txt> [--format text|json] [--style sichuan|shanghai]
 
-核对手写情况说明中的每个数字是否与工作簿一致。
-退出码：0 无强制级不符；1 有强制级不符；2 用法错误或文件无法读取。`,
-    `Usage: caijue verify <workbook> <narrative.txt> [--format text|json]
+核对手写情况说明中的每个数字是否与工作簿一致，并检查说明是否完整（模板各部分、其他重要事项、变动原因）、
+措辞是否与数字相符（决算数大于/小于预算数、持平、未删改的模板用语、年度、单位）。
+不给工作簿（或工作簿中未识别到决算表）时，按说明自身核对：各项之和等于合计、占比、增减额与增减幅度、预算完成率、
+同一项目前后一致、年度一致；每个数字按其书写精度作区间计算，舍入误差不会报为不符。JSON 中 cell 为 null，
+expected 给出算式（如「1.2 ÷ 24.00 × 100 = 5.00」）。
+  --format text|json          输出格式（默认 text）
+  --style sichuan|shanghai    按哪个模板检查各部分（默认按标题自动判断）
+退出码：0 无强制级不符；1 有强制级不符；2 用法错误、文件无法读取，或说明为空/没有可核对的内容。`,
+    `Usage: caijue verify [<workbook>] <narrative.txt> [--format text|json] [--style sichuan|shanghai]
 
-Checks every number in a hand-written narrative against the workbook.
-Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error or unreadable file.`,
+Checks every number in a hand-written narrative against the workbook, the narrative's completeness (the template's
+sections, 其他重要事项, reasons for changes) and its wording against the numbers.
+With no workbook (or one with no recognised tables) the narrative is checked against itself: parts add to totals,
+shares, changes and rates, completion rates, an item stated twice, years; each number is an interval of its written
+precision, so rounding noise is never a mismatch. In JSON, cell is null and expected carries the arithmetic.
+  --format text|json          output format (default text)
+  --style sichuan|shanghai    template the sections are held against (default: detected from the headings)
+Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error, unreadable file, or an empty narrative / nothing to check.`,
   ],
   recognize: [
     `用法：caijue recognize <文件> [--format text|json]

@@ -71,6 +71,11 @@ const M = {
   "inputs.created": ["已写出副本：{path}（新建「{sheet}」，{n} 个项目）", "copy written: {path} (sheet “{sheet}” created, {n} items)"],
   "inputs.appended": ["已写出副本：{path}（「{sheet}」末尾补充 {n} 个缺少的项目，原有内容未改动）", "copy written: {path} ({n} missing items appended to “{sheet}”; existing cells unchanged)"],
   "inputs.existing": ["工作簿已有「{sheet}」，缺少 {n} 个项目（加 --out 写出补全后的副本）", "the workbook already has “{sheet}”; {n} items are missing (use --out to write a completed copy)"],
+  "verify.empty": ["说明文本为空：{path}，没有核对任何内容（不是核对通过）", "the narrative is empty: {path}; nothing was checked (this is not a pass)"],
+  "verify.nothing": ["{path} 中没有找到可核对的数字或段落，没有核对任何内容（不是核对通过）", "no number or section to check was found in {path}; nothing was checked (this is not a pass)"],
+  "verify.text-only": ["将只核对说明文本自身（各项之和、占比、增减、完成率、前后一致、完整性与措辞）", "checking the narrative against itself only (sums, shares, changes, completion, consistency, completeness, wording)"],
+  "verify.mode-text": ["未使用工作簿：按说明文本自身核对（数字按书写精度作区间计算）", "no workbook: the narrative checked against itself (numbers as intervals of their written precision)"],
+  "usage.verify-needs-text": ["缺少说明文本：{path} 是工作簿；用法 caijue verify [<工作簿>] <说明.txt>", "the narrative text is missing: {path} is a workbook; usage: caijue verify [<workbook>] <narrative.txt>"],
   "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -70,7 +70,7 @@ export function textFindings(text: string, options: TextCheckOptions = {}): { fi
 }
 
 /** Check a narrative against itself: arithmetic on its stated numbers, completeness per template, wording. */
-export function checkNarrativeText(text: string, options: TextCheckOptions = {}): VerifyResult {
+export function checkNarrativeText(text: string, options: TextCheckOptions = {}): VerifyResult & { template: TemplateId; year?: number } {
   const lang = options.lang ?? "zh-CN";
   const r = textFindings(text, options);
   const wrong = new Set(r.findings.filter((f) => f.claimed !== undefined).map((f) => f.offset));
@@ -83,5 +83,5 @@ export function checkNarrativeText(text: string, options: TextCheckOptions = {})
     claims.push({ kind: KIND[t.role], excerpt, offset, claimed: t.value, decimals: t.decimals, status: wrong.has(offset) ? "mismatch" : checked ? "ok" : "unverified" });
     if (!checked && !wrong.has(offset)) unverified.push({ excerpt, offset, code: "self-unrelated", reason: unverifiedReason("self-unrelated", lang) });
   }
-  return { claims, mismatches: r.findings.map(toMismatch), unverified };
+  return { claims, mismatches: r.findings.map(toMismatch), unverified, template: r.template, year: r.year };
 }

@@ -364,7 +364,7 @@ export class SelfChecker {
     const firstByKey = new Map<string, Token>();
     for (const p of paths) {
       const nextStop = stops.find((x) => x > p.start) ?? t.length;
-      const block = this.s.tokens.filter((x) => x.numStart > p.end && x.numStart < nextStop && x.role === "amount" && isAmount(x) && x.unit !== "bare");
+      const block = this.s.tokens.filter((x) => x.numStart >= p.end && x.numStart < nextStop && x.role === "amount" && isAmount(x) && x.unit !== "bare");
       // Amounts of the item itself: right after the path, or 「(支出)决算(数)为」 with no other subject.
       const own = block.filter((x) => x.clauseStart <= p.end + 2 || /^(支出)?决算(数)?(为|是)?$/.test(x.clause) || /^[”"]/.test(x.clause));
       if (!own.length) continue;

@@ -246,13 +246,20 @@ export class StructureChecker {
         this.sink.add("V-W01", "budget-direction", "error", { start: at, end: at + m[0].length }, { word: m[0], expected: `决算数${actual}预算数`, claimed: `${pair.final.value}`, current: `${pair.budget.value}` });
       }
     }
-    // 持平 in a clause that states a non-zero change.
+    // 持平 with a non-zero change of the same item: in the change's own clause, or the clause just before a
+    // subject-less change (「…总计持平，增加3.2万元」).
     for (const tok of this.s.tokens) {
       if ((tok.role !== "change" && tok.role !== "rate") || tok.value === 0) continue;
       let e = tok.end;
       while (e < t.length && !isBoundary(t, e)) e++;
-      const clause = t.slice(tok.clauseStart, e);
-      if (/持平/.test(clause) && !/基本持平/.test(clause)) this.sink.add("V-W03", "flat-change", "error", { start: tok.clauseStart, end: e, offsetAt: tok.numStart }, { text: clause });
+      let s0 = tok.clauseStart;
+      const own = t.slice(tok.clauseStart, tok.numStart).replace(/(增加|减少|下降|降低|增长|上升)了?$/, "");
+      if (own === "" && s0 > 0 && !/[。]/.test(t[s0 - 1])) {
+        s0--;
+        while (s0 > 0 && !isBoundary(t, s0 - 1)) s0--;
+      }
+      const clause = t.slice(s0, e);
+      if (/持平/.test(clause) && !/基本持平/.test(clause)) this.sink.add("V-W03", "flat-change", "error", { start: s0, end: e, offsetAt: tok.numStart }, { text: clause });
     }
     for (const hit of findPlaceholders(t)) {
       this.sink.add(hit.kind === "template-remnant" ? "V-W04" : "V-W09", hit.kind, "error", { start: hit.start, end: hit.end }, { text: hit.text });
