@@ -3,13 +3,14 @@
 // printed amounts and compared with the printed percentages.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { installFakeCustomFunctions } from "./fakeCustomFunctions";
 import * as F from "../../src/functions/functions";
 
 const seed = readFileSync(resolve(__dirname, "../../../shared/reference/panzhihua-2019-final-accounts.txt"), "utf8");
 
-beforeAll(() => installFakeCustomFunctions());
+before(() => installFakeCustomFunctions());
 
 /** Printed percentage as a fraction ("76.29" → 0.7629). */
 const frac = (p: string): number => Number((Number(p) / 100).toFixed((p.split(".")[1]?.length ?? 0) + 2));

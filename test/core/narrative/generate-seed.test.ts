@@ -4,7 +4,8 @@
  * percentages the seed document prints — compared clause by clause, number by number, in both directions.
  */
 import { narrativeSources, comparedSectionText } from "./sources";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { generateNarrative, parseInputsSheet, renderNarrativeText } from "../../../src/core/narrative";
 import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
@@ -37,11 +38,11 @@ const SEED_LINES: Record<string, string[]> = {
 
 const sources = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_name, load) => {
+for (const [_name, load] of Object.entries(sources)) describe(`seed narrative, style sichuan (${_name})`, () => {
   const { recognition, inputs } = load();
   const n = generateNarrative(recognition, inputs, { style: "sichuan" });
 
-  it.each(Object.keys(SEED_LINES))("section %s states the seed's numbers, clause by clause", (id) => {
+  for (const id of Object.keys(SEED_LINES)) it(`section ${id} states the seed's numbers, clause by clause`, () => {
     const seedClauses = numericClauses(pickLines(SEED, SEED_LINES[id]));
     const genClauses = numericClauses(comparedSectionText(n, id));
     expect(seedClauses.length).toBeGreaterThan(0);

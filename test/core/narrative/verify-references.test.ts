@@ -4,7 +4,8 @@
  * three documents; a claim the tables cannot check is listed as unverified instead.)
  */
 import { narrativeSources } from "./sources";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../../src/core/narrative";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
@@ -18,7 +19,7 @@ function summary(r: VerifyResult): string[] {
 
 const shiquanlu = narrativeSources("shiquanlu-national", "shiquanlu dataset views", shiquanlu2025);
 
-describe.each(Object.entries(shiquanlu))("核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against %s", (_name, load) => {
+for (const [_name, load] of Object.entries(shiquanlu)) describe(`核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against ${_name}`, () => {
   const text = referenceNarrative("shiquanlu");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "shanghai" });
@@ -98,7 +99,7 @@ describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against 
 
 const seed = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-describe.each(Object.entries(seed))("核对 the seed (panzhihua 2019 第二部分) against %s", (_name, load) => {
+for (const [_name, load] of Object.entries(seed)) describe(`核对 the seed (panzhihua 2019 第二部分) against ${_name}`, () => {
   const text = referenceNarrative("panzhihua");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "sichuan" });

@@ -1,5 +1,6 @@
 /** 核对 behaviour on edited copies of correct text: PDF/Word noise, wrong numbers, wording, placeholders. */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import fc from "fast-check";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { parseInputsSheet, verifyNarrative } from "../../../src/core/narrative";
