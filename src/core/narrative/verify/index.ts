@@ -17,6 +17,7 @@ import { FactBook, normName, type Fact, type FactValue } from "./facts";
 import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
 import { isBoundary, subjectOf, type Subject } from "./subject";
 import { findPlaceholders } from "./placeholders";
+import { findPaths } from "./scan";
 
 export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
 
@@ -184,11 +185,8 @@ class Verifier {
 
   /** Path mentions (…（类）…（款）…（项）) between claims set the topic that 「支出决算为…」 refers to. */
   private topicFromText(gap: string): void {
-    const re = /([^。；，：、“”"]*（类）[^。；，：“”"]*（(?:款|项)）)/g;
-    let m: RegExpExecArray | null;
-    let last: string | undefined;
-    while ((m = re.exec(gap))) last = m[1];
-    if (last) this.topic = { kind: "path", path: last };
+    const paths = findPaths(gap, 0, gap.length, true);
+    if (paths.length) this.topic = { kind: "path", path: paths[paths.length - 1].text };
   }
 
   private resolveSubject(subject: Subject, claimed: number | undefined, at: { start: number; end: number }): PathResult {
@@ -222,7 +220,7 @@ class Verifier {
       }
     }
     for (const piece of pieces.reverse()) {
-      const cut = piece.replace(/(□+|[\d,.]+(亿元|万元|万|元|%)?)+$/, "");
+      const cut = stripTrailingAmounts(piece);
       const sub = subjectOf(cut);
       if (sub.generic || !sub.name) continue;
       const f = /（(类|款|项)）/.test(sub.name) ? undefined : this.book.byName(sub.name);
@@ -574,7 +572,7 @@ class Verifier {
       this.report("typo", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }, { suggestion: m[0].startsWith("减") ? m[0].slice(1) : m[0] }),
     );
     for (const hit of findPlaceholders(t)) this.report(hit.kind, "error", { start: hit.start, end: hit.end }, { text: hit.text });
-    each(/\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/(?<![\d.])\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/占(\d+(?:\.\d+)?)(?![\d.%])/g, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/持平/g, (m) => this.checkFlat(m.index));
   }
@@ -602,6 +600,28 @@ class Verifier {
       expected: delta,
       cell: sourceText(fact.values[0].source),
     });
+  }
+}
+
+/** A clause without the amounts and placeholders it ends with, scanned from the end (a regex would backtrack). */
+function stripTrailingAmounts(piece: string): string {
+  let e = piece.length;
+  for (;;) {
+    const unit = /(亿元|万元|万|元|%)$/.exec(piece.slice(Math.max(0, e - 2), e));
+    let k = e - (unit ? unit[1].length : 0);
+    const digitsEnd = k;
+    while (k > 0 && /[\d,.]/.test(piece[k - 1])) k--;
+    if (k < digitsEnd) {
+      e = k;
+      continue;
+    }
+    let p = e;
+    while (p > 0 && piece[p - 1] === "□") p--;
+    if (p < e) {
+      e = p;
+      continue;
+    }
+    return piece.slice(0, e);
   }
 }
 

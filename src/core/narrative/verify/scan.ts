@@ -182,3 +182,40 @@ export function scanNarrative(original: string): Scanned {
   }
   return { n, headings, sentences, tokens };
 }
+
+const PATH_STOP = new Set(["。", "；", "，", "：", "“", "”", '"']);
+const PATH_STOP_WITH_ENUM = new Set([...PATH_STOP, "、"]);
+
+/**
+ * 类/款/项 paths (「一般公共服务（类）财政事务（款）行政运行（项）」) in text, as the regex
+ * /[^。；，：“”"]*（类）[^。；，：“”"]*（(款|项)）/g would find them (with `startsAfterEnum`, 、 also ends the part
+ * before （类）), in one linear pass: the regex backtracks over every start of a long run without 「（类）」.
+ */
+export function findPaths(t: string, from = 0, to = t.length, startsAfterEnum = false): { start: number; end: number; text: string }[] {
+  const startStops = startsAfterEnum ? PATH_STOP_WITH_ENUM : PATH_STOP;
+  const out: { start: number; end: number; text: string }[] = [];
+  let pos = from;
+  let lastStop = from - 1; // last character before `pos` that the part before （类） cannot contain
+  while (pos < to) {
+    const cls = t.indexOf("（类）", pos);
+    if (cls < 0 || cls + 3 > to) break;
+    for (let i = Math.max(pos, lastStop + 1); i < cls; i++) if (startStops.has(t[i])) lastStop = i;
+    const start = Math.max(lastStop + 1, from);
+    let q = cls + 3;
+    while (q < to && !PATH_STOP.has(t[q])) q++;
+    const span = t.slice(cls + 3, q);
+    const last = Math.max(span.lastIndexOf("（款）"), span.lastIndexOf("（项）"));
+    if (last < 0) {
+      // No 款/项 before the next stop: no path can start at or before it.
+      if (q >= to) break;
+      pos = q + 1;
+      lastStop = q;
+      continue;
+    }
+    const e = cls + 3 + last + 3;
+    out.push({ start, end: e, text: t.slice(start, e) });
+    pos = e;
+    lastStop = e - 1;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import { narrativeMessage, type NarrativeMessageCode, type NarrativeMessageParams } from "../../i18n/narrative";
 import type { Lang } from "../../i18n/lang";
 import { originalRange } from "./normalize";
-import type { Scanned, Token } from "./scan";
+import { findPaths, type Scanned, type Token } from "./scan";
 import { subjectOf } from "./subject";
 import { agreement, percentInterval, shown, subInterval, addInterval, sumIntervals, numText, type Interval, type Agreement } from "./tolerance";
 import type { CheckId } from "./checks";
@@ -252,8 +252,8 @@ export class SelfChecker {
     const t = this.s.n.text;
     const h = [...this.s.headings].reverse().find((x) => x.start <= tok.numStart);
     const from = h ? h.start : 0;
-    const paths = [...t.slice(from, tok.clauseStart).matchAll(/[^。；，：“”"]*（类）[^。；，：“”"]*（(?:款|项)）/g)];
-    if (paths.length) return paths[paths.length - 1][0].replace(/^[\d.、．“”"]+/, "").replace(/[“”"]/g, "");
+    const paths = findPaths(t, from, tok.clauseStart);
+    if (paths.length) return paths[paths.length - 1].text.replace(/^[\d.、．“”"]+/, "").replace(/[“”"]/g, "");
     return h ? h.title.replace(/^[（(]?[一二三四五六七八九十]+[、）)]/, "") : "";
   }
 
@@ -356,10 +356,7 @@ export class SelfChecker {
    */
   private repeatedItems(): void {
     const t = this.s.n.text;
-    const PATH = /[^。；，：“”"]*（类）[^。；，：“”"]*（(款|项)）/g;
-    const paths: { start: number; end: number; key: string }[] = [];
-    let m: RegExpExecArray | null;
-    while ((m = PATH.exec(t))) paths.push({ start: m.index, end: m.index + m[0].length, key: m[0].replace(/^[\d.、．“”"]+/, "").replace(/[“”"]/g, "") });
+    const paths = findPaths(t).map((p) => ({ start: p.start, end: p.end, key: p.text.replace(/^[\d.、．“”"]+/, "").replace(/[“”"]/g, "") }));
     const stops = [...this.s.headings.map((h) => h.start), ...paths.map((p) => p.start)].sort((a, b) => a - b);
     const firstByKey = new Map<string, Token>();
     for (const p of paths) {

@@ -270,7 +270,7 @@ export class StructureChecker {
       while ((x = r.exec(t))) f(x);
     };
     each(/减增加|增减少|增加减少|减少增加|增长下降|下降增长/g, (x) => this.sink.add("V-W08", "typo", "error", { start: x.index, end: x.index + x[0].length }, { text: x[0] }));
-    each(/\d+\.\d{3,}%/g, (x) => this.sink.add("V-W10", "percent-decimals", "warning", { start: x.index, end: x.index + x[0].length }, { text: x[0] }));
+    each(/(?<![\d.])\d+\.\d{3,}%/g, (x) => this.sink.add("V-W10", "percent-decimals", "warning", { start: x.index, end: x.index + x[0].length }, { text: x[0] }));
     each(PERCENT_WITHOUT_SIGN, (x) => this.sink.add("V-W11", "percent-sign", "warning", { start: x.index, end: x.index + x[0].length }, { text: x[0] }));
   }
 
