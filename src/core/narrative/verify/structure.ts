@@ -36,10 +36,12 @@ const TEMPLATES: Record<TemplateId, SectionSpec[]> = {
 
 const REASON = /原因|由于|因为|主要是|系因/;
 
-/** Which template a narrative follows: Shanghai when it has 预算绩效管理情况 as a section or a 名词解释 part. */
+/** Which template a narrative follows: Shanghai when its sections include 预算绩效管理情况 or 十一、其他重要事项. */
 export function detectTemplate(s: Scanned): TemplateId {
-  const titles = s.headings.filter((h) => h.level <= 1).map((h) => h.title);
-  if (titles.some((t) => /^[一二三四五六七八九十]+、预算绩效管理情况/.test(t) || /名词解释/.test(t) || /^十一、其他重要事项/.test(t))) return "shanghai";
+  const titles = narrativePart(s)
+    .headings.filter((h) => h.level === 1)
+    .map((h) => h.title);
+  if (titles.some((t) => /^[一二三四五六七八九十]+、预算绩效管理情况/.test(t) || /^十一、其他重要事项/.test(t) || /^[一二三四五六七八九十]+、财政拨款“三公”/.test(t))) return "shanghai";
   return "sichuan";
 }
 
