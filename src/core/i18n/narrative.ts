@@ -92,7 +92,9 @@ export function narrativeMessage(code: NarrativeMessageCode, p: NarrativeMessage
     case "subject-unknown":
       return pick(lang, `科目「${p.text}」在${p.year ?? "本"}年度报表中不存在，请核实名称${p.current ? `（同金额的行为「${p.current}」${at}）` : ""}。`, `Subject "${p.text}" is not in the ${p.year ?? "year's"} tables; check the name${p.current ? ` (the row with that amount is "${p.current}"${at})` : ""}.`);
     case "percent-truncated":
-      return pick(lang, `「${p.subject}」写作 ${p.claimed}，按四舍五入应为 ${p.expected}，可能为截尾。`, `"${p.subject}" is written ${p.claimed}; rounded half-up it is ${p.expected} (truncated?).`);
+      return p.word === "rounded"
+        ? pick(lang, `「${p.subject}」写作 ${p.claimed}，按四舍五入应为 ${p.expected}，相差末位一个单位，请核实。`, `"${p.subject}" is written ${p.claimed}; rounded half-up it is ${p.expected} (one unit of the last digit off).`)
+        : pick(lang, `「${p.subject}」写作 ${p.claimed}，按四舍五入应为 ${p.expected}，可能为截尾。`, `"${p.subject}" is written ${p.claimed}; rounded half-up it is ${p.expected} (truncated?).`);
     case "self-sum":
       return pick(lang, `「${p.subject}」写作 ${p.claimed}，所列各项之和为 ${p.expected}。`, `"${p.subject}" is written ${p.claimed}; its parts add up to ${p.expected}.`);
     case "self-share":

@@ -105,7 +105,7 @@ describe("核对 of the text alone: each kind of inconsistency injected", () => 
 
 describe("核对 check metadata", () => {
   it("every check has an id, severity, basis, version and zh-CN/en-US descriptions; every id a finding uses is listed", () => {
-    const ids = new Set(NARRATIVE_CHECKS.map((c) => c.id));
+    const ids = new Set<string>(NARRATIVE_CHECKS.map((c) => c.id));
     expect(ids.size).toBe(NARRATIVE_CHECKS.length);
     for (const c of NARRATIVE_CHECKS) {
       expect(["error", "warning"]).toContain(c.severity);

@@ -313,7 +313,7 @@ export class StructureChecker {
 }
 
 /** A number after 增长/下降/减少/增加/占/完成/为 written without %, where a percentage is expected (「增长12.34。」). */
-export const PERCENT_WITHOUT_SIGN = /(?:增长|下降|降低|减少|增加|占|完成(?:年初|调整)?预算的?|比重为|占比为)(\d+(?:\.\d+)?)(?=[。；，,]|$)/g;
+export const PERCENT_WITHOUT_SIGN = /(?:增长|下降|降低|减少|增加|占|完成(?:年初|调整)?预算的?|(?:率|比例|比重|占比|幅度?)为)(\d+(?:\.\d+)?)(?=[。；，]|,(?!\d)|$)/g;
 
 /** The document's year: the most frequent 「YYYY年度部门决算」, else the most frequent 「YYYY年」. */
 export function documentYear(text: string): number | undefined {
