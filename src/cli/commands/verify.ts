@@ -98,12 +98,13 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
     }
     // "All agree" would be a false comfort when nothing at all could be matched (e.g. no tables recognised).
     const checked = result.claims.length - result.unverified.length;
-    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, "verify.all-good"))}`);
-    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, "verify.none-checked"))}`);
+    const text = result.mode === "text";
+    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, text ? "verify.all-good-text" : "verify.all-good"))}`);
+    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, text ? "verify.none-checked-text" : "verify.none-checked"))}`);
     if (result.unverified.length > 0) {
       // The full list is in --format json; the terminal gets the first few.
       const SHOWN = 8;
-      lines.push(paint.dim(`  ${msg(lang, "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
+      lines.push(paint.dim(`  ${msg(lang, result.mode === "text" ? "verify.unverified-text" : "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
       for (const u of result.unverified.slice(0, SHOWN)) lines.push(paint.dim(`    ${at(u.offset)}  「${safeText(u.excerpt.replace(/\s+/g, " "))}」`));
       if (result.unverified.length > SHOWN) lines.push(paint.dim(`    ${msg(lang, "verify.more", { n: result.unverified.length - SHOWN })}`));
     }
