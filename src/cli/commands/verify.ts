@@ -98,9 +98,9 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
     }
     // "All agree" would be a false comfort when nothing at all could be matched (e.g. no tables recognised).
     const checked = result.claims.length - result.unverified.length;
-    const text = result.mode === "text";
-    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, text ? "verify.all-good-text" : "verify.all-good"))}`);
-    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, text ? "verify.none-checked-text" : "verify.none-checked"))}`);
+    const textMode = result.mode === "text";
+    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, textMode ? "verify.all-good-text" : "verify.all-good"))}`);
+    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, textMode ? "verify.none-checked-text" : "verify.none-checked"))}`);
     if (result.unverified.length > 0) {
       // The full list is in --format json; the terminal gets the first few.
       const SHOWN = 8;
