@@ -1,6 +1,7 @@
 /** --help texts, zh-CN and en-US. */
 import type { Lang } from "../core/i18n/lang";
 import type { Command } from "./args";
+import { styleOptionsHelp } from "../core/narrative/style-options";
 
 const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门决算工作簿、生成与核对情况说明
 
@@ -64,20 +65,30 @@ Options:
 Exit codes: 0 no error finding; 1 any error finding; 2 usage error, an unreadable file, or a workbook with no final-accounts table (the others are still checked).`,
   ],
   narrate: [
-    `用法：caijue narrate <文件> [--style sichuan|shanghai] [--format text|json] [--out <文件>]
+    `用法：caijue narrate <文件> [--style sichuan|shanghai] [--style-option 名称=值]... [--style-file 文风.json] [--format text|json] [--out <文件>]
 
 根据工作簿中的表格（以及「说明数据」表）生成部门决算情况说明（UTF-8 文本）。
   --style sichuan|shanghai  文风预设（默认 sichuan）
+  --style-option 名称=值    修改预设中的一项写法，可重复（如 --style-option percentDigits.yoy=2 --style-option thousands=false）
+  --style-file <文件.json>  从 JSON 文件读取写法（{"preset":"shanghai","percentDigits":{"yoy":2},"thousands":false}），
+                            --style 与 --style-option 优先
   --format text|json        text 为正文；json 附每个数字的来源单元格与算式
   --out <文件>              写入文件（不能是输入文件本身）
-退出码：0 成功；2 用法错误或文件无法读取。`,
-    `Usage: caijue narrate <file> [--style sichuan|shanghai] [--format text|json] [--out <file>]
+文风选项（名称、可选值、说明）：
+${styleOptionsHelp("zh-CN").join("\n")}
+退出码：0 成功；2 用法错误（含无效的文风选项）或文件无法读取。`,
+    `Usage: caijue narrate <file> [--style sichuan|shanghai] [--style-option name=value]... [--style-file style.json] [--format text|json] [--out <file>]
 
 Generates the 情况说明 narrative (UTF-8) from the workbook's tables (and its 「说明数据」 sheet).
   --style sichuan|shanghai  style preset (default sichuan)
+  --style-option name=value change one option of the preset; repeatable (e.g. --style-option percentDigits.yoy=2)
+  --style-file <file.json>  options from a JSON file ({"preset":"shanghai","percentDigits":{"yoy":2},"thousands":false});
+                            --style and --style-option take precedence
   --format text|json        text, or JSON with each number's source cells and arithmetic
   --out <file>              write to a file (never an input file)
-Exit codes: 0 done; 2 usage error or unreadable file.`,
+Style options (name, values, meaning):
+${styleOptionsHelp("en-US").join("\n")}
+Exit codes: 0 done; 2 usage error (including an invalid style option) or unreadable file.`,
   ],
   verify: [
     `用法：caijue verify [<工作簿>] <说明.txt> [--format text|json] [--style sichuan|shanghai]

@@ -60,6 +60,10 @@ const M = {
   "summary.time": ["用时 {sec} 秒", "took {sec} s"],
   // Narrate / verify / recognize.
   "narrate.placeholders": ["说明中有 {n} 处「【请填写：…】」占位符：请在工作簿的「说明数据」表中补充（caijue inputs 可列出或补全该表），或在说明中直接改写", "the narrative has {n} 【请填写：…】 placeholders: fill in the 说明数据 sheet of the workbook (caijue inputs lists or completes it), or edit the text"],
+  "narrate.style-unknown": ["未知的文风选项：{name}（caijue narrate --help 列出全部选项）", "unknown style option: {name} (caijue narrate --help lists them)"],
+  "narrate.style-bad-value": ["文风选项 {name} 的值无效：{value}（可选：{allowed}）", "invalid value for style option {name}: {value} (allowed: {allowed})"],
+  "narrate.style-bad-preset": ["未知的文风预设：{value}（可选：sichuan、shanghai）", "unknown style preset: {value} (allowed: sichuan, shanghai)"],
+  "narrate.style-file-bad": ["无法读取文风文件 {path}：须为 JSON 对象，如 {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}", "cannot read the style file {path}: it must be a JSON object such as {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}"],
   "narrate.written": ["情况说明已写入：{path}", "narrative written to {path}"],
   "verify.claims": ["共找到 {claims} 处数字表述：不符 {mismatches} 处（其中强制 {errors} 处），无法核对 {unverified} 处", "{claims} numeric claims: {mismatches} mismatches ({errors} errors), {unverified} unverified"],
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
