@@ -15,6 +15,7 @@ import { makeStyle, type NarrativeStyle, type StylePresetId } from "../style";
 import type { NarrativeSource } from "../types";
 import { FactBook, normName, type Fact, type FactValue, type RowScope } from "./facts";
 import { PERCENT_WITHOUT_SIGN } from "./structure";
+import type { CheckId } from "./checks";
 import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
 import { isBoundary, subjectOf, type Subject } from "./subject";
 import { findPlaceholders } from "./placeholders";
@@ -89,6 +90,28 @@ interface PathResult {
 
 type Topic = { kind: "fact"; fact: Fact } | { kind: "path"; path: string };
 
+/** The check (NARRATIVE_CHECKS) behind each message code of 核对 against the workbook. */
+const WORKBOOK_CHECK: Partial<Record<NarrativeMessageCode, CheckId>> = {
+  amount: "V-A01",
+  "amount-rounding": "V-A02",
+  budget: "V-A03",
+  share: "V-A04",
+  rate: "V-A05",
+  change: "V-A06",
+  completion: "V-A07",
+  direction: "V-A08",
+  flat: "V-A09",
+  "outdated-name": "V-A10",
+  "subject-name": "V-A11",
+  "subject-unknown": "V-A11",
+  "percent-truncated": "V-A12",
+  typo: "V-W08",
+  "template-remnant": "V-W04",
+  placeholder: "V-W09",
+  "percent-decimals": "V-W10",
+  "percent-sign": "V-W11",
+};
+
 class Verifier {
   readonly claims: Claim[] = [];
   readonly mismatches: Mismatch[] = [];
@@ -119,6 +142,7 @@ class Verifier {
   private report(code: NarrativeMessageCode, severity: "error" | "warning", at: { start: number; end: number }, params: NarrativeMessageParams, extra: Partial<Mismatch> = {}): void {
     this.mismatches.push({
       code,
+      checkId: WORKBOOK_CHECK[code],
       excerpt: this.excerpt(at.start, at.end),
       offset: this.offset(at.start),
       severity,

@@ -84,7 +84,8 @@ function findHeadings(n: NormalizedText): Heading[] {
     if (m && line.replace(/\[[^\]\n]*\]/g, "").trim().length <= 60) {
       const level: 0 | 1 | 2 = m[1] ? 0 : m[3] ? 1 : 2;
       const ord = chineseOrdinal(m[2] ?? m[3] ?? m[4] ?? m[5]);
-      const start = normIndexOf(n, offset + m.index + (m[0].length - m[0].trimStart().length) + (m[0].match(/^[\s\u3000]*(?:\[[^\]\n]*\]\s*)*/)?.[0].length ?? 0));
+      // Past the indentation and any [bookmark: …] / [image: ] markers before the number.
+      const start = normIndexOf(n, offset + (/^[\s\u3000]*(?:\[[^\]\n]*\]\s*)*/.exec(line)?.[0].length ?? 0));
       const end = normIndexOf(n, offset + line.length);
       const title = line.trim().replace(/^(?:\[[^\]\n]*\]\s*)*/, "").replace(/\s+/g, "");
       out.push({ start, end, level, ordinal: ord, title });
