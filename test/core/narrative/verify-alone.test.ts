@@ -65,6 +65,14 @@ describe("核对 of the text alone: each kind of inconsistency injected", () => 
     expect(summary(text).filter((x) => x.endsWith("V-S08"))).toEqual(["warning:V-S08"]);
   });
 
+  it("年初 and 调整 budgets both stated: the completion uses the budget it names; 大于/小于 is wrong only against both", () => {
+    const both = (final: string, rest: string) => summary(`年初预算为100.00万元，调整预算为120.00万元，支出决算为${final}万元，${rest}`);
+    expect(both("110.00", "完成年初预算的110.00%。决算数大于预算数的主要原因：追加。")).toEqual([]);
+    expect(both("110.00", "完成调整预算的91.67%。决算数小于预算数的主要原因：节约。")).toEqual([]);
+    expect(both("110.00", "完成调整预算的110.00%。决算数小于预算数的主要原因：节约。")).toEqual(["error:V-S06"]);
+    expect(both("90.00", "完成调整预算的75.00%。决算数大于预算数的主要原因：追加。")).toEqual(["error:V-W01"]);
+  });
+
   it("V-W07: a final more than 30 % off its budget with no reason; none when the reason is given", () => {
     const bare = "年初预算为100.00万元，支出决算为60.00万元，完成年初预算的60%。";
     expect(summary(bare)).toEqual(expect.arrayContaining(["warning:N-R02", "warning:V-W07"]));

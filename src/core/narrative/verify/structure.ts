@@ -234,18 +234,23 @@ export class StructureChecker {
     while ((m = re.exec(t))) {
       const at = m.index;
       if (/（/.test(t.slice(at + m[0].length, at + m[0].length + 1)) && /大于|小于/.test(m[1])) continue; // 大于（小于）: a template remnant
-      const pair = [...pairs].reverse().find((p) => p.final.end <= at && this.nextStop(p.final.end) >= at && at - p.final.end < 200);
-      if (!pair) continue;
-      const lo = pair.final.iv.lo - pair.budget.iv.hi;
-      const hi = pair.final.iv.hi - pair.budget.iv.lo;
+      const nearest = [...pairs].reverse().find((p) => p.final.end <= at && this.nextStop(p.final.end) >= at && at - p.final.end < 200);
+      if (!nearest) continue;
+      // 年初 and 调整 budgets may both be stated: the wording is wrong only if it is wrong against each of them.
+      const sameFinal = pairs.filter((p) => p.final === nearest.final);
       const word = m[1];
-      let wrong = false;
-      if (word === "大于") wrong = hi <= 0;
-      else if (word === "小于") wrong = lo >= 0;
-      else if (!m[2]) wrong = lo > 0 || hi < 0;
-      if (wrong) {
-        const actual = lo > 0 ? "大于" : hi < 0 ? "小于" : "等于";
-        this.sink.add("V-W01", "budget-direction", "error", { start: at, end: at + m[0].length }, { word: m[0], expected: `决算数${actual}预算数`, claimed: `${pair.final.value}`, current: `${pair.budget.value}` });
+      const verdicts = sameFinal.map((pair) => {
+        const lo = pair.final.iv.lo - pair.budget.iv.hi;
+        const hi = pair.final.iv.hi - pair.budget.iv.lo;
+        let wrong = false;
+        if (word === "大于") wrong = hi <= 0;
+        else if (word === "小于") wrong = lo >= 0;
+        else if (!m![2]) wrong = lo > 0 || hi < 0;
+        return { wrong, actual: lo > 0 ? "大于" : hi < 0 ? "小于" : "等于", pair };
+      });
+      if (verdicts.every((v) => v.wrong)) {
+        const v = verdicts[verdicts.length - 1];
+        this.sink.add("V-W01", "budget-direction", "error", { start: at, end: at + m[0].length }, { word: m[0], expected: `决算数${v.actual}预算数`, claimed: `${v.pair.final.value}`, current: `${v.pair.budget.value}` });
       }
     }
     // 持平 with a non-zero change of the same item: in the change's own clause, or the clause just before a
