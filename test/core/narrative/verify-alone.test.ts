@@ -23,6 +23,23 @@ describe("核对 of the text alone: consistent generated narratives", () => {
     }
   });
 
+  it("stay clean as PDF or copied text: lines joined (headings run into the text), wrapped anywhere, full-width digits", () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const transforms: [string, (t: string) => string][] = [
+      ["lines joined", (t) => t.replace(/\n(?=[^\n])/g, () => (rnd() < 0.3 ? "" : "\n"))],
+      ["wrapped", (t) => t.replace(/([^\n]{30,40})/g, (m) => m + (rnd() < 0.5 ? "\n" : " "))],
+      ["full-width digits", (t) => t.replace(/[0-9]/g, (d) => (rnd() < 0.2 ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d))],
+    ];
+    for (const o of corpusOptions([11, 12])) {
+      const text = generate(o).text;
+      for (const [name, f] of transforms) {
+        const errors = checkNarrativeText(f(text)).mismatches.filter((m) => m.severity === "error");
+        expect(errors.map((m) => `${m.checkId} ${m.message}`), `${name} ${JSON.stringify(o)}`).toEqual([]);
+      }
+    }
+  });
+
   it("keep rounding noise clean: parts that miss the total by their rounding, shares that add to 99.99 % or 99 %", () => {
     expect(summary("本年支出合计10.00万元，其中：基本支出3.33万元，占33%；项目支出3.33万元，占33%；其他支出3.33万元，占33%。")).toEqual([]);
     expect(summary("本年支出合计3.00万元，其中：基本支出1.00万元，占33.33%；项目支出1.00万元，占33.33%；其他支出1.00万元，占33.33%。")).toEqual([]);

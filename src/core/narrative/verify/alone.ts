@@ -60,7 +60,7 @@ export function textFindings(text: string, options: TextCheckOptions = {}): { fi
   const seen = new Set<string>();
   const findings = sink.findings
     .filter((f) => {
-      const key = `${f.checkId}:${f.offset}:${f.message}`;
+      const key = `${f.checkId}:${f.offset}:${f.code === "item-missing" || f.code === "section-missing" ? f.message : ""}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

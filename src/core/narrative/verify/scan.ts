@@ -106,6 +106,15 @@ export function scanNarrative(original: string): Scanned {
   const n = normalizeNarrativeText(original);
   const t = n.text;
   const headings = findHeadings(n);
+  // A heading run into the text before it (a PDF or copy join): 「…占0.21%；三、支出决算情况说明本年支出合计…」.
+  const INLINE_HEADING = /[。；;：:]((?:([一二三四五六七八九十]{1,2})、|（([一二三四五六七八九十]{1,2})）)[^，。；：0-9]{2,30}?(?:情况说明|情况|说明))/g;
+  const known = new Set(headings.map((h) => h.start));
+  for (const m of t.matchAll(INLINE_HEADING)) {
+    const start = m.index + 1;
+    if (known.has(start)) continue;
+    headings.push({ start, end: start + m[1].length, level: m[2] ? 1 : 2, ordinal: chineseOrdinal(m[2] ?? m[3]), title: m[1] });
+  }
+  headings.sort((a, b) => a.start - b.start);
   const cuts = new Set<number>(headings.map((h) => h.start));
   for (const h of headings) cuts.add(h.end);
   for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x3002 /* 。 */) cuts.add(i + 1);

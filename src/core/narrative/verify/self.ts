@@ -139,6 +139,7 @@ export class SelfChecker {
       }
       last = x.numStart;
       if (depth > 0) continue; // 「（含外宾接待支出0万元）」: a part of a part
+      if (/合计|总计|总额/.test(x.clause)) break; // another total: the list has ended
       if (x.role === "amount" && isAmount(x) && x.unit !== "bare") parts.push(x);
       else if (x.role === "share" && parts.length && /占(比|比重)?(为|是)?$/.test(x.clause) && x.clauseStart > parts[parts.length - 1].numStart) {
         shares.push({ part: parts[parts.length - 1], share: x });
