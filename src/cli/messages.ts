@@ -75,6 +75,10 @@ const M = {
   "summary.time": ["用时 {sec} 秒", "took {sec} s"],
   // Narrate / verify / recognize.
   "narrate.placeholders": ["说明中有 {n} 处「【请填写：…】」占位符：请在工作簿的「说明数据」表中补充（caijue inputs 可列出或补全该表），或在说明中直接改写", "the narrative has {n} 【请填写：…】 placeholders: fill in the 说明数据 sheet of the workbook (caijue inputs lists or completes it), or edit the text"],
+  "narrate.style-unknown": ["未知的文风选项：{name}（caijue narrate --help 列出全部选项）", "unknown style option: {name} (caijue narrate --help lists them)"],
+  "narrate.style-bad-value": ["文风选项 {name} 的值无效：{value}（可选：{allowed}）", "invalid value for style option {name}: {value} (allowed: {allowed})"],
+  "narrate.style-bad-preset": ["未知的文风预设：{value}（可选：sichuan、shanghai）", "unknown style preset: {value} (allowed: sichuan, shanghai)"],
+  "narrate.style-file-bad": ["无法读取文风文件 {path}：须为 JSON 对象，如 {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}", "cannot read the style file {path}: it must be a JSON object such as {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}"],
   "narrate.written": ["情况说明已写入：{path}", "narrative written to {path}"],
   "verify.claims": ["共找到 {claims} 处数字表述：不符 {mismatches} 处（其中强制 {errors} 处），无法核对 {unverified} 处", "{claims} numeric claims: {mismatches} mismatches ({errors} errors), {unverified} unverified"],
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
@@ -86,6 +90,14 @@ const M = {
   "inputs.created": ["已写出副本：{path}（新建「{sheet}」，{n} 个项目）", "copy written: {path} (sheet “{sheet}” created, {n} items)"],
   "inputs.appended": ["已写出副本：{path}（「{sheet}」末尾补充 {n} 个缺少的项目，原有内容未改动）", "copy written: {path} ({n} missing items appended to “{sheet}”; existing cells unchanged)"],
   "inputs.existing": ["工作簿已有「{sheet}」，缺少 {n} 个项目（加 --out 写出补全后的副本）", "the workbook already has “{sheet}”; {n} items are missing (use --out to write a completed copy)"],
+  "verify.all-good-text": ["所有可相互核对的数字都前后一致", "every number that could be checked against the others agrees"],
+  "verify.none-checked-text": ["没有一个数字能与文中其他数字相互核对（见下方“无法核对”），不能视为核对通过", "no number could be checked against the others (see “unverified” below); this is not a pass"],
+  "verify.unverified-text": ["无法核对（文中没有可与之对照的数字）", "unverified (no other stated number to check against)"],
+  "verify.empty": ["说明文本为空：{path}，没有核对任何内容（不是核对通过）", "the narrative is empty: {path}; nothing was checked (this is not a pass)"],
+  "verify.nothing": ["{path} 中没有找到可核对的数字或段落，没有核对任何内容（不是核对通过）", "no number or section to check was found in {path}; nothing was checked (this is not a pass)"],
+  "verify.text-only": ["将只核对说明文本自身（各项之和、占比、增减、完成率、前后一致、完整性与措辞）", "checking the narrative against itself only (sums, shares, changes, completion, consistency, completeness, wording)"],
+  "verify.mode-text": ["未使用工作簿：按说明文本自身核对（数字按书写精度作区间计算）", "no workbook: the narrative checked against itself (numbers as intervals of their written precision)"],
+  "usage.verify-needs-text": ["缺少说明文本：{path} 是工作簿；用法 caijue verify [<工作簿>] <说明.txt>", "the narrative text is missing: {path} is a workbook; usage: caijue verify [<workbook>] <narrative.txt>"],
   "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
 } as const satisfies Record<string, readonly [string, string]>;
 
