@@ -215,7 +215,7 @@ function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undef
     const to = Math.min(line.length, region.right - g.left + 1);
     for (let i = from; i < to; i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没空涉]/u.test(v)) continue;
+      if (typeof v !== "string" || v.length < 3 || !/[无没空涉未]/u.test(v)) continue;
       const c = g.left + i;
       // A row with figures is a table row whose label happens to read so, not a note.
       if (saysEmpty(g.norm(r, c)) && !line.some((x, j) => j >= from && j < to && typeof x === "number")) return { row: r, col: c, text: v.trim() };
