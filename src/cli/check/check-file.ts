@@ -3,7 +3,7 @@ import path from "node:path";
 import { recognize } from "../../core/recognize/index";
 import { validate } from "../../core/rules/index";
 import type { Finding } from "../../core/rules/types";
-import { renderRuleError } from "../../core/i18n/findings";
+import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
 import { msg, readErrorText, readNoteText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openWorkbook } from "../xlsx/open";
@@ -72,6 +72,8 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.counts = { error: vr.counts.error, warning: vr.counts.warning };
     result.checks = vr.checks;
     result.skipped = vr.skipped.length;
+    // Ties not compared because one side is not printed: say which, rather than only counting them.
+    for (const sk of vr.skipped) if (sk.reason === "side-not-printed") result.notes.push(renderSkipped(sk, opts.lang));
     for (const re of vr.ruleErrors) {
       // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
       const code = re.source.file ? "rules-file-error" : "rule-error";

@@ -103,10 +103,14 @@ export function renderRuleError(e: RuleError, lang: Lang): string {
 }
 
 /** The first few references a side-not-printed skip lists (「T3[2010101, total]」 → 「2010101」). */
-function notPrintedList(s: SkippedRule, sep: string): string {
+function notPrintedList(s: SkippedRule, en: boolean): string {
   const rows = [...new Set((s.missing ?? []).map((m) => /\[([^,\]]+)/.exec(m)?.[1] ?? m))];
-  const shown = rows.slice(0, 8).join(sep);
-  return rows.length > 8 ? `${shown}${sep}… (${rows.length})` : shown;
+  const shown = rows.slice(0, 8).join(en ? ", " : "、");
+  if (rows.length <= 8) return shown;
+  // The list is capped at 50 references.
+  const capped = rows.length >= 50;
+  if (en) return `${shown} … (${capped ? "50 or more" : rows.length} in all)`;
+  return capped ? `${shown} 等 50 余项` : `${shown} 等 ${rows.length} 项`;
 }
 
 function yearsText(years: number[] | undefined): string {
@@ -135,14 +139,14 @@ export function renderSkipped(s: SkippedRule, lang: Lang): string {
     if (s.reason === "tables-absent") return `rule ${s.rule} skipped: table(s) ${s.tables.join(", ")} not found`;
     if (s.reason === "overridden") return `rule ${s.rule} replaced by a user rule`;
     if (s.reason === "cells-absent") return `rule ${s.rule} partly skipped: rows or columns it needs were not found in ${s.tables.join(", ")}`;
-    if (s.reason === "side-not-printed") return `rule ${s.rule} partly not run: ${s.tables.join(", ")} does not print ${notPrintedList(s, ", ")}, so those ties were not compared with 0`;
+    if (s.reason === "side-not-printed") return `rule ${s.rule} partly not run: ${s.tables.join(", ")} does not print ${notPrintedList(s, true)}, so those ties were not compared with 0`;
     if (s.reason === "year-not-applicable") return `rule ${s.rule} not run: it encodes the ${yearsText(s.years)} layout and the workbook is of ${s.year}`;
     if (s.reason === "year-unknown") return `rule ${s.rule} not run: it encodes the ${yearsText(s.years)} layout and the workbook's year is not known`;
     return `rule ${s.rule} disabled`;
   }
   if (s.reason === "tables-absent") return `规则 ${s.rule} 未执行：工作簿中没有 ${tables}`;
   if (s.reason === "overridden") return `规则 ${s.rule} 已被用户规则替换`;
-  if (s.reason === "side-not-printed") return `规则 ${s.rule} 部分未执行：${tables} 未列出 ${notPrintedList(s, "、")}，这些表间勾稽未按 0 比较`;
+  if (s.reason === "side-not-printed") return `规则 ${s.rule} 部分未执行：${tables} 未列出 ${notPrintedList(s, false)}，这些表间勾稽未按 0 比较`;
   if (s.reason === "cells-absent") return `规则 ${s.rule} 部分未执行：${tables} 中未列示所需的行或列（未按 0 比较）`;
   if (s.reason === "year-not-applicable") return `规则 ${s.rule} 未执行：该公式按 ${yearsText(s.years)} 年度的行次编写，本工作簿为 ${s.year} 年度`;
   if (s.reason === "year-unknown") return `规则 ${s.rule} 未执行：该公式按 ${yearsText(s.years)} 年度的行次编写，未能确定本工作簿的年度`;

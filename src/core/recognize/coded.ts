@@ -390,15 +390,17 @@ function joinFragments(
   unplaced: { label: string; sheetRow: number }[],
   bodyBottom: number,
 ): ParseOutcome["bookNames"] {
+  const fragmentAt = new Set<number>();
+  for (const f of fragments) fragmentAt.add(f.row * 64 + f.panel);
   for (let k = 0; k < fragments.length; k++) {
     const f = fragments[k];
     // Past the body (a note under the table) is not a table row.
     if (f.row > bodyBottom + 1) continue;
     // Neighbours: the code row above/below, across adjacent fragments of the same name.
     let a = f.row - 1;
-    while (a >= 0 && fragments.some((x) => x.row === a && x.panel === f.panel) && !codeRowAt.has(a * 64 + f.panel)) a--;
+    while (a >= 0 && fragmentAt.has(a * 64 + f.panel)) a--;
     let b = f.row + 1;
-    while (fragments.some((x) => x.row === b && x.panel === f.panel) && !codeRowAt.has(b * 64 + f.panel)) b++;
+    while (fragmentAt.has(b * 64 + f.panel)) b++;
     const above = codeRowAt.get(a * 64 + f.panel);
     const below = codeRowAt.get(b * 64 + f.panel);
     let target: "above" | "below" | undefined;

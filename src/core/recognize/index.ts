@@ -211,11 +211,14 @@ function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undef
   for (let r = Math.max(region.top, from); r <= region.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
-    for (let i = Math.max(0, region.left - g.left); i < Math.min(line.length, region.right - g.left + 1); i++) {
+    const from = Math.max(0, region.left - g.left);
+    const to = Math.min(line.length, region.right - g.left + 1);
+    for (let i = from; i < to; i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没空涉]/u.test(v)) continue;
+      if (typeof v !== "string" || v.length < 3 || !/[无没空涉未]/u.test(v)) continue;
       const c = g.left + i;
-      if (saysEmpty(g.norm(r, c))) return { row: r, col: c, text: v.trim() };
+      // A row with figures is a table row whose label happens to read so, not a note.
+      if (saysEmpty(g.norm(r, c)) && !line.some((x, j) => j >= from && j < to && typeof x === "number")) return { row: r, col: c, text: v.trim() };
     }
   }
   return undefined;

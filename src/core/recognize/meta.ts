@@ -136,7 +136,11 @@ export function titleUnitYear(raw: string): { unitName?: string; year?: number }
   return { unitName: clean(m[1]) ?? clean(m[3]), year: year >= 1990 && year <= 2100 ? year : undefined };
 }
 
-/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 本表为空表, 不涉及…支出). */
+/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 本表为空表, 不涉及…支出, 未发生…经费). */
 export function saysEmpty(normalized: string): boolean {
-  return /(本表无数据|此表无数据|无数据|本表为空表|本表为空|(本表|此表)(数据)?为空|空表|没有.{0,40}(收入|支出|经费)|不涉及.{0,40}(收入|支出|经费)|无.{0,30}(收入和支出|收支|支出|收入|经费)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized);
+  return (
+    /(本表无数据|此表无数据|无数据|本表为空表|本表为空|(本表|此表)(数据)?为空|空表|没有.{0,40}(收入|支出|经费)|不涉及.{0,40}(收入|支出|经费)|未发生.{0,40}(收入|支出|经费)|无.{0,30}(收入和支出|收支|支出|收入|经费)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized) ||
+    // 「本单位无政府性基金预算财政拨款收支。」「说明：本年度未安排…资金。」: the unit or a note states the absence.
+    /(本单位|本部门|我单位|我部门).{0,20}(无|未安排).{0,40}(收入|支出|收支|经费|资金)|^(注|说明|备注).{0,60}(无|未安排).{0,40}(收入|支出|收支|经费|资金|数据)/u.test(normalized)
+  );
 }

@@ -52,7 +52,7 @@ for (const name of names) describe(`published layout ${name}`, () => {
 
 describe("empty tables with their note", () => {
   const variants = names.filter((n) => n.startsWith("empty-"));
-  it("has nine variants (three positions × three wordings)", () => expect(variants).toHaveLength(9));
+  it("has twelve variants (three positions × four wordings)", () => expect(variants).toHaveLength(12));
 
   for (const name of variants) it(`${name}: keeps the note apart with its cell; no READ; the table reads as zeros`, () => {
     const f = PUBLISHED[name]();
