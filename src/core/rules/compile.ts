@@ -29,6 +29,24 @@ import { ViewIndex, rowLevel } from "./view-index";
 export { cellKey, cellLabel, checkAt, checksOfCell, elementaryCount, findCell, programCell, termsOf, CHECK_SIGN, CHECK_SIMPLE, OPS } from "./program";
 export type { CellLayout, Check, CheckCode, CheckTable, NotPrintedCheck, Program, ProgramCell } from "./program";
 
+// Local bindings of imported functions and constants used per check or per cell: some module loaders
+// (tsx/CommonJS interop) turn every access to an imported binding into a getter call (see evaluate.ts).
+const absentCodeIsZeroL = absentCodeIsZero;
+const leftSideNotPrintedL = leftSideNotPrinted;
+const rightSideNotPrintedL = rightSideNotPrinted;
+const tableOfMissingL = tableOfMissing;
+const decimalPartsL = decimalParts;
+const isMultiL = isMulti;
+const multisOfL = multisOf;
+const parseCachedL = parseCached;
+const tablesOfL = tablesOf;
+const rowLevelL = rowLevel;
+const CODES_L = CODES;
+const SIGN = CHECK_SIGN;
+const SIMPLE = CHECK_SIMPLE;
+const UNIT_WEIGHTS = CHECK_UNIT_WEIGHTS;
+const ZERO_EXPS = CHECK_ZERO_EXPS;
+
 class Compiler {
   /** Cell indexes and the layout they fill. */
   private readonly cells: CellInterner;
@@ -69,6 +87,7 @@ class Compiler {
     this.layout = this.cells.layout;
     this.presize(capacity);
     // Every recognised amount cell is in the program, so unreadable cells are reported even if no rule reads them.
+    const cells = this.cells;
     for (const v of recognition.tables) {
       const first = this.views.get(v.kind)!;
       const own = first.view === v;
@@ -85,7 +104,7 @@ class Compiler {
         for (let k = 0; k < nR; k++) {
           const c = rc[roles[k]];
           if (c) {
-            const ci = this.cells.intern(c, viewId, p, roleIds[k]);
+            const ci = cells.intern(c, viewId, p, roleIds[k]);
             if (own) slots[p * nR + k] = ci;
           }
         }
@@ -111,7 +130,7 @@ class Compiler {
   compileRule(rule: RuleSpec, ruleIdx: number): void {
     this.ruleIdx = ruleIdx;
     this.ruleId = rule.id;
-    const parsed = parseCached(rule.expression);
+    const parsed = parseCachedL(rule.expression);
     if (!parsed.ok) {
       this.ruleErrors.push({
         source: rule.source ?? {},
@@ -128,7 +147,7 @@ class Compiler {
     }
     const absent = new Set<TableKind>();
     for (const st of parsed.ast.statements) {
-      const missing = tablesOf(st).filter((t) => !this.views.has(t));
+      const missing = tablesOfL(st).filter((t) => !this.views.has(t));
       if (missing.length > 0) {
         missing.forEach((t) => absent.add(t));
         continue;
@@ -205,7 +224,7 @@ class Compiler {
         return idx.all;
       case "level": {
         const out: number[] = [];
-        for (let p = 0; p < idx.rows.length; p++) if (rowLevel(idx.rows[p]) === sel.level) out.push(p);
+        for (let p = 0; p < idx.rows.length; p++) if (rowLevelL(idx.rows[p]) === sel.level) out.push(p);
         return out;
       }
       case "range": {
@@ -260,7 +279,7 @@ class Compiler {
         // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item —
         // unless the table prints no code of that level at all (printed only to 类 level, or by nature): a gap.
         if (key !== undefined && /^\d+$/.test(key)) {
-          if (absentCodeIsZero(idx, key)) {
+          if (absentCodeIsZeroL(idx, key)) {
             this.tMissingCode = true;
             this.tMissingCodeTable ??= idx.view.kind;
           } else this.gap(idx.view.kind);
@@ -373,7 +392,7 @@ class Compiler {
     const k = T.count++;
     T.rule[k] = this.ruleIdx;
     T.op[k] = op === "=" ? 0 : op === "<=" ? 1 : 2;
-    T.code[k] = CODES.indexOf(code);
+    T.code[k] = CODES_L.indexOf(code);
     T.nLeft[k] = nLeft;
     T.start[k] = T.terms;
     T.len[k] = n;
@@ -399,7 +418,7 @@ class Compiler {
   private flatten(e: Expr, env: Env, m: number, ex: number): void {
     switch (e.type) {
       case "num": {
-        const p = decimalParts(e.text);
+        const p = decimalPartsL(e.text);
         this.term(-1, m * p.m, ex + p.e);
         return;
       }
@@ -429,7 +448,7 @@ class Compiler {
         this.flatten(e.right, env, e.op === "-" ? -m : m, ex);
         return;
       case "scale": {
-        const p = decimalParts(e.factorText);
+        const p = decimalPartsL(e.factorText);
         this.flatten(e.expr, env, m * p.m, ex + p.e);
         return;
       }
@@ -479,7 +498,7 @@ class Compiler {
 
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
     this.fixedRefs = env.row === undefined && env.col === undefined;
-    const multis = multisOf(st);
+    const multis = multisOfL(st);
     if (multis.length > 1) throw new CompileError(multis[1].pos, "一个比较中只能有一处通配引用（其余请放进 SUM(...)）");
     if (multis.length === 1) {
       const ref = multis[0];
@@ -517,7 +536,7 @@ class Compiler {
    * weight) terms. Only for comparisons of single cells in named columns; anything else takes the general path.
    */
   private planRows(st: Extract<Statement, { type: "compare" }>): PlanTerm[][] | undefined {
-    const multis = multisOf(st);
+    const multis = multisOfL(st);
     if (multis.length > 0) return undefined;
     const out: PlanTerm[][] = [];
     for (const o of st.operands) {
@@ -531,12 +550,12 @@ class Compiler {
   private planExpr(e: Expr, m: number, ex: number, out: PlanTerm[]): boolean {
     switch (e.type) {
       case "num": {
-        const p = decimalParts(e.text);
+        const p = decimalPartsL(e.text);
         out.push({ idx: undefined, key: undefined, slot: -1, m: m * p.m, ex: ex + p.e });
         return true;
       }
       case "ref": {
-        if (isMulti(e) || (e.row.kind !== "row" && e.row.kind !== "key") || e.col.kind !== "role") return false;
+        if (isMultiL(e) || (e.row.kind !== "row" && e.row.kind !== "key") || e.col.kind !== "role") return false;
         const idx = this.views.get(e.table)!;
         const slot = idx.slotOf.get(e.col.role);
         if (slot === undefined) return false;
@@ -549,7 +568,7 @@ class Compiler {
       case "binary":
         return this.planExpr(e.left, m, ex, out) && this.planExpr(e.right, e.op === "-" ? -m : m, ex, out);
       case "scale": {
-        const p = decimalParts(e.factorText);
+        const p = decimalPartsL(e.factorText);
         return this.planExpr(e.expr, m * p.m, ex + p.e, out);
       }
       case "neg":
@@ -616,7 +635,7 @@ class Compiler {
     this.reserve(cells.length);
     const T = this.table;
     for (let i = 0; i < cells.length; i++) T.termCell[T.terms + i] = cells[i];
-    this.pushCheck(op, code, cells.length, 1, CHECK_SIGN, undefined);
+    this.pushCheck(op, code, cells.length, 1, SIGN, undefined);
   }
 
   /** Turn the term buffers into a check (left side = the first nLeft terms). */
@@ -631,7 +650,7 @@ class Compiler {
       // A fixed item the table does not print is a side not printed: say the check was not run (a missing
       // subject-code row is a zero, and inside FOREACH an absent cell only means the row has no such column).
       // A column the table does not print at all is a gap in FOREACH too (T9 printed with its expenditure only).
-      if (this.leftMissingTable !== undefined && leftSideNotPrinted(this.fixedRefs, this.leftMissingColumn, this.leftMissingCode, this.inEmptyGuard)) this.recordGap(this.leftMissingTable);
+      if (this.leftMissingTable !== undefined && leftSideNotPrintedL(this.fixedRefs, this.leftMissingColumn, this.leftMissingCode, this.inEmptyGuard)) this.recordGap(this.leftMissingTable);
       return;
     }
     if (nLeft === 0) return;
@@ -670,8 +689,8 @@ class Compiler {
       let rightCells = 0;
       for (let i = nLeft; i < n; i++) if (tCells[i] >= 0) rightCells++;
       // Also for ≤ / ≥: a bound that is not printed is not a bound of 0.
-      if (rightSideNotPrinted(rightCells, rightIsZero, this.tMissing.length, this.tMissingCode, this.inEmptyGuard)) {
-        this.recordGap(tableOfMissing(this.tMissing[0]));
+      if (rightSideNotPrintedL(rightCells, rightIsZero, this.tMissing.length, this.tMissingCode, this.inEmptyGuard)) {
+        this.recordGap(tableOfMissingL(this.tMissing[0]));
         return;
       }
     }
@@ -690,7 +709,7 @@ class Compiler {
       T.termW[at + i] = tW[i];
       T.termE[at + i] = tE[i];
     }
-    const flags = (simple ? CHECK_SIMPLE : 0) | (unitWeights ? CHECK_UNIT_WEIGHTS : 0) | (zeroExps ? CHECK_ZERO_EXPS : 0);
+    const flags = (simple ? SIMPLE : 0) | (unitWeights ? UNIT_WEIGHTS : 0) | (zeroExps ? ZERO_EXPS : 0);
     this.pushCheck(op, code, n, nLeft, flags, this.tMissing.length ? this.tMissing.slice() : undefined);
     if (notPrinted !== undefined) {
       this.notPrinted.set(T.count - 1, { rule: this.ruleId, table: notPrinted, missing: this.tMissing.filter((m) => m.startsWith(notPrinted)) });
@@ -742,7 +761,7 @@ export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]):
   c.skipped.push(...c.gaps.skipped());
   let elementary = 0;
   const T = c.table;
-  for (let k = 0; k < T.count; k++) elementary += T.flags[k] & CHECK_SIGN ? T.len[k] : 1;
+  for (let k = 0; k < T.count; k++) elementary += T.flags[k] & SIGN ? T.len[k] : 1;
   const program = new CompiledProgram(rules, c.layout, T, c.skipped, c.ruleErrors, elementary);
   if (c.notPrinted.size > 0) program.notPrinted = c.notPrinted;
   return program;
