@@ -157,7 +157,9 @@ describe("caijue check on fixtures", () => {
       }
       for (const t of f.tables) expect(Object.keys(t).sort()).toEqual(["kind", "sheet"]);
       for (const x of f.findings) {
-        expect(Object.keys(x).sort()).toEqual(["actual", "cell", "difference", "expected", "id", "message", "rule", "severity", "sheet"]);
+        // built-in rules also say what they rest on (basis) and the version of their meaning
+        expect(Object.keys(x).sort()).toEqual(["actual", "basis", "cell", "difference", "expected", "id", "message", "rule", "ruleVersion", "severity", "sheet"]);
+        expect(["mof", "template", "convention"]).toContain((x as unknown as { basis: string }).basis);
         expect(["error", "warning"]).toContain(x.severity);
         expect(x.cell).toMatch(/^[A-Z]+\d+$/);
         if (x.severity === "error") errors++;

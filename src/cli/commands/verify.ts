@@ -1,7 +1,10 @@
-/** caijue verify <workbook> <narrative.txt> — 核对 of a hand-written narrative against the workbook. */
+/**
+ * caijue verify [<workbook>] <narrative.txt> — 核对 of a hand-written narrative against the workbook, or, with no
+ * workbook (or one with no recognised tables), of the narrative against itself.
+ */
 import { promises as fs } from "node:fs";
 import type { Lang } from "../../core/i18n/lang";
-import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
+import { emptyInputs, parseInputsSheet, verifyNarrativeDocument, type VerifyResult } from "../../core/narrative/index";
 import { recognize } from "../../core/recognize/index";
 import { UsageError, type ParsedArgs } from "../args";
 import type { Io } from "../io";
@@ -25,10 +28,12 @@ export function verifyJson(r: VerifyResult): object {
   return {
     claims: r.claims.length,
     mismatches: r.mismatches.map((m) => ({
+      ...(m.checkId ? { check: m.checkId } : {}),
       excerpt: m.excerpt,
       offset: m.offset,
       claimed: m.claimed ?? null,
-      expected: m.expected ?? null,
+      // From other stated numbers (no workbook), the arithmetic: 「1.2 ÷ 24.00 × 100 = 5.00」.
+      expected: m.arithmetic ?? m.expected ?? null,
       cell: m.cell ?? null,
       severity: m.severity,
       message: m.message,
@@ -45,9 +50,14 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et)$/i;
+
 export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
-  if (args.positionals.length !== 2) throw new UsageError("usage.arg-count", { count: 2, got: args.positionals.length });
-  const [workbook, textFile] = args.positionals;
+  const n = args.positionals.length;
+  if (n !== 1 && n !== 2) throw new UsageError("usage.arg-count", { count: 2, got: n });
+  // One argument is the narrative alone; a workbook alone has nothing to verify.
+  if (n === 1 && WORKBOOK_EXT.test(args.positionals[0])) throw new UsageError("usage.verify-needs-text", { path: args.positionals[0] });
+  const [workbook, textFile] = n === 2 ? args.positionals : [undefined, args.positionals[0]];
   let text: string;
   try {
     text = decodeText(new Uint8Array(await fs.readFile(textFile, { flag: "r" })));
@@ -55,31 +65,46 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
     io.err(msg(lang, "verify.text-unreadable", { path: textFile }) + "\n");
     return 2;
   }
-  const snapshot = await openOne(workbook, args, lang, io);
-  if (!snapshot) return 2;
-  const recognition = recognize(snapshot);
-  if (recognition.tables.length === 0) io.err(msg(lang, "warn.no-tables", { file: safeText(workbook) }) + "\n");
-  const result = verifyNarrative(text, recognition, parseInputsSheet(snapshot), { lang });
+  let recognition;
+  let inputs = emptyInputs();
+  if (workbook !== undefined) {
+    const snapshot = await openOne(workbook, args, lang, io);
+    if (!snapshot) return 2;
+    recognition = recognize(snapshot);
+    inputs = parseInputsSheet(snapshot);
+    if (recognition.tables.length === 0) io.err(msg(lang, "warn.no-tables", { file: safeText(workbook) }) + "\n" + msg(lang, "verify.text-only") + "\n");
+  }
+  const template = args.options.style as "sichuan" | "shanghai" | undefined;
+  const result = verifyNarrativeDocument(text, recognition, inputs, { lang, template });
+  // An empty text (or one with nothing to check) is not a pass.
+  if (text.trim() === "" || (result.claims.length === 0 && result.mismatches.length === 0)) {
+    if (args.options.format === "json") io.out(JSON.stringify({ ...verifyJson(result), nothingChecked: true }, null, 2) + "\n");
+    io.err(msg(lang, text.trim() === "" ? "verify.empty" : "verify.nothing", { path: safeText(textFile) }) + "\n");
+    return 2;
+  }
   const errors = result.mismatches.filter((m) => m.severity === "error").length;
   if (args.options.format === "json") io.out(JSON.stringify(verifyJson(result), null, 2) + "\n");
   else {
     const paint = paintFor(io.stdout);
     const lines: string[] = [];
     const at = (offset: number) => msg(lang, "verify.line", { line: lineOf(text, offset) });
+    if (result.mode === "text") lines.push(msg(lang, "verify.mode-text"));
     lines.push(msg(lang, "verify.claims", { claims: result.claims.length, mismatches: result.mismatches.length, errors, unverified: result.unverified.length }));
     for (const m of [...result.mismatches].sort((a, b) => a.offset - b.offset)) {
       const sev = m.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
       lines.push(`  ${sev} ${at(m.offset)}  「${safeText(m.excerpt.replace(/\s+/g, " "))}」`);
-      lines.push(`      ${safeText(m.message)}${m.suggestion ? `  → ${safeText(m.suggestion)}` : ""}`);
+      lines.push(`      ${safeText(m.message)}${m.suggestion ? `  → ${safeText(m.suggestion)}` : ""}${m.checkId ? paint.dim(`  [${m.checkId}]`) : ""}`);
+      if (m.arithmetic) lines.push(paint.dim(`      ${safeText(m.arithmetic)}`));
     }
     // "All agree" would be a false comfort when nothing at all could be matched (e.g. no tables recognised).
     const checked = result.claims.length - result.unverified.length;
-    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, "verify.all-good"))}`);
-    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, "verify.none-checked"))}`);
+    const textMode = result.mode === "text";
+    if (result.mismatches.length === 0 && checked > 0) lines.push(`  ${paint.green(msg(lang, textMode ? "verify.all-good-text" : "verify.all-good"))}`);
+    else if (result.mismatches.length === 0 && result.claims.length > 0) lines.push(`  ${paint.yellow(msg(lang, textMode ? "verify.none-checked-text" : "verify.none-checked"))}`);
     if (result.unverified.length > 0) {
       // The full list is in --format json; the terminal gets the first few.
       const SHOWN = 8;
-      lines.push(paint.dim(`  ${msg(lang, "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
+      lines.push(paint.dim(`  ${msg(lang, result.mode === "text" ? "verify.unverified-text" : "verify.unverified")}${lang === "en-US" ? ":" : "："}`));
       for (const u of result.unverified.slice(0, SHOWN)) lines.push(paint.dim(`    ${at(u.offset)}  「${safeText(u.excerpt.replace(/\s+/g, " "))}」`));
       if (result.unverified.length > SHOWN) lines.push(paint.dim(`    ${msg(lang, "verify.more", { n: result.unverified.length - SHOWN })}`));
     }

@@ -9,8 +9,6 @@ import os from "node:os";
 import path from "node:path";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_MAX_ROWS, readXlsxLean, type ReadOutcome } from "./read-lean";
-import { readXlsxExcelJsStream } from "./read-exceljs-stream";
-import { readXlsxExcelJsFull } from "./read-exceljs-adapter";
 
 export type ReaderName = "lean" | "exceljs" | "exceljs-stream";
 export const READERS: ReaderName[] = ["lean", "exceljs", "exceljs-stream"];
@@ -124,11 +122,12 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   }
   if (!startsWith(buf, [0x50, 0x4b])) throw new WorkbookReadError("not-zip");
   switch (reader) {
+    // The ExcelJS readers load ExcelJS (and its zip libraries) only when chosen: the default path never needs them.
     case "exceljs":
-      return readXlsxExcelJsFull(buf, name, maxRows);
+      return (await import("./read-exceljs-adapter")).readXlsxExcelJsFull(buf, name, maxRows);
     case "exceljs-stream":
       try {
-        return await readXlsxExcelJsStream(file, name, maxRows);
+        return await (await import("./read-exceljs-stream")).readXlsxExcelJsStream(file, name, maxRows);
       } catch {
         throw new WorkbookReadError("truncated");
       }
