@@ -294,6 +294,37 @@ describe("package editor: what cannot be read is said, naming the part", () => {
     expect([err?.code, err?.part]).toEqual(["no-workbook", "xl/workbook.xml"]);
   });
 
+  it("a part declaring a size past the limit, or inflating past its declared size, is refused by name", () => {
+    const bytes = makePackage([{ name: "T1", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` }]);
+    const setDeclaredSize = (size: number): Uint8Array => {
+      const copy = new Uint8Array(bytes);
+      const buf = Buffer.from(copy.buffer);
+      const name = Buffer.from("xl/worksheets/sheet1.xml");
+      const cen = buf.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), buf.lastIndexOf(name) - 46);
+      buf.writeUInt32LE(size, cen + 24);
+      return copy;
+    };
+    const codeOf = (b: Uint8Array) => {
+      try {
+        edit(b, [{ sheet: "T1", address: "A1", fill: RED, note: "" }]);
+      } catch (e) {
+        return [(e as PackageEditError).code, (e as PackageEditError).part];
+      }
+      return undefined;
+    };
+    expect(codeOf(setDeclaredSize(600 * 1024 * 1024))).toEqual(["part-too-large", "xl/worksheets/sheet1.xml"]);
+    expect(codeOf(setDeclaredSize(10))).toEqual(["damaged", "xl/worksheets/sheet1.xml"]);
+  });
+
+  it("time and memory follow the cells present: a lone cell at XFD1048576 is marked at once", () => {
+    const before = makePackage([{ name: "T1", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData>` }]);
+    const t0 = performance.now();
+    const r = edit(before, ["A1", "XFD1048576", "XFD1048575"].map((address) => ({ sheet: "T1", address, fill: AMBER, note: "" })));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.restyled.sort()).toEqual(["T1!A1", "T1!XFD1048575", "T1!XFD1048576"]);
+    expect(r.bytes.length).toBeLessThan(before.length + 4000);
+  });
+
   it("a mark on a sheet the workbook does not have is returned, not dropped silently", () => {
     const r = edit(makePackage([{ name: "T1", body: `<sheetData/>` }]), [{ sheet: "T9", address: "A1", fill: RED, note: "" }]);
     expect(r.unplaced.map((m) => m.sheet)).toEqual(["T9"]);

@@ -21,7 +21,9 @@ export interface Tag {
 const TAG_RE = /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
 /** Every tag in `xml[from, to)`, in order; tags inside comments and CDATA sections are skipped. */
-export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
+export function* tags(whole: string, from = 0, to = whole.length): Generator<Tag> {
+  // Searches stop at `to` (a slice shares the string's memory in V8: no copy).
+  const xml = to < whole.length ? whole.slice(0, to) : whole;
   const re = new RegExp(TAG_RE.source, "g");
   re.lastIndex = from;
   let special = nextSpecial(xml, from);
@@ -179,6 +181,20 @@ export function splice(xml: string, edits: { start: number; end: number; text: s
 
 /** The document's root element start tag (after the declaration and any comments). */
 export function rootTag(xml: string): Tag | undefined {
-  for (const t of tags(xml)) if (!t.closing) return t;
-  return undefined;
+  // Only the prolog is read: declaration, comments, doctype, whitespace.
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0) return undefined;
+    if (xml.startsWith("<?", i)) i = xml.indexOf("?>", i) + 2;
+    else if (xml.startsWith("<!--", i)) i = xml.indexOf("-->", i) + 3;
+    else if (xml.startsWith("<!", i)) i = xml.indexOf(">", i) + 1;
+    else break;
+    if (i < 2) return undefined;
+  }
+  const re = new RegExp(TAG_RE.source, "y");
+  re.lastIndex = i;
+  const m = re.exec(xml);
+  if (!m || m[1] === "/") return undefined;
+  return { start: i, end: i + m[0].length, name: m[2], local: localName(m[2]), closing: false, selfClosing: m[4] === "/", rawAttrs: m[3] };
 }
