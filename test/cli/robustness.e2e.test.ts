@@ -108,6 +108,16 @@ describe("zip bombs: the expanded size is capped with a clear message", () => {
   }
 });
 
+describe("zip bombs under the other readers", () => {
+  it("--reader exceljs refuses the same package before ExcelJS inflates it", async () => {
+    const file = path.join(dir, "bomb-exceljs.xlsx");
+    writeFileSync(file, zipBomb(2048));
+    const r = await caijue(["check", file, "--reader", "exceljs", "--stats"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/文件解压后过大（至少 \d+ MB，上限 512 MB）/);
+  });
+});
+
 describe("formulas without cached values are never checked as zeros", () => {
   it("cells turned into formulas without <v> (as openpyxl writes them): not checked, per sheet, exit 2", async () => {
     const part = worksheetNames(unzipSync(seedBytes))[1];
