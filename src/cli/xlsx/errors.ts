@@ -11,7 +11,13 @@ export type ReadErrorCode =
   | "not-workbook"
   | "xls-no-converter"
   | "xls-convert-failed"
-  | "io";
+  | "io"
+  | "pdf-scanned"
+  | "pdf-encrypted"
+  | "pdf-damaged"
+  | "docx-damaged"
+  | "doc-binary"
+  | "unsupported-format";
 
 /** A file that cannot be turned into a snapshot. Expected in batches: reported per file, never fatal. */
 export class WorkbookReadError extends Error {
