@@ -17,6 +17,8 @@ const common = {
   sourcemap: "linked",
   logLevel: "warning",
   define: { __CAIJUE_VERSION__: JSON.stringify(version) },
+  // pdf.js is an ES module with its own worker file: loaded from node_modules at run time, not bundled.
+  external: ["pdfjs-dist", "pdfjs-dist/*"],
   // ExcelJS is loaded lazily (dynamic import) so the lean reader path starts fast.
 };
 

@@ -12,6 +12,11 @@ export interface CompactFinding {
   difference: number | null;
   message: string;
   table?: string;
+  /** For a PDF or Word input: where a reader finds the cell (page, table, row, column), rendered. */
+  place?: string;
+  page?: number;
+  /** Box of the cell on its page (points, from the top-left corner). */
+  box?: { page: number; x: number; y: number; width: number; height: number };
 }
 
 export interface FileError {

@@ -1,4 +1,7 @@
-/** caijue verify <workbook> <narrative.txt> — 核对 of a hand-written narrative against the workbook. */
+/**
+ * caijue verify <workbook> <narrative.txt|.docx|.pdf> — 核对 of a hand-written narrative against the workbook;
+ * caijue verify <决算.pdf|.docx> — the narrative inside a published document against the tables inside it.
+ */
 import { promises as fs } from "node:fs";
 import type { Lang } from "../../core/i18n/lang";
 import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
@@ -7,7 +10,11 @@ import { UsageError, type ParsedArgs } from "../args";
 import type { Io } from "../io";
 import { msg } from "../messages";
 import { paintFor, safeText } from "../output/color";
-import { openOne } from "./open-one";
+import { openOneInput } from "./open-one";
+import path from "node:path";
+import { pageAt } from "../../core/document/pages";
+import type { TextSpan } from "../../core/document/types";
+import { DOCUMENT_EXTS } from "../pdf/open-input";
 
 /** Narrative text as UTF-8; files saved by older Chinese Windows tools are often GB18030, so fall back to it. */
 export function decodeText(bytes: Uint8Array): string {
@@ -45,27 +52,71 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
-  if (args.positionals.length !== 2) throw new UsageError("usage.arg-count", { count: 2, got: args.positionals.length });
-  const [workbook, textFile] = args.positionals;
-  let text: string;
+/** The narrative of the second argument: a .txt (UTF-8 or GB18030), or the prose of a PDF or Word file. */
+async function readNarrative(file: string, args: ParsedArgs, lang: Lang, io: Io): Promise<{ text: string; spans?: TextSpan[] } | undefined> {
+  let head: Uint8Array;
   try {
-    text = decodeText(new Uint8Array(await fs.readFile(textFile, { flag: "r" })));
+    head = new Uint8Array(await fs.readFile(file, { flag: "r" }));
   } catch {
-    io.err(msg(lang, "verify.text-unreadable", { path: textFile }) + "\n");
+    io.err(msg(lang, "verify.text-unreadable", { path: safeText(file) }) + "\n");
+    return undefined;
+  }
+  const ext = path.extname(file).toLowerCase();
+  const isPdf = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024)).indexOf("%PDF-") >= 0;
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  if (isPdf || isZip || DOCUMENT_EXTS.has(ext) || ext === ".doc") {
+    const input = await openOneInput(file, args, lang, io);
+    if (!input) return undefined;
+    if (!input.document) {
+      io.err(`${safeText(file)}: ${msg(lang, "verify.not-narrative")}\n`);
+      return undefined;
+    }
+    return { text: input.document.narrative, spans: input.document.spans };
+  }
+  return { text: decodeText(head) };
+}
+
+export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
+  const n = args.positionals.length;
+  if (n !== 1 && n !== 2) throw new UsageError("usage.arg-count", { count: 2, got: n });
+  const [workbook, textFile] = args.positionals;
+  // One argument: a published PDF or Word file whose narrative is checked against its own tables.
+  if (n === 1 && !DOCUMENT_EXTS.has(path.extname(workbook).toLowerCase())) throw new UsageError("usage.arg-count", { count: 2, got: n });
+  const input = await openOneInput(workbook, args, lang, io);
+  if (!input) return 2;
+  const snapshot = input.snapshot;
+  let text: string;
+  let spans: TextSpan[] | undefined;
+  if (n === 1) {
+    text = input.document?.narrative ?? "";
+    spans = input.document?.spans;
+  } else {
+    const narrative = await readNarrative(textFile, args, lang, io);
+    if (!narrative) return 2;
+    ({ text, spans } = narrative);
+  }
+  const narrativeFile = n === 1 ? workbook : textFile;
+  if (text.trim() === "") {
+    io.err(`${safeText(narrativeFile)}: ${msg(lang, "verify.no-narrative")}\n`);
     return 2;
   }
-  const snapshot = await openOne(workbook, args, lang, io);
-  if (!snapshot) return 2;
   const recognition = recognize(snapshot);
   if (recognition.tables.length === 0) io.err(msg(lang, "warn.no-tables", { file: safeText(workbook) }) + "\n");
   const result = verifyNarrative(text, recognition, parseInputsSheet(snapshot), { lang });
   const errors = result.mismatches.filter((m) => m.severity === "error").length;
-  if (args.options.format === "json") io.out(JSON.stringify(verifyJson(result), null, 2) + "\n");
+  if (args.options.format === "json") {
+    const json = verifyJson(result) as { mismatches: { offset: number; page?: number }[]; unverified: { offset: number; page?: number }[] };
+    if (spans && spans.length > 0) for (const m of [...json.mismatches, ...json.unverified]) m.page = pageAt(spans, m.offset) ?? undefined;
+    io.out(JSON.stringify(json, null, 2) + "\n");
+  }
   else {
     const paint = paintFor(io.stdout);
     const lines: string[] = [];
-    const at = (offset: number) => msg(lang, "verify.line", { line: lineOf(text, offset) });
+    // A PDF's narrative is found by page; a text file's by line.
+    const at = (offset: number) => {
+      const page = spans && spans.length > 0 ? pageAt(spans, offset) : undefined;
+      return page !== undefined ? msg(lang, "verify.page", { page }) : msg(lang, "verify.line", { line: lineOf(text, offset) });
+    };
     lines.push(msg(lang, "verify.claims", { claims: result.claims.length, mismatches: result.mismatches.length, errors, unverified: result.unverified.length }));
     for (const m of [...result.mismatches].sort((a, b) => a.offset - b.offset)) {
       const sev = m.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
@@ -85,5 +136,12 @@ export async function runVerify(args: ParsedArgs, lang: Lang, io: Io): Promise<n
     }
     io.out(lines.join("\n") + "\n");
   }
-  return errors > 0 ? 1 : 0;
+  // Nothing found or nothing checkable is never a pass: say so and exit 2 (could not check).
+  const checked = result.claims.length - result.unverified.length;
+  if (result.claims.length === 0) {
+    io.err(`${safeText(narrativeFile)}: ${msg(lang, "verify.no-claims")}\n`);
+    return 2;
+  }
+  if (errors > 0) return 1;
+  return checked > 0 ? 0 : 2;
 }

@@ -29,7 +29,8 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const f of sorted) {
     const sev = f.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
-    lines.push(`  ${sev} ${f.rule}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
+    const where = f.place ? `「${safeText(f.place)}」` : `${safeText(f.sheet)}!${f.cell}`;
+    lines.push(`  ${sev} ${f.rule}  ${where}  ${safeText(f.message)}`);
   }
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
   for (const e of r.errors) {
@@ -57,6 +58,7 @@ export function jsonFile(r: FileResult): object {
       actual: f.actual,
       difference: f.difference,
       message: f.message,
+      ...(f.place ? { place: f.place, page: f.page ?? null, box: f.box ?? null } : {}),
     })),
     errors: r.errors.map((e) => ({ code: e.code, message: e.message })),
     ...(r.notes.length ? { notes: r.notes } : {}),

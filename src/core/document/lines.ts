@@ -62,7 +62,7 @@ export function buildLines(runs: readonly TextRun[], page: number): Line[] {
       } else chunks.push({ text, x0: r.x, x1: r.x + r.width, y: l.y, h: r.height, page });
     }
     // Letter-spaced CJK (「因 公 出 国」) reads as one word; spaces between Latin words and figures stay.
-    for (const c of chunks) c.text = c.text.trim().replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/gu, "");
+    for (const c of chunks) c.text = c.text.trim().replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/gu, "");
     const kept = chunks.filter((c) => c.text !== "");
     if (kept.length > 0) lines.push({ y: l.y, h: l.h, page, chunks: kept });
   }
