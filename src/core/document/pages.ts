@@ -49,7 +49,9 @@ function dropFurniture(pages: { page: PageText; lines: Line[] }[]): void {
 
 function isTablePage(lines: Line[]): boolean {
   const multi = lines.filter(isMultiChunk).length;
-  return multi >= 3 && multi >= 0.35 * lines.length;
+  // A titled page (「…决算表」 near the top) with a few rows of cells is a table even when wrapped labels and
+  // empty rows make most of its lines single pieces of text.
+  return (multi >= 3 && multi >= 0.35 * lines.length) || (multi >= 2 && hasTitle(lines) && multi >= 0.15 * lines.length);
 }
 
 function hasTitle(lines: Line[]): boolean {
