@@ -4,7 +4,7 @@
  */
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { buildLines, isMultiChunk, lineText, type Line } from "./lines";
-import { buildTableSheet } from "./table-grid";
+import { buildTableSheet, isDataLine } from "./table-grid";
 import type { PageText, PlaceMap, TextSpan } from "./types";
 
 export interface DocumentContent {
@@ -54,6 +54,11 @@ function isTablePage(lines: Line[]): boolean {
   return (multi >= 3 && multi >= 0.35 * lines.length) || (multi >= 2 && hasTitle(lines) && multi >= 0.15 * lines.length);
 }
 
+/** A line of running text: one piece spanning most of the page width. */
+function isProse(l: Line, width: number): boolean {
+  return l.chunks.length === 1 && l.chunks[0].x1 - l.chunks[0].x0 > 0.55 * width && !/^(注|说明)/u.test(l.chunks[0].text);
+}
+
 function hasTitle(lines: Line[]): boolean {
   return lines.slice(0, 4).some((l) => l.chunks.length <= 2 && TITLE_RE.test(l.chunks[0].text.replace(/\s+/g, "")) && l.chunks[0].text.length <= 45);
 }
@@ -62,7 +67,7 @@ function hasTitle(lines: Line[]): boolean {
 function dropRepeatedHeader(prev: Line[], next: Line[]): Line[] {
   const known = new Set(prev.flatMap((l) => l.chunks.map((c) => c.text)));
   let i = 0;
-  while (i < next.length && next[i].chunks.every((c) => known.has(c.text) && !/\d/.test(c.text))) i++;
+  while (i < next.length && !isDataLine(next[i]) && next[i].chunks.every((c) => known.has(c.text))) i++;
   return next.slice(i);
 }
 
@@ -145,8 +150,10 @@ export function readDocumentPages(pages: readonly PageText[], name?: string): Do
       continue;
     }
     afterToc = false;
-    if (isTablePage(lines)) {
-      const prev = sheets[sheets.length - 1];
+    const prev = sheets[sheets.length - 1];
+    // The last rows of a table spilling onto the next page: no title, no prose, a row or two of cells.
+    const spill = lastWasTable && prev !== undefined && !hasTitle(lines) && lines.some(isMultiChunk) && !lines.some((l) => isProse(l, page.width));
+    if (isTablePage(lines) || spill) {
       if (lastWasTable && prev && !hasTitle(lines)) {
         prev.pages.push(page.page);
         prev.lines.push(...dropRepeatedHeader(prev.lines, lines));

@@ -30,7 +30,7 @@ function isDataChunk(c: Chunk): boolean {
 }
 
 /** A line that belongs to the body of the table: figures, codes or numbered item labels. */
-function isDataLine(line: Line): boolean {
+export function isDataLine(line: Line): boolean {
   // Item labels numbered 一、/（一） are body rows even without figures (a template, an all-empty table).
   return line.chunks.some((c) => isDataChunk(c) || (ORDINAL_RE.test(c.text) && c.text.length >= 4));
 }
@@ -198,6 +198,10 @@ function headerCells(chunks: Chunk[], cols: Column[]): HeaderCell[] {
   return cells;
 }
 
+function lineTextOf(l: Line): string {
+  return l.chunks.map((c) => c.text).join(" ");
+}
+
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
@@ -212,7 +216,9 @@ function centreError(c: Chunk, span: number[], cols: Column[]): number {
 }
 
 function joinTexts(chunks: Chunk[]): string {
-  const sorted = [...chunks].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  // A code drawn beside a wrapped label (centred between its lines) leads the cell text: 「30108机关事业…」.
+  const rank = (c: Chunk) => (CODE_RE.test(c.text) ? 0 : 1);
+  const sorted = [...chunks].sort((a, b) => rank(a) - rank(b) || a.y - b.y || a.x0 - b.x0);
   let out = "";
   for (const c of sorted) {
     const sep = out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(c.text) ? " " : "";
@@ -255,6 +261,13 @@ export function buildTableSheet(name: string, lines: readonly Line[]): GridSheet
   // first line with figures or codes.
   let tailStart = lines.length;
   while (tailStart > 0 && (NOTE_RE.test(lines[tailStart - 1].chunks[0].text) || (lines[tailStart - 1].chunks.length === 1 && lines[tailStart - 1].chunks[0].text.length > 25))) tailStart--;
+  // A note wrapped over several lines: from its first line on, everything is tail.
+  for (let i = 0; i < tailStart; i++) {
+    if (NOTE_RE.test(lines[i].chunks[0].text) && lines.slice(i).every((l) => l.chunks.length === 1)) {
+      tailStart = i;
+      break;
+    }
+  }
   // Preamble: lines above the cells that are the title (larger type, or ending in 表), the unit or the unit name.
   const bodyH = median(lines.map((l) => l.h));
   let headerStart = 0;
@@ -264,7 +277,12 @@ export function buildTableSheet(name: string, lines: readonly Line[]): GridSheet
     (lines[headerStart].h > bodyH * 1.15 ||
       lines[headerStart].chunks.some((c) => (UNIT_RE.test(c.text) && c.text.length <= 30) || /^(编制单位|单位名称|部门|填报单位)/u.test(c.text)) ||
       (lines[headerStart].chunks.length === 1 && /表(（[^）]*）)?$/u.test(lines[headerStart].chunks[0].text)) ||
-      /^第[一二三四五六七八九十]+部分/u.test(lines[headerStart].chunks[0].text))
+      /^第[一二三四五六七八九十]+部分/u.test(lines[headerStart].chunks[0].text) ||
+      // the second line of a wrapped 编制单位 name
+      (headerStart > 0 &&
+        lines[headerStart].chunks.length === 1 &&
+        /编制单位|单位名称/u.test(lineTextOf(lines[headerStart - 1])) &&
+        lines[headerStart].y - lines[headerStart - 1].y < 1.6 * lines[headerStart].h))
   )
     headerStart++;
   let firstData = -1;
@@ -295,12 +313,17 @@ export function buildTableSheet(name: string, lines: readonly Line[]): GridSheet
   const tableX0 = Math.min(...[...header, ...body].flatMap((l) => l.chunks.map((c) => c.x0)), Infinity);
   const tableX1 = Math.max(...[...header, ...body].flatMap((l) => l.chunks.map((c) => c.x1)), -Infinity);
   const wide = 0.45 * (tableX1 - tableX0);
-  const bodyChunks = body.flatMap((l) => (l.chunks.length === 1 && NOTE_RE.test(l.chunks[0].text) ? [] : l.chunks)).filter((c) => c.x1 - c.x0 < wide || body.length < 2);
+  // Columns come from the lines that carry figures or codes; stray text (a repeated unit line) cannot bridge them.
+  const withFigures = body.filter((l) => l.chunks.some(isDataChunk));
+  const bodyChunks = (withFigures.length >= 2 ? withFigures : body)
+    .flatMap((l) => (l.chunks.length === 1 && NOTE_RE.test(l.chunks[0].text) ? [] : l.chunks))
+    .filter((c) => c.x1 - c.x0 < wide || body.length < 2);
   const headerChunks = mergeWrapped(header.flatMap((l) => l.chunks));
   let cols = unionIntervals(bodyChunks);
   // Header leaves over columns without any figure (an empty 事业收入 column) make columns of their own.
   const leafOnly = headerChunks.filter(
-    (a) => !headerChunks.some((b) => b !== a && top(b) >= bottom(a) - 0.1 * a.h && overlap(a, b) > 0) && !cols.some((c) => overlap(a, c) > 0.5),
+    (a) =>
+      a.x1 - a.x0 < wide && !headerChunks.some((b) => b !== a && top(b) >= bottom(a) - 0.1 * a.h && overlap(a, b) > 0) && !cols.some((c) => overlap(a, c) > 0.5),
   );
   if (leafOnly.length > 0) cols = unionIntervals([...cols, ...leafOnly]);
   if (cols.length === 0) cols = [{ x0: tableX0, x1: tableX1 }];
@@ -374,9 +397,26 @@ export function buildTableSheet(name: string, lines: readonly Line[]): GridSheet
     for (const [k, cs] of byCol) put(r, k, cs, numericCol[k] && cs.every((c) => AMOUNT_RE.test(c.text)) && cs.length === 1);
     band = [];
   };
+  // Row pitch of lines with figures: a label's second line follows closer than the next row does.
+  const pitches: number[] = [];
+  for (let i = 1; i < body.length; i++) {
+    const d = body[i].y - body[i - 1].y;
+    if (body[i].page === body[i - 1].page && d > 0 && body[i].chunks.some(isDataChunk) && body[i - 1].chunks.some(isDataChunk)) pitches.push(d);
+  }
+  const pitch = median(pitches);
+  const continues = (l: Line, prev: Line): boolean => {
+    // One piece of text, in a text column, directly under text of the previous row's same column, not an item of its own.
+    if (l.chunks.length !== 1 || isDataLine(l) || !pitch) return false;
+    const c = l.chunks[0];
+    const k = columnOf(c, cols);
+    if (numericCol[k] || CODE_RE.test(c.text)) return false;
+    const d = l.y - prev.y;
+    if (d >= 0.92 * pitch || d > 1.6 * l.h) return false;
+    return band.some((b) => b.chunks.some((p) => columnOf(p, cols) === k && Math.abs(p.x0 - c.x0) < 0.6 * c.h));
+  };
   for (const l of body) {
     const prev = band[band.length - 1];
-    if (prev && (l.page !== prev.page || l.y - prev.y >= 0.9 * Math.min(l.h, prev.h))) flush();
+    if (prev && (l.page !== prev.page || l.y - prev.y >= 0.9 * Math.min(l.h, prev.h)) && !(l.page === prev.page && continues(l, prev))) flush();
     band.push(l);
   }
   flush();
