@@ -47,8 +47,10 @@ function dropFurniture(pages: { page: PageText; lines: Line[] }[]): void {
   }
 }
 
-function isTablePage(lines: Line[]): boolean {
-  const multi = lines.filter(isMultiChunk).length;
+function isTablePage(lines: Line[], width: number): boolean {
+  // Two columns of prose are two wide pieces per line, not cells.
+  const cellRow = (l: Line) => isMultiChunk(l) && !l.chunks.every((c) => c.x1 - c.x0 > 0.25 * width) && !l.chunks.some((c) => c.text.length > 22);
+  const multi = lines.filter(cellRow).length;
   // A titled page (「…决算表」 near the top) with a few rows of cells is a table even when wrapped labels and
   // empty rows make most of its lines single pieces of text.
   return (multi >= 3 && multi >= 0.35 * lines.length) || (multi >= 2 && hasTitle(lines) && multi >= 0.15 * lines.length);
@@ -72,8 +74,8 @@ function dropRepeatedHeader(prev: Line[], next: Line[]): Line[] {
 }
 
 /** Split a page into columns of prose when a vertical gutter runs down its middle (two-column layout). */
-function readingOrder(lines: Line[], width: number): Line[] {
-  if (lines.length < 6) return lines;
+function readingOrder(lines: Line[], width: number): Line[][] {
+  if (lines.length < 6) return [lines];
   const lo = 0.3 * width;
   const hi = 0.7 * width;
   // Find the widest empty x-range in the middle band.
@@ -88,10 +90,10 @@ function readingOrder(lines: Line[], width: number): Line[] {
     }
     reach = Math.max(reach, b);
   }
-  if (!best) return lines;
+  if (!best) return [lines];
   const split = (best[0] + best[1]) / 2;
   const both = lines.filter((l) => l.chunks.some((c) => c.x1 <= split) && l.chunks.some((c) => c.x0 >= split)).length;
-  if (both < 0.3 * lines.length) return lines;
+  if (both < 0.3 * lines.length) return [lines];
   const left: Line[] = [];
   const right: Line[] = [];
   for (const l of lines) {
@@ -100,7 +102,7 @@ function readingOrder(lines: Line[], width: number): Line[] {
     if (a.length) left.push({ ...l, chunks: a });
     if (b.length) right.push({ ...l, chunks: b });
   }
-  return [...left, ...right];
+  return [left, right];
 }
 
 /** Prose of a page: wrapped lines joined, a new paragraph where a line starts indented or the last one ended short. */
@@ -115,13 +117,28 @@ function pageProse(lines: Line[]): string {
     if (prev) {
       const prevEnd = prev.chunks[prev.chunks.length - 1].x1;
       const indented = l.chunks[0].x0 > left + 1.2 * l.h;
-      const short = prevEnd < right - 2 * prev.h;
+      const ended = /[。；：！？」）]$/u.test(out);
+      // Short: ends well before the right margin after a finished sentence, or far before it whatever it ends with.
+      const short = (prevEnd < right - 2 * prev.h && ended) || prevEnd < right - 6 * prev.h;
       const gapped = l.y - prev.y > 2.2 * l.h;
-      if (indented || short || gapped || HEADING_RE.test(text)) out += "\n";
-      else if (/[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(text)) out += " ";
+      // A number broken by the line end ("4,8" / "38.27") always runs on.
+      const inNumber = /[\d,.]$/.test(out) && /^[\d,.%]/.test(text);
+      if (!inNumber && (indented || short || gapped || HEADING_RE.test(text))) out += "\n";
+      else if (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(text)) out += " ";
     }
     out += text;
     prev = l;
+  }
+  return out;
+}
+
+/** Join prose blocks (columns, pages): a sentence running on continues without a break. */
+function joinProse(blocks: string[]): string {
+  let out = "";
+  for (const b of blocks) {
+    if (!b) continue;
+    out += out && !/[。；：！？」）\n]$/u.test(out) ? "" : out ? "\n" : "";
+    out += b;
   }
   return out;
 }
@@ -153,7 +170,7 @@ export function readDocumentPages(pages: readonly PageText[], name?: string): Do
     const prev = sheets[sheets.length - 1];
     // The last rows of a table spilling onto the next page: no title, no prose, a row or two of cells.
     const spill = lastWasTable && prev !== undefined && !hasTitle(lines) && lines.some(isMultiChunk) && !lines.some((l) => isProse(l, page.width));
-    if (isTablePage(lines) || spill) {
+    if (isTablePage(lines, page.width) || spill) {
       if (lastWasTable && prev && !hasTitle(lines)) {
         prev.pages.push(page.page);
         prev.lines.push(...dropRepeatedHeader(prev.lines, lines));
@@ -162,7 +179,7 @@ export function readDocumentPages(pages: readonly PageText[], name?: string): Do
       continue;
     }
     lastWasTable = false;
-    prose.push({ page: page.page, text: pageProse(readingOrder(lines, page.width)) });
+    prose.push({ page: page.page, text: joinProse(readingOrder(lines, page.width).map(pageProse)) });
   }
   const snapshot: WorkbookSnapshot = { name, sheets: [] };
   const places: PlaceMap = {};
@@ -180,7 +197,8 @@ export function readDocumentPages(pages: readonly PageText[], name?: string): Do
   const spans: TextSpan[] = [];
   for (const p of prose) {
     if (!p.text) continue;
-    if (narrative) narrative += "\n";
+    // A paragraph broken by the page end runs on; a finished one starts a new line.
+    if (narrative) narrative += /[。；：！？」）]$/u.test(narrative) ? "\n" : "";
     spans.push({ offset: narrative.length, page: p.page });
     narrative += p.text;
   }
