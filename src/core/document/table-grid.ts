@@ -109,8 +109,10 @@ function mergeWrapped(chunks: Chunk[]): Chunk[] {
 }
 
 
+/** Beside each other in the header: not clearly one above the other (cells of one row centre their text apart). */
 function vOverlap(a: Chunk, b: Chunk): boolean {
-  return Math.min(bottom(a), bottom(b)) - Math.max(top(a), top(b)) > 0.1 * Math.min(a.h, b.h);
+  const gap = 0.3 * Math.min(a.h, b.h);
+  return !(top(b) >= bottom(a) + gap || top(a) >= bottom(b) + gap);
 }
 
 interface HeaderCell {
@@ -144,7 +146,19 @@ function headerCells(chunks: Chunk[], cols: Column[]): HeaderCell[] {
       if (b.x1 <= a.x0 + 0.5) left = Math.max(left, b.x1);
       else if (b.x0 >= a.x1 - 0.5) right = Math.min(right, b.x0);
     }
-    const cand = cols.map((c, k) => (centre(c) > left && centre(c) < right ? k : -1)).filter((k) => k >= 0);
+    // Only columns with a header cell below it, contiguous around the column under its centre.
+    const under = new Set<number>();
+    for (const b of chunks) if (b !== a && top(b) >= bottom(a) + 0.3 * a.h) under.add(columnOf(b, cols));
+    const ok = (k: number) => k >= 0 && k < cols.length && centre(cols[k]) > left && centre(cols[k]) < right && under.has(k);
+    const mid = columnOf({ x0: centre(a) - 0.5, x1: centre(a) + 0.5 }, cols);
+    const cand: number[] = [];
+    if (ok(mid)) {
+      let lo = mid;
+      let hi = mid;
+      while (ok(lo - 1)) lo--;
+      while (ok(hi + 1)) hi++;
+      for (let k = lo; k <= hi; k++) cand.push(k);
+    }
     spans.push(cand.length > 0 ? cand : own.length > 0 ? own : [columnOf(a, cols)]);
   }
   // Two parents beside each other may both claim the columns between them: split so each stays centred on its span.
