@@ -133,7 +133,7 @@ describe("PDFs drawn from the fixture workbooks", () => {
         const view = recognition.tables.find((v) => v.kind === e.kind);
         if (!view) continue;
         const cell = cellOf(view, e.rowKey, e.role);
-        const value = cell?.reading.kind === "amount" ? cell.reading.value : cell?.reading.kind === "empty" ? 0 : undefined;
+        const value = cell?.reading.kind === "amount" ? cell.reading.value : cell?.reading.kind === "blank" ? 0 : undefined;
         compared++;
         // A blank cell (a zero printed as nothing) may have no cell of its own in a row of a drawn table.
         if (value === undefined && e.value === 0) continue;

@@ -60,6 +60,10 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.findings = vr.findings.map(compact);
     // A table read from a PDF or Word file: say where on the page, not a synthetic cell address.
     const doc = outcome.document;
+    // A blank form (the published national template) has tables but no figure at all: say so, it is not a unit.
+    if (doc && recognition.tables.length > 0 && !outcome.snapshot.sheets.some((sh) => sh.values.some((row) => row.some((v) => typeof v === "number")))) {
+      result.notes.push(msg(opts.lang, "check.template"));
+    }
     if (doc) {
       for (const f of result.findings) {
         const p = documentPlace(doc.places, recognition, f.sheet, f.cell);
