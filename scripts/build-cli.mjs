@@ -29,6 +29,8 @@ const common = {
   sourcemap: "linked",
   logLevel: "warning",
   define: { __CAIJUE_VERSION__: JSON.stringify(version) },
+  // pdf.js is an ES module with its own worker file: loaded from node_modules at run time, not bundled.
+  external: ["pdfjs-dist", "pdfjs-dist/*"],
 };
 
 try {

@@ -6,7 +6,8 @@ import type { Finding } from "../../core/rules/types";
 import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
 import { msg, readErrorText, readNoteText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
-import { openWorkbook } from "../xlsx/open";
+import { openInput } from "../pdf/open-input";
+import { documentPlace, placeText } from "../../core/document/place";
 import { MarkError, writeMarkedCopy } from "../mark/mark";
 import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
@@ -34,7 +35,7 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   const t0 = performance.now();
   let outcome;
   try {
-    outcome = await openWorkbook(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
+    outcome = await openInput(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
   } catch (e) {
     result.timing.readMs = performance.now() - t0;
     if (e instanceof WorkbookReadError) {
@@ -69,6 +70,21 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     // A workbook without any 财决 table was not checked at all: never report it as passed.
     if (recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
     result.findings = vr.findings.map(compact);
+    // A table read from a PDF or Word file: say where on the page, not a synthetic cell address.
+    const doc = outcome.document;
+    // A blank form (the published national template) has tables but no figure at all: say so, it is not a unit.
+    if (doc && recognition.tables.length > 0 && !outcome.snapshot.sheets.some((sh) => sh.values.some((row) => row.some((v) => typeof v === "number")))) {
+      result.notes.push(msg(opts.lang, "check.template"));
+    }
+    if (doc) {
+      for (const f of result.findings) {
+        const p = documentPlace(doc.places, recognition, f.sheet, f.cell);
+        if (!p) continue;
+        f.place = placeText(p, opts.lang);
+        f.page = p.page;
+        if (p.box) f.box = p.box;
+      }
+    }
     result.counts = { error: vr.counts.error, warning: vr.counts.warning };
     result.checks = vr.checks;
     result.skipped = vr.skipped.length;

@@ -32,7 +32,8 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   for (const f of sorted) {
     const sev = f.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
     const basis = f.basis ? paint.dim(lang === "en-US" ? ` [${basisText(f.basis, lang)}]` : `〔${basisText(f.basis, lang)}〕`) : "";
-    lines.push(`  ${sev} ${f.rule}${basis}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
+    const where = f.place ? `「${safeText(f.place)}」` : `${safeText(f.sheet)}!${f.cell}`;
+    lines.push(`  ${sev} ${f.rule}${basis}  ${where}  ${safeText(f.message)}`);
   }
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
   for (const e of r.errors) {
@@ -62,6 +63,7 @@ export function jsonFile(r: FileResult): object {
       message: f.message,
       // the rule's basis and version, when it has them (built-in rules and checks do; user rules not)
       ...(f.basis ? { basis: f.basis, ruleVersion: f.ruleVersion ?? 1 } : {}),
+      ...(f.place ? { place: f.place, page: f.page ?? null, box: f.box ?? null } : {}),
     })),
     errors: r.errors.map((e) => ({ code: e.code, message: e.message })),
     ...(r.notes.length ? { notes: r.notes } : {}),
