@@ -145,7 +145,7 @@ describe("caijue check on fixtures", () => {
     const r = await caijue(["check", path.join(ROOT, "test", "fixtures", "generated"), "--format", "json"]);
     const out = JSON.parse(r.stdout) as { files: JsonFile[] };
     expect(out.files.length).toBe(files.length);
-    // helper B's deliberately broken fixtures (bad-*.xlsx) are reported, and make the batch exit 2.
+    // the deliberately broken fixtures (bad-*.xlsx, test/fixtures/bad-inputs.ts) are reported, and make the batch exit 2.
     const broken = out.files.filter((f) => f.errors.length > 0);
     expect(broken.map((f) => path.basename(f.file)).every((n) => n.startsWith("bad-"))).toBe(true);
     let errors = 0;

@@ -1,5 +1,5 @@
 /**
- * Done-when (issue 7): 核对 of each reference document's own narrative against its fixture reports every numeric
+ * 核对 of each reference document's own narrative against its fixture reports every numeric
  * defect listed at the top of that reference file, and no false alarm. (Current count of false alarms: 0 for all
  * three documents; a claim the tables cannot check is listed as unverified instead.)
  */

@@ -1,5 +1,5 @@
 /**
- * The engine on helper B's fixtures after helper C's recognition: consistent published accounts give no 强制
+ * The engine on the generated fixtures as recognition reads them: consistent published accounts give no 强制
  * finding; the seed gives exactly its documented conflicts (test/fixtures/data/SEED-DERIVATION.md §3).
  */
 import { expect } from "../../../support/expect";
