@@ -1,8 +1,8 @@
 /** Argument parsing for the commands. Small and strict: unknown options are usage errors (exit 2). */
 import type { MessageKey } from "./messages";
 
-export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs";
-export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs"];
+export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs" | "rules";
+export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs", "rules"];
 
 /** A usage problem: rendered with the message key, exit code 2. */
 export class UsageError extends Error {
@@ -51,6 +51,7 @@ const SPECS: Record<Command, Record<string, OptionSpec>> = {
     format: { kind: "string", values: ["text", "json"] },
     out: { kind: "string" },
   },
+  rules: { format: { kind: "string", values: ["text", "json"] } },
 };
 
 export interface ParsedArgs {

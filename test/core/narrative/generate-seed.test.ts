@@ -10,8 +10,9 @@ import { seed2019 } from "../../fixtures/data/seed2019";
 import { generateNarrative, parseInputsSheet, renderNarrativeText } from "../../../src/core/narrative";
 import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
 import { between, missingFrom, numericClauses, pickLines, referenceNarrative } from "./compare";
+import { describeShared, hasShared, itShared } from "../../support/shared";
 
-const SEED = referenceNarrative("panzhihua");
+const SEED = hasShared ? referenceNarrative("panzhihua") : "";
 
 /** Seed paragraphs (by their opening words) per generated section. */
 const SEED_LINES: Record<string, string[]> = {
@@ -38,7 +39,7 @@ const SEED_LINES: Record<string, string[]> = {
 
 const sources = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-for (const [_name, load] of Object.entries(sources)) describe(`seed narrative, style sichuan (${_name})`, () => {
+for (const [_name, load] of Object.entries(sources)) describeShared(`seed narrative, style sichuan (${_name})`, () => {
   const { recognition, inputs } = load();
   const n = generateNarrative(recognition, inputs, { style: "sichuan" });
 
@@ -85,7 +86,7 @@ for (const [_name, load] of Object.entries(sources)) describe(`seed narrative, s
 });
 
 describe("seed 五(三) by 项 with 完成预算 (dataset with 调整预算数)", () => {
-  it("states the seed's 14 项 amounts and 100% completions", () => {
+  itShared("states the seed's 14 项 amounts and 100% completions", () => {
     const d = seed2019();
     const n = generateNarrative(recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "sichuan" });
     const s5 = n.sections.find((x) => x.id === "s5")!.paragraphs.map((p) => p.text);

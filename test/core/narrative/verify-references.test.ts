@@ -5,13 +5,14 @@
  */
 import { narrativeSources } from "./sources";
 import { expect } from "../../support/expect";
-import { describe, it } from "mocha";
+import { it } from "mocha";
 import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../../src/core/narrative";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
 import { caizhengju2024 } from "./caizhengju-dataset";
 import { inputsSnapshot, recognitionFromDataset } from "./dataset-views";
 import { referenceNarrative } from "./compare";
+import { describeShared } from "../../support/shared";
 
 function summary(r: VerifyResult): string[] {
   return r.mismatches.map((m) => `${m.severity} ${m.code} ${m.claimed ?? ""}→${m.expected ?? ""}`.trim());
@@ -19,7 +20,7 @@ function summary(r: VerifyResult): string[] {
 
 const shiquanlu = narrativeSources("shiquanlu-national", "shiquanlu dataset views", shiquanlu2025);
 
-for (const [_name, load] of Object.entries(shiquanlu)) describe(`核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against ${_name}`, () => {
+for (const [_name, load] of Object.entries(shiquanlu)) describeShared(`核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against ${_name}`, () => {
   const text = referenceNarrative("shiquanlu");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "shanghai" });
@@ -79,7 +80,7 @@ for (const [_name, load] of Object.entries(shiquanlu)) describe(`核对 石泉�
   });
 });
 
-describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against its tables", () => {
+describeShared("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against its tables", () => {
   const d = caizhengju2024();
   const text = referenceNarrative("caizhengju");
   const r = verifyNarrative(text, recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "shanghai" });
@@ -105,7 +106,7 @@ describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against 
 
 const seed = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-for (const [_name, load] of Object.entries(seed)) describe(`核对 the seed (panzhihua 2019 第二部分) against ${_name}`, () => {
+for (const [_name, load] of Object.entries(seed)) describeShared(`核对 the seed (panzhihua 2019 第二部分) against ${_name}`, () => {
   const text = referenceNarrative("panzhihua");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "sichuan" });
