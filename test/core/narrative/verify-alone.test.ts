@@ -5,12 +5,15 @@
  */
 import { expect } from "../../support/expect";
 import { describe, it } from "mocha";
-import { checkNarrativeText } from "../../../src/core/narrative";
+import { checkNarrativeText, verifyNarrative } from "../../../src/core/narrative";
+import { seed2019 } from "../../fixtures/data/seed2019";
+import { recognitionFromDataset } from "./dataset-views";
 import { NARRATIVE_CHECKS } from "../../../src/core/narrative/verify/checks";
 import { corpusOptions, generate, INJECTIONS } from "./self-corpus";
 import { describeShared, readShared } from "../../support/shared";
 
 const OPTIONS = corpusOptions([1, 2, 3, 4, 5]);
+const recognition = recognitionFromDataset(seed2019());
 const summary = (text: string) => checkNarrativeText(text).mismatches.map((m) => `${m.severity}:${m.checkId}`);
 
 describe("核对 of the text alone: consistent generated narratives", () => {
@@ -123,6 +126,27 @@ describe("核对 of the text alone: each kind of inconsistency injected", () => 
     expect(far.map((m) => `${m.severity}:${m.checkId}`).sort()).toEqual(["error:V-S02", "warning:V-S03"]);
   });
 
+  it("V-W04: template instructions and alternatives left in the text", () => {
+    for (const left of ["决算数大于（小于）预算数", "决算数大于预算数（或与预算数持平）", "（如持平作持平表述）", "增加（减少）", "下降（增长）", "（不涉及的不列）"]) {
+      expect(summary(`年初预算为10.00万元，支出决算为12.00万元。${left}的主要原因：追加。`), left).toContain("error:V-W04");
+    }
+  });
+
+  it("every finding has an en-US message too", () => {
+    const c = generate({ seed: 4, style: "sichuan", unit: "元", pctDigits: 1, year: 2021 });
+    for (const inj of INJECTIONS) {
+      const text = inj.apply(c);
+      if (!text) continue;
+      const zh = checkNarrativeText(text).mismatches;
+      const en = checkNarrativeText(text, { lang: "en-US" }).mismatches;
+      expect(en.map((m) => m.checkId)).toEqual(zh.map((m) => m.checkId));
+      for (let i = 0; i < en.length; i++) {
+        expect(en[i].message).not.toBe(zh[i].message);
+        expect(en[i].message).toMatch(/[A-Za-z]{3}/);
+      }
+    }
+  });
+
   it("an empty text has no claim and no finding (the CLI says nothing was checked)", () => {
     expect(checkNarrativeText("")).toMatchObject({ claims: [], mismatches: [], unverified: [] });
   });
@@ -157,6 +181,19 @@ describe("核对 of the text alone stays linear on long digit runs", () => {
       return best;
     };
     time(5000); // warm-up
+    // The workbook 核对 scans the same text: the same bound.
+    const wb = (n: number) => {
+      const text = doc(n);
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        verifyNarrative(text, recognition);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    wb(5000);
+    expect(wb(200_000) / Math.max(wb(50_000), 1)).toBeLessThan(10);
     // 100k digits each run at 4× scale; best of five runs of each size on a shared machine.
     const small = time(50_000);
     const large = time(200_000);

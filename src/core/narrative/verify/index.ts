@@ -6,6 +6,7 @@
  */
 import type { RecognitionResult } from "../../recognize/types";
 import { roundHalfUp } from "../../metrics/rounding";
+import { change } from "../../metrics/change";
 import { formatNumber } from "../../metrics/format";
 import { childrenOf as subjectChildren, classCodeByName, subjectEntry, subjectName } from "../../subjects";
 import { narrativeMessage, unverifiedReason, type NarrativeMessageCode, type NarrativeMessageParams, type UnverifiedCode } from "../../i18n/narrative";
@@ -20,6 +21,7 @@ import { normalizeNarrativeText, originalRange, type NormalizedText } from "./no
 import { isBoundary, subjectOf, type Subject } from "./subject";
 import { findPlaceholders } from "./placeholders";
 import { findPaths } from "./scan";
+import { amountVerdict, percentVerdict } from "./tolerance";
 
 export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
 
@@ -357,9 +359,9 @@ class Verifier {
     let best = values[0];
     for (const v of values) if (Math.abs(v.value - claimed) < Math.abs(best.value - claimed)) best = v;
     const d = Math.abs(best.value - claimed);
-    const rounding = d >= 0.005 && d <= 0.01 + EPS;
+    const v = amountVerdict(d);
     // Far from every candidate: the first (primary) value is the one to suggest.
-    return { ok: d < 0.005, rounding, best: d < 0.005 || rounding ? best : values[0] };
+    return { ok: v === "ok", rounding: v === "near", best: v !== "far" ? best : values[0] };
   }
 
   /** `scale` 10000 for 亿元: 「0.42亿元」 is right when the 万元 figure rounds to it at the digits written. */
@@ -428,17 +430,17 @@ class Verifier {
     const budgets = fact ? fact.budget.filter((b) => basis === "any" || !b.basis || b.basis === basis) : [];
     if (!fact || !budgets.length) return this.unverifiedClaim("change", at, numStart, value, digits, fact?.label ?? "", fact ? "no-budget" : "no-subject");
     const final = fact.values[0].value;
-    const deltas = budgets.map((b) => roundHalfUp(final - b.value, 2)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
+    const deltas = budgets.map((b) => change(final, b.value)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
     const delta = deltas[0];
     const d = Math.abs(Math.abs(delta) - value);
     const wrongWay = delta !== 0 && (delta > 0) !== isUp(word);
-    const ok = d < 0.005 + EPS && !wrongWay;
+    const ok = amountVerdict(d) === "ok" && !wrongWay;
     this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
     const expected = `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`;
     const extra = { offset: this.offset(numStart), claimed: value, expected: Math.abs(delta), cell: sourceText(budgets[0].source), suggestion: delta === 0 ? "0万元" : expected };
     if (wrongWay) return this.report("direction", "error", at, { subject: fact.label, word, expected }, extra);
-    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
+    this.report("change", amountVerdict(d) === "near" ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
   }
 
   /**
@@ -491,8 +493,8 @@ class Verifier {
     }
     this.setTopic(fact, subject);
     const prior = fact.prior.value;
-    const deltas = fact.values.map((v) => roundHalfUp(v.value - prior, 2));
-    const matching = deltas.find((d) => Math.abs(Math.abs(d) - value) < 0.005 + EPS);
+    const deltas = fact.values.map((v) => change(v.value, prior));
+    const matching = deltas.find((d) => amountVerdict(Math.abs(Math.abs(d) - value)) === "ok");
     const delta = matching ?? deltas[0];
     const cell = sourceText(fact.prior.source);
     if (delta !== 0 && (delta > 0) !== up) {
@@ -507,10 +509,10 @@ class Verifier {
       return;
     }
     const d = Math.abs(Math.abs(delta) - value);
-    const ok = d < 0.005 + EPS;
+    const ok = amountVerdict(d) === "ok";
     this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
-    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell }, {
+    this.report("change", amountVerdict(d) === "near" ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell }, {
       offset: this.offset(numStart),
       claimed: value,
       expected: Math.abs(delta),
@@ -567,7 +569,7 @@ class Verifier {
         cur = fact.values[0].value;
         prior = roundHalfUp(cur - (ch.up ? ch.claimed : -ch.claimed), 2);
       }
-      const delta = roundHalfUp(cur - prior, 2);
+      const delta = change(cur, prior);
       if (delta !== 0 && (delta > 0) !== up) {
         this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
         return this.report("direction", "error", at, { subject: fact.label, word: rate[1], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
@@ -593,7 +595,7 @@ class Verifier {
     }
     if (!fact || !fact.prior) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
     const prior = fact.prior.value;
-    const delta = roundHalfUp((cur ?? fact.values[0].value) - prior, 2);
+    const delta = change(cur ?? fact.values[0].value, prior);
     const up = isUp(word);
     if (delta !== 0 && (delta > 0) !== up) {
       this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
@@ -608,15 +610,10 @@ class Verifier {
    * unit of its last digit off is 核实 (a truncated or differently rounded figure); more is 强制.
    */
   private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {
-    const d = Math.min(digits, 12);
-    const halfUp = roundHalfUp(exact, d);
-    const ok = Math.abs(halfUp - value) < EPS;
-    this.pushClaim(kind, at, numStart, value, digits, fact.label, ok, fact);
-    if (ok) return;
-    const unit = Math.pow(10, -d);
-    const truncated = Math.abs(value) < Math.abs(halfUp);
-    // A whole-number percentage one point above its half-up value is no rounding slip; one below may be truncated.
-    const offByOne = Math.abs(Math.abs(halfUp - value) - unit) < unit * 1e-6 && (d > 0 || truncated);
+    const { verdict, halfUp, truncated } = percentVerdict(value, digits, exact);
+    this.pushClaim(kind, at, numStart, value, digits, fact.label, verdict === "ok", fact);
+    if (verdict === "ok") return;
+    const offByOne = verdict === "near";
     const extra = { offset: this.offset(numStart), claimed: value, expected: halfUp, suggestion: `${formatNumber(halfUp, digits)}%` };
     if (offByOne) {
       return this.report("percent-truncated", "warning", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(halfUp, digits)}%`, word: truncated ? "truncated" : "rounded" }, extra);
@@ -660,7 +657,7 @@ class Verifier {
     if (!fact || !fact.prior) return;
     const prior = fact.prior.value;
     const cur = fact.values[0].value;
-    const delta = roundHalfUp(cur - prior, 2);
+    const delta = change(cur, prior);
     if (delta === 0) return;
     this.report("flat", "error", { start: s, end: i + 2 }, { subject: fact.label, current: formatNumber(cur, 2) + "万元", expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
       expected: delta,

@@ -84,14 +84,30 @@ export function numText(value: number, decimals: number): string {
   return formatNumber(value, decimals);
 }
 
+
 /**
- * A percentage one unit of its last digit from the half-up value of an exact figure: written 45.67 where the exact
- * 45.678 rounds to 45.68. Returns the half-up value when the written one is the truncated figure.
+ * A 万元 amount (two decimals) against a table value, by their difference: "ok" below 0.005 万元, "near"
+ * up to 0.01 (a copying or rounding slip: 核实), "far" beyond (强制).
  */
-export function truncationOf(stated: number, decimals: number, exact: number): number | undefined {
-  const halfUp = roundHalfUp(exact, decimals);
-  const unit = Math.pow(10, -decimals);
-  if (Math.abs(halfUp - stated) < EPS) return undefined;
-  if (Math.abs(Math.abs(halfUp - stated) - unit) > unit * 1e-6) return undefined;
-  return halfUp;
+export function amountVerdict(difference: number): Agreement {
+  const d = Math.abs(difference);
+  // Strictly below: a table value of 545.845 rounds to 545.85, so 545.84 is not right.
+  if (d < 0.005) return "ok";
+  if (d <= 0.01 + EPS) return "near";
+  return "far";
+}
+
+/**
+ * A written percentage against the exact figure: "ok" when it is the half-up value at its written decimals; "near"
+ * when one unit of its last digit off (truncated, or rounded from other figures: 核实) — for whole-number
+ * percentages only the truncated side, a point above is no rounding slip; "far" otherwise.
+ */
+export function percentVerdict(value: number, digits: number, exact: number): { verdict: Agreement; halfUp: number; truncated: boolean } {
+  const d = Math.min(Math.max(0, digits), 12);
+  const halfUp = roundHalfUp(exact, d);
+  const truncated = Math.abs(value) < Math.abs(halfUp);
+  if (Math.abs(halfUp - value) < EPS) return { verdict: "ok", halfUp, truncated };
+  const unit = Math.pow(10, -d);
+  const offByOne = Math.abs(Math.abs(halfUp - value) - unit) < unit * 1e-6 && (d > 0 || truncated);
+  return { verdict: offByOne ? "near" : "far", halfUp, truncated };
 }
