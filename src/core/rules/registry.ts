@@ -11,6 +11,7 @@
 import type { TableKind } from "../catalog/vocabulary";
 import { BUILTIN_RULES } from "./builtin";
 import { EMPTY_NOTE_RULE, TABLES_RULE } from "./completeness";
+import { NARRATIVE_CHECKS as VERIFY_CHECKS } from "../narrative/verify/checks";
 import type { RuleBasis, RuleSpec } from "./rule";
 import type { Severity } from "./types";
 
@@ -100,7 +101,11 @@ export const NARRATIVE_CHECKS: readonly CheckInfo[] = [
 ];
 
 /** Further lists of checks defined beside their code (see the header comment). */
-const EXTRA_CHECKS: readonly (readonly CheckInfo[])[] = [NARRATIVE_CHECKS];
+const EXTRA_CHECKS: readonly (readonly CheckInfo[])[] = [
+  NARRATIVE_CHECKS,
+  // 核对 of a narrative, against the tables or against itself (core/narrative/verify/checks.ts)
+  VERIFY_CHECKS.map((c): CheckInfo => ({ ...c, scope: "narrative" })),
+];
 
 /** Every check, in listing order: rules of the engine, workbook checks, then the extra lists. Ids are unique. */
 export function checkCatalogue(extra: readonly (readonly CheckInfo[])[] = []): CheckInfo[] {
