@@ -53,7 +53,7 @@ export const NARRATIVE_CHECKS = [
   { id: "V-W07", severity: "warning", basis: "template", version: 1, scope: "narrative-text", descriptionZh: "决算数与预算数相差超过 30% 时须说明原因", descriptionEn: "A final more than 30 % off its budget needs a reason" },
   { id: "V-W08", severity: "error", basis: "template", version: 1, scope: "narrative-text", descriptionZh: "增减用词不自相矛盾（「减增加」「增长下降」）", descriptionEn: "No contradictory change wording" },
   { id: "V-W09", severity: "error", basis: "template", version: 1, scope: "narrative-text", descriptionZh: "无未填写的占位符（XXX、××、【请填写…】）", descriptionEn: "No placeholders left (XXX, ××, 【请填写…】)" },
-  { id: "V-W10", severity: "warning", basis: "convention", version: 1, scope: "narrative-text", descriptionZh: "百分比最多两位小数", descriptionEn: "Percentages have at most two decimals" },
+  { id: "V-W10", severity: "warning", basis: "convention", version: 1, scope: "narrative-text", descriptionZh: "百分比最多保留两位小数（如 45.68%）", descriptionEn: "Percentages have at most two decimals" },
   { id: "V-W11", severity: "warning", basis: "convention", version: 2, scope: "narrative-text", descriptionZh: "「增长/下降/减少/增加/占/完成/为」后的百分比带 % 号", descriptionEn: "A percentage after 增长/下降/减少/增加/占/完成/为 carries its % sign" },
   // Completeness.
   { id: "N-S01", severity: "warning", basis: "template", version: 1, scope: "narrative-text", descriptionZh: "情况说明包含模板规定的各部分（四川：一至十；上海：一至十一，含预算绩效管理情况，以及名词解释）", descriptionEn: "The narrative has every section of its template (Sichuan 一–十; Shanghai 一–十一 incl. 预算绩效管理情况, plus 名词解释)" },
