@@ -367,6 +367,14 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     params,
     message: "",
   };
+  if (rule.basis) {
+    finding.basis = rule.basis;
+    params.basis = rule.basis;
+  }
+  if (rule.version !== undefined) {
+    finding.ruleVersion = rule.version;
+    params.ruleVersion = rule.version;
+  }
   if (out) {
     finding.actual = out.left / pow10Local(scale);
     finding.expected = out.right / pow10Local(scale);
