@@ -224,8 +224,9 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   };
   /** Text-only rows inside the body (name fragments of a wrapped subject name, or rows to report). */
   const fragments: Fragment[] = [];
-  /** Code rows by (sheet row * 64 + panel), with their normalised label and label column. */
-  const codeRowAt = new Map<number, CodeRow>();
+  /** Code rows as (sheet row * 64 + panel, index in rows) pairs and their normalised labels: no object per row. */
+  const codeAt: number[] = [];
+  const codeLabels: string[] = [];
   const firstAmountCol = panels.map((p) => Math.min(...[...p.roles.values()].map((rc) => rc.col)));
   const lastAmountCol = panels.map((p) => Math.max(...[...p.roles.values()].map((rc) => rc.col)));
 
@@ -276,8 +277,9 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
             key: code, kind: "code", label: raw, code, level: codeLevel(code), codeSystem: sys,
             role: "item", sheetRow: r, cells,
           };
+          codeAt.push(r * 64 + i, rows.length);
+          codeLabels.push(label);
           rows.push(view);
-          codeRowAt.set(r * 64 + i, { view, label, col: labelCol ?? p.labelCols[p.labelCols.length - 1] ?? region.left });
         }
       } else if (label) {
         if (labelCol !== undefined && wrapRests.has(r * 16384 + labelCol)) continue;
@@ -317,7 +319,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       right = Math.max(right, lastAmountCol[i]);
     }
   }
-  const bookNames = joinFragments(ctx, fragments, codeRowAt, unplaced, bodyBottom);
+  const joined = fragments.length > 0 ? joinFragments(ctx, fragments, codeAt, codeLabels, rows, unplaced, bodyBottom) : undefined;
   // A code row with deeper codes below it is a subtotal (类 = Σ 款, 款 = Σ 项).
   const parents = new Set<string>();
   for (const r of rows) {
@@ -346,7 +348,8 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   return {
     header, columns, rows, unplacedRows: unplaced, missingColumns, missingRows,
     bodyTop: header.top, bodyBottom, left, right, columnScore, rowScore,
-    wrongSystem: otherSystem > matchedSystem, anyAmount, bookNames,
+    wrongSystem: otherSystem > matchedSystem, anyAmount, joined,
+    nameCol: panels[0].labelCols[panels[0].labelCols.length - 1],
   };
 }
 
@@ -365,7 +368,6 @@ interface Fragment {
 interface CodeRow {
   view: RowView;
   label: string;
-  col: number;
   before?: Fragment[];
   after?: Fragment[];
 }
@@ -381,15 +383,19 @@ function bookHolds(ctx: ParseContext, row: CodeRow | undefined, joined: string):
  * Join text-only rows to the code row they wrap from: a fragment right below a code row ends its name, one right
  * above begins it (both when a converter centres the code row in a three-line cell). The code book decides
  * between the two neighbours; else the row above wins. A fragment with no code row next to it is reported
- * (unplaced). A name still shorter than the book's afterwards is completed from the book, and said so.
+ * (unplaced). Returns the rows whose names were joined.
  */
 function joinFragments(
   ctx: ParseContext,
   fragments: Fragment[],
-  codeRowAt: Map<number, CodeRow>,
+  codeAt: number[],
+  codeLabels: string[],
+  rows: RowView[],
   unplaced: { label: string; sheetRow: number }[],
   bodyBottom: number,
-): ParseOutcome["bookNames"] {
+): Set<RowView> {
+  const codeRowAt = new Map<number, CodeRow>();
+  for (let k = 0; k < codeAt.length; k += 2) codeRowAt.set(codeAt[k], { view: rows[codeAt[k + 1]], label: codeLabels[k >> 1] });
   const fragmentAt = new Set<number>();
   for (const f of fragments) fragmentAt.add(f.row * 64 + f.panel);
   for (let k = 0; k < fragments.length; k++) {
@@ -414,23 +420,11 @@ function joinFragments(
     else if (target === "below" && below) (below.before ??= []).push(f);
     else unplaced.push({ label: f.raw, sheetRow: f.row });
   }
-  let out: NonNullable<ParseOutcome["bookNames"]> | undefined;
+  const joined = new Set<RowView>();
   for (const row of codeRowAt.values()) {
-    if (row.before || row.after) {
-      const parts = [...(row.before ?? []).map((x) => x.raw), row.view.label, ...(row.after ?? []).map((x) => x.raw)];
-      row.view.label = parts.join("");
-      row.label = [...(row.before ?? []).map((x) => x.label), row.label, ...(row.after ?? []).map((x) => x.label)].join("");
-    }
-    if (!ctx.nameOf) continue;
-    const name = ctx.nameOf(row.view.key);
-    if (!name) continue;
-    const book = normalizeLabel(name);
-    // Cut short: the printed name is a strict part of the book's name (or empty).
-    if (row.label !== book && book.includes(row.label) && (row.label.length === 0 || row.before || row.after || row.label.length < book.length)) {
-      if (row.label.length > 0 && !(book.startsWith(row.label) || book.endsWith(row.label) || row.before || row.after)) continue;
-      (out ??= []).push({ sheetRow: row.view.sheetRow, col: row.col, printed: row.view.label, name, code: row.view.key });
-      row.view.label = name;
-    }
+    if (!row.before && !row.after) continue;
+    row.view.label = [...(row.before ?? []).map((x) => x.raw), row.view.label, ...(row.after ?? []).map((x) => x.raw)].join("");
+    joined.add(row.view);
   }
-  return out;
+  return joined;
 }

@@ -275,6 +275,8 @@ interface Lookups {
   classCode: (label: string) => string | undefined;
   subjectByName: (name: string, parent: string | undefined) => string | undefined;
   nameOf: (code: string) => string | undefined;
+  /** The code book's name of a code for the year, as printed and normalised (memoised). */
+  bookName: (code: string) => { name: string; norm: string } | undefined;
 }
 
 /**
@@ -382,7 +384,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     if (rival && best.score - rival.score < 0.05) {
       work.issues.push({ code: "ambiguous-table", sheet: sheet.name, kind: best.def.kind, detail: rival.def.kind });
     }
-    const view = buildView(g, reg, best, work);
+    const view = buildView(g, reg, best, work, lookups.bookName);
     if (best.empty) {
       if (note) {
         view.emptyNote = { text: note.text, sheet: sheet.name, address: toA1(note.row, note.col) };
@@ -419,7 +421,30 @@ function titleAddress(g: Grid, row: number, title: string): string {
   return toA1(row, g.left);
 }
 
-function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: string }, best: Scored, work: SheetWork): TableView {
+/**
+ * Names cut short (a line wrap whose rest is lost, or only part of it joined): a printed name that is the start, the
+ * end or — once joined — any part of the code book's name for the year is completed from the book, and said so.
+ * Once per accepted table (not per candidate parse): one memoised book look-up per code row.
+ */
+function completeNames(view: TableView, o: ParseOutcome, work: SheetWork, bookName: Lookups["bookName"]): void {
+  for (const row of view.rows) {
+    if (row.kind !== "code") continue;
+    const entry = bookName(row.key);
+    if (entry === undefined) continue;
+    const book = entry.norm;
+    const label = normalizeLabel(row.label);
+    if (label === book || label.length >= book.length || !book.includes(label)) continue;
+    if (label.length > 0 && !book.startsWith(label) && !book.endsWith(label) && !o.joined?.has(row)) continue;
+    const name = entry.name;
+    work.issues.push({
+      code: "name-from-code-book", sheet: view.sheet, kind: view.kind, address: toA1(row.sheetRow, o.nameCol ?? view.range.left),
+      text: row.label, detail: `${row.key} ${name}`,
+    });
+    row.label = name;
+  }
+}
+
+function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: string }, best: Scored, work: SheetWork, bookName: Lookups["bookName"]): TableView {
   const { def, outcome: o } = best;
   const sheet = g.sheet.name;
   const headTop = reg.titleRow ?? reg.region.top;
@@ -471,9 +496,7 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
   }
   for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
   for (const key of view.missingRows) work.issues.push({ code: "missing-row", sheet, kind: def.kind, detail: key });
-  for (const b of o.bookNames ?? []) {
-    work.issues.push({ code: "name-from-code-book", sheet, kind: def.kind, address: toA1(b.sheetRow, b.col), text: b.printed, detail: `${b.code} ${b.name}` });
-  }
+  if (def.layout === "coded") completeNames(view, o, work, bookName);
   for (const u of view.unplacedRows) {
     work.issues.push({ code: "unplaced-row", sheet, kind: def.kind, address: toA1(u.sheetRow, o.left), text: u.label });
   }
@@ -636,12 +659,20 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
       return undefined;
     }
   };
+  const bookMemo = new Map<string, { name: string; norm: string } | undefined>();
+  const bookName = (code: string): { name: string; norm: string } | undefined => {
+    if (bookMemo.has(code)) return bookMemo.get(code);
+    const name = nameOf(code);
+    const entry = name ? { name, norm: normalizeLabel(name) } : undefined;
+    bookMemo.set(code, entry);
+    return entry;
+  };
   // The last table of the previous sheet: a PDF converter may continue it on the next sheet.
   let prev: TableView | undefined;
   for (const sheet of sheets) {
     let work: SheetWork;
     try {
-      work = recognizeSheet(sheet, defs, { classCode, subjectByName, nameOf }, prev);
+      work = recognizeSheet(sheet, defs, { classCode, subjectByName, nameOf, bookName }, prev);
     } catch {
       work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), untitled: new Set(), reason: "unreadable" };
     }

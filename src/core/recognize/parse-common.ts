@@ -53,8 +53,10 @@ export interface ParseOutcome {
   wrongSystem: boolean;
   /** Any non-blank amount in the body. */
   anyAmount: boolean;
-  /** Code rows whose printed name was cut short and completed from the code book: (row, printed text, book name). */
-  bookNames?: { sheetRow: number; col: number; printed: string; name: string; code: string }[];
+  /** Code rows whose name was joined from wrapped text-only rows above/below. */
+  joined?: Set<RowView>;
+  /** Column of the subject names (coded tables), for messages about them. */
+  nameCol?: number;
 }
 
 /** The reading of every empty cell (shared, frozen: readings are never mutated). */
