@@ -15,6 +15,7 @@
  */
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
 import { fromA1, toA1 } from "../core/workbook/snapshot";
+import { STATE_NAMESPACE } from "../app/state";
 
 export interface ReadOptions {
   /** Sheets queued per sync in the speculative chain. */
@@ -23,6 +24,16 @@ export interface ReadOptions {
   batchBudgetBytes?: number;
   /** Skip the speculative chain (the host refused it before). */
   listFirst?: boolean;
+  /** Also read our state part (custom XML) in the same round trip. */
+  withState?: boolean;
+}
+
+/** Our custom XML state part as read with the snapshot. */
+export interface StateRead {
+  /** Content of the part (the first one when several exist), or null when there is none. */
+  xml: string | null;
+  /** Ids of every part in our namespace, so a write can replace them. */
+  partIds: string[];
 }
 
 export interface ReadResult {
@@ -35,6 +46,32 @@ export interface ReadResult {
   blockwise: boolean;
   /** True when the host refused the speculative chain and sheets were listed first (2 syncs). */
   listed: boolean;
+  /** The state part, when asked for with `withState`. */
+  state?: StateRead;
+}
+
+/**
+ * Queue the read of our state part into the current batch: the part ids plus, speculatively, the XML of the
+ * only part (a null object when there is none, which costs nothing). Read the answer after the sync.
+ */
+function queueState(context: Excel.RequestContext): () => { ids: string[]; xml: string | null } {
+  const scope = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+  scope.load("items/id");
+  const only = scope.getOnlyItemOrNullObject();
+  const xml = only.getXml();
+  // Called after the batch's sync; getXml() gives a ClientResult, filled by that sync with nothing to load.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  return () => ({ ids: scope.items.map((p) => p.id), xml: only.isNullObject ? null : xml.value });
+}
+
+/** The first part's XML by id (one sync): for a workbook holding several parts, or a host refusing null objects. */
+async function readStateById(context: Excel.RequestContext, ids: string[], counter: { syncs: number }): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const xml = context.workbook.customXmlParts.getItem(ids[0]).getXml();
+  await context.sync();
+  counter.syncs++;
+  // eslint-disable-next-line office-addins/load-object-before-read -- ClientResult, filled by the sync
+  return xml.value;
 }
 
 const DEFAULT_CHAIN = 40;
@@ -145,11 +182,17 @@ async function readListed(
   context: Excel.RequestContext,
   withData: boolean,
   counter: { syncs: number },
+  state?: StateSink,
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
+  const scope = state ? context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE) : null;
+  scope?.load("items/id");
   await context.sync();
   counter.syncs++;
+  // No null objects on this path: the state part is read by id in the same batch as the used ranges.
+  const ids = scope ? scope.items.map((p) => p.id) : [];
+  const xml = state && ids.length > 0 ? context.workbook.customXmlParts.getItem(ids[0]).getXml() : null;
   const links = sheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     if (withData) used.load("address,values,numberFormat,formulas");
@@ -158,6 +201,10 @@ async function readListed(
   });
   await context.sync();
   counter.syncs++;
+  if (state) {
+    state.result = { partIds: ids, xml: xml ? xml.value : null };
+    state.needsById = false;
+  }
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   collectChain(links, withData, metas, datas);
@@ -170,15 +217,23 @@ async function readChains(
   chainLength: number,
   withData: boolean,
   counter: { syncs: number },
+  state?: StateSink,
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  let stateAnswer = state ? queueState(context) : null;
   for (;;) {
     const { links, after } = queueChain(start, chainLength, withData);
     counter.syncs++; // counted even when refused: it was a round trip
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chainLength sheets, normally exactly one
     await context.sync();
+    if (stateAnswer && state) {
+      const { ids, xml } = stateAnswer();
+      state.result = { partIds: ids, xml: ids.length > 1 ? null : xml };
+      state.needsById = ids.length > 1;
+      stateAnswer = null;
+    }
     const complete = collectChain(links, withData, metas, datas);
     if (complete && !after.isNullObject) {
       start = context.workbook.worksheets.getItem(after.name);
@@ -186,6 +241,13 @@ async function readChains(
     }
     return { metas, datas };
   }
+}
+
+/** Where a reader path leaves the state part it read. */
+interface StateSink {
+  result?: StateRead;
+  /** Several parts exist: the speculative read gave none, read the first by id. */
+  needsById?: boolean;
 }
 
 interface Block {
@@ -280,17 +342,18 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   let datas: (SheetData | null)[];
   let blockwise = false;
   let listed = options.listFirst ?? false;
+  const stateSink: StateSink | undefined = options.withState ? {} : undefined;
   const readAll = async (withData: boolean) => {
     if (!listed) {
       try {
-        return await readChains(context, chainLength, withData, counter);
+        return await readChains(context, chainLength, withData, counter, stateSink);
       } catch (e) {
         if (isPayloadLimitError(e)) throw e;
         // Some host refused the speculative chain (a call on a null object): use the two-sync listing from now on.
         listed = true;
       }
     }
-    return readListed(context, withData, counter);
+    return readListed(context, withData, counter, stateSink);
   };
   try {
     ({ metas, datas } = await readAll(true));
@@ -300,6 +363,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     ({ metas } = await readAll(false));
     datas = await readBlockwise(context, metas, budget, counter);
   }
+  let state: StateRead | undefined;
+  if (stateSink) {
+    state = stateSink.result ?? { partIds: [], xml: null };
+    if (stateSink.needsById) state = { partIds: state.partIds, xml: await readStateById(context, state.partIds, counter) };
+  }
   const sheets = metas.map((m, i) => toSheetSnapshot(m, datas[i]));
   return {
     snapshot: { sheets },
@@ -307,5 +375,6 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     syncs: counter.syncs,
     blockwise,
     listed,
+    ...(state ? { state } : {}),
   };
 }

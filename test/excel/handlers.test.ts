@@ -1,7 +1,6 @@
 // Ribbon handlers: result shown through the dialog, errors shown (not swallowed), event.completed() always called.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMarks, validateWorkbook } from "../../src/commands/handlers";
-import { coreEngine } from "../../src/excel/coreEngine";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession } from "../../src/excel/session";
 import { fixture } from "../fixtures";
@@ -48,7 +47,7 @@ function event() {
 describe("ribbon handlers", () => {
   it("validateWorkbook validates, shows the summary in the dialog and completes", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
@@ -61,7 +60,7 @@ describe("ribbon handlers", () => {
   it("shows an error to the user and still completes when validation throws", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
     model.payloadLimit = 1;
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
@@ -77,7 +76,7 @@ describe("ribbon handlers", () => {
       },
     };
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
@@ -88,7 +87,7 @@ describe("ribbon handlers", () => {
 
   it("clearMarks restores the cells and completes", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    const session = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    const session = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     g.__caijueSession__ = session;
     await session.validate({ trigger: "ribbon", activateReport: false });
     const ev = event();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MARK_FILL, MARK_PREFIX, OfficeHost } from "../../src/excel/officeHost";
-import { STATE_NAMESPACE } from "../../src/excel/state";
+import { STATE_NAMESPACE } from "../../src/app/state";
 import { FakeWorkbookModel, fakeRun } from "../fakes/fakeExcel";
 
 function workbook(): FakeWorkbookModel {

@@ -476,6 +476,16 @@ class FakeWorksheet extends FakeClientObject {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.context, this.model, row, col, rows, cols);
   }
+  /** Office.js RangeAreas ("B6, B31:B33"): only select() is modelled; the selection lists every area. */
+  getRanges(address: string): { select(): void } {
+    const areas = address.split(",").map((a) => a.trim());
+    for (const a of areas) if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(a)) this.context.fail("InvalidArgument", `Bad address ${address}`);
+    return {
+      select: () => {
+        if (this.model && this.context.write()) this.context.model.selection = { sheet: this.model.name, address: areas.join(",") };
+      },
+    };
+  }
   activate(): void {
     if (this.model && this.context.write()) this.context.model.activeSheet = this.model.name;
   }
@@ -786,6 +796,13 @@ class FakeXmlPartScope extends FakeClientObject {
     if (name.startsWith("items")) return this.context.model.xmlParts.filter((p) => p.namespace === this.ns).map((p) => p.id);
     return undefined;
   }
+  /** Office.js: the one part of the namespace, or a null object when there are none or several. */
+  getOnlyItemOrNullObject(): FakeXmlPart {
+    const parts = this.context.model.xmlParts.filter((p) => p.namespace === this.ns);
+    const part = new FakeXmlPart(this.context, parts.length === 1 ? parts[0].id : "", parts.length !== 1);
+    part.touch(); // isNullObject becomes readable at the next sync, as for any *OrNullObject result
+    return part;
+  }
   get items(): FakeXmlPart[] {
     return this.get<string[]>("items").map((id) => {
       const p = new FakeXmlPart(this.context, id);
@@ -800,8 +817,9 @@ class FakeXmlPart extends FakeClientObject {
   constructor(
     context: FakeContext,
     private readonly partId: string,
+    isNull = false,
   ) {
-    super(context, false);
+    super(context, isNull);
   }
   protected readProp(name: string): unknown {
     return name === "id" ? this.partId : undefined;
@@ -810,6 +828,8 @@ class FakeXmlPart extends FakeClientObject {
     return this.get("id");
   }
   getXml(): FakeClientResult<string> {
+    // On a null part the result's value is null (null objects propagate; nothing fails).
+    if (this.isNull) return new FakeClientResult<string>(this.context, () => null as unknown as string);
     return new FakeClientResult(this.context, () => this.context.model.xmlParts.find((p) => p.id === this.partId)?.xml ?? "");
   }
   delete(): void {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import type { Outcome, ValidationSession } from "../../excel/session";
+import { participatingCells, sharedCellGroups } from "../../app/present";
 import type { Strings } from "../i18n";
 import { FindingList, type ListedFinding } from "./FindingList";
 import { RecognitionReport } from "./RecognitionReport";
@@ -28,16 +29,18 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
       (e: unknown) => setNotice({ ok: false, text: t.failed + (e instanceof Error ? e.message : String(e)) }),
     );
   };
+  // 定位: select every cell of the target's sheet that took part in the check (target first).
   const onSelect = (f: Finding) => {
-    session.host.selectCell(f.target.sheet, f.target.address).catch((e: unknown) => setNotice({ ok: false, text: t.failed + String(e) }));
+    const cells = participatingCells(f).filter((c) => c.sheet === f.target.sheet).map((c) => c.address);
+    session.host.selectCells(f.target.sheet, cells).catch((e: unknown) => setNotice({ ok: false, text: t.failed + String(e) }));
   };
 
   const items: ListedFinding[] = !outcome
     ? []
     : filter === "explained"
-      ? outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))
+      ? outcome.explained.map((e) => ({ finding: e.finding, reason: e.explanation.reason, by: e.explanation.by }))
       : filter === "all"
-        ? [...outcome.active.map((f) => ({ finding: f })), ...outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))]
+        ? [...outcome.active.map((f) => ({ finding: f })), ...outcome.explained.map((e) => ({ finding: e.finding, reason: e.explanation.reason, by: e.explanation.by }))]
         : outcome.active.filter((f) => f.severity === filter).map((f) => ({ finding: f }));
 
   const count = (f: Filter): number =>
@@ -87,6 +90,13 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
               </MessageBarBody>
             </MessageBar>
           )}
+          {sharedCellGroups(outcome.active, lang).map((g) => (
+            <MessageBar key={`${g.cell.sheet}!${g.cell.address}`} intent="info" data-testid="shared-cell">
+              <MessageBarBody>
+                <SafeText text={g.text} />
+              </MessageBarBody>
+            </MessageBar>
+          ))}
           <FindingList
             items={items}
             lang={lang}
