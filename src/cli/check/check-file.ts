@@ -1,15 +1,25 @@
-/** Read + recognise + validate (+ mark) one file and reduce it to a compact, serialisable result. */
-import { recognize } from "../../core/recognize/index";
-import { validate } from "../../core/rules/index";
+/**
+ * Read + check (+ mark) one file and reduce it to a compact, serialisable result. The check itself is the
+ * application layer's checkWorkbook — the same use case the add-in runs — with the workbook's own state part
+ * (已说明 explanations) applied, so the CLI and the add-in give the same findings, words and counts.
+ */
+import { checkWorkbook, skippedRules, type CheckOutcome } from "../../app/check";
+import { cellMarks, reportRows } from "../../app/report";
+import { stateFromXml } from "../../app/state";
+import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
+import type { Lang } from "../../core/i18n/lang";
+import { ProgramCache } from "../../core/rules/index";
 import type { Finding } from "../../core/rules/types";
-import { renderRuleError } from "../../core/i18n/findings";
 import { msg, readErrorText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openWorkbook } from "../xlsx/open";
 import { writeMarkedCopy } from "../mark/mark";
 import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
-function compact(f: Finding): CompactFinding {
+// Files of one batch usually share a layout: their compiled rule programs are reused (per worker process).
+const programs = new ProgramCache(4);
+
+function compact(f: Finding, explained?: CompactFinding["explained"]): CompactFinding {
   return {
     id: f.id,
     rule: f.rule,
@@ -21,17 +31,29 @@ function compact(f: Finding): CompactFinding {
     difference: f.difference ?? null,
     message: f.message,
     table: f.table,
+    ...(explained ? { explained } : {}),
   };
 }
 
+/** The compact findings of an outcome: open ones first, then the explained ones with their explanation. */
+export function compactFindings(o: CheckOutcome): CompactFinding[] {
+  return [
+    ...o.active.map((f) => compact(f)),
+    ...o.explained.map((e) => compact(e.finding, { reason: e.explanation.reason, ...(e.explanation.by ? { by: e.explanation.by } : {}), at: e.explanation.at })),
+  ];
+}
+
+function skippedInfo(o: CheckOutcome, lang: Lang): FileResult["skipped"] {
+  return skippedRules(o).map((s) => ({ rule: s.rule, reason: s.reason, tables: s.tables, message: renderSkipped(s, lang) }));
+}
 
 /** Check one file. Never throws: every problem becomes part of the result. */
 export async function checkFile(file: string, opts: CheckJobOptions): Promise<FileResult> {
   const result = unreadableResult(file);
   const t0 = performance.now();
-  let outcome;
+  let opened;
   try {
-    outcome = await openWorkbook(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
+    opened = await openWorkbook(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
   } catch (e) {
     result.timing.readMs = performance.now() - t0;
     if (e instanceof WorkbookReadError) {
@@ -45,38 +67,41 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   const t1 = performance.now();
   result.timing.readMs = t1 - t0;
   result.readable = true;
-  for (const n of outcome.notes) result.notes.push(msg(opts.lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows }));
+  result.status = "unchecked";
+  for (const n of opened.notes) result.notes.push(msg(opts.lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows }));
 
-  let findings: Finding[] = [];
+  let outcome: CheckOutcome | null = null;
   try {
-    const recognition = recognize(outcome.snapshot);
     const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
-    const vr = validate(recognition, outcome.snapshot, { policy: opts.policy, lang: opts.lang, userRules });
-    findings = vr.findings;
+    outcome = checkWorkbook(opened.snapshot, stateFromXml(opened.stateXml), { policy: opts.policy, lang: opts.lang, userRules, cache: programs });
+    const recognition = outcome.recognition;
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
+    if (recognition.unitName) result.unitName = recognition.unitName;
+    if (recognition.year !== undefined) result.year = recognition.year;
     // A workbook without any 财决 table was not checked at all: never report it as passed.
     if (recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
-    result.findings = vr.findings.map(compact);
-    result.counts = { error: vr.counts.error, warning: vr.counts.warning };
-    result.checks = vr.checks;
-    result.skipped = vr.skipped.length;
-    for (const re of vr.ruleErrors) {
+    result.findings = compactFindings(outcome);
+    result.counts = { error: outcome.counts.error, warning: outcome.counts.warning, explained: outcome.counts.explained };
+    result.checks = outcome.result.checks;
+    result.skipped = skippedInfo(outcome, opts.lang);
+    result.status = outcome.status;
+    for (const re of outcome.result.ruleErrors) {
       // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
       const code = re.source.file ? "rules-file-error" : "rule-error";
       result.errors.push({ code, message: `${msg(opts.lang, "check.rule-error")}${opts.lang === "en-US" ? ": " : "："}${renderRuleError(re, opts.lang)}` });
     }
   } catch (e) {
+    result.status = "unchecked";
     result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });
     if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
   }
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
-  result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal" || e.code === "no-tables");
+  result.ok = result.status === "passed";
 
-  if (opts.markDir) {
+  if (opts.markDir && outcome) {
     try {
-      const out = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang);
-      result.markedCopy = out;
+      result.markedCopy = await writeMarkedCopy(file, { marks: cellMarks(outcome, opts.lang), report: reportRows(outcome, opts.lang) }, opts.markDir, opts.inputPaths, opts.lang);
     } catch (e) {
       const reason = e instanceof WorkbookReadError ? readErrorText(opts.lang, e.code, e.detail) : (e as Error)?.message ?? String(e);
       result.errors.push({ code: "mark-failed", message: msg(opts.lang, "check.mark-failed", { reason }) });
@@ -86,4 +111,3 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   }
   return result;
 }
-

@@ -5,8 +5,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Lang } from "../../core/i18n/lang";
-import type { Finding } from "../../core/rules/types";
-import { TABLE_KINDS } from "../../core/catalog/vocabulary";
+import type { CellMark, ReportSheet } from "../../app/report";
 import { msg } from "../messages";
 import { isSameFileAsAny } from "../commands/out-file";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -14,16 +13,6 @@ import { WorkbookReadError } from "../xlsx/errors";
 export const REPORT_SHEET = "校验结果";
 const RED = "FFFFC7CE";
 const AMBER = "FFFFEB9C";
-
-const HEADERS_ZH = ["级别", "规则", "表", "单元格", "期望", "实际", "差额", "说明", "已说明"];
-const HEADERS_EN = ["Severity", "Rule", "Table", "Cell", "Expected", "Actual", "Difference", "Message", "Explained"];
-
-/** The table's printed name for the report column (as the add-in writes it), not the internal kind code. */
-function reportTableName(kind: string | undefined, lang: Lang): string {
-  if (!kind) return "";
-  const zh = (TABLE_KINDS as Record<string, string>)[kind];
-  return zh ? (lang === "en-US" ? `${kind} ${zh}` : zh) : kind;
-}
 
 /** Output path for a marked copy: <dir>/<name>-校验.xlsx. */
 export function markedPath(file: string, dir: string): string {
@@ -35,8 +24,8 @@ function internalRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
-/** Write the marked copy; returns its path. Throws an Error with a rendered message on refusal. */
-export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang): Promise<string> {
+/** Write the marked copy from the application layer's marks and report rows; returns its path. */
+export async function writeMarkedCopy(file: string, view: { marks: CellMark[]; report: ReportSheet }, dir: string, inputPaths: string[], lang: Lang): Promise<string> {
   const out = markedPath(file, dir);
   if (await isSameFileAsAny(out, [file, ...inputPaths])) throw new Error(msg(lang, "usage.mark-is-input", { path: out }));
   const ext = path.extname(file).toLowerCase();
@@ -46,46 +35,28 @@ export async function writeMarkedCopy(file: string, findings: Finding[], dir: st
   const bytes0 = await fs.readFile(file, { flag: "r" });
   await wb.xlsx.load(bytes0 as unknown as Parameters<typeof wb.xlsx.load>[0]);
 
-  // One mark per cell: 强制 wins over 核实; messages are joined into one note.
-  const byCell = new Map<string, { sheet: string; address: string; error: boolean; lines: string[] }>();
-  for (const f of findings) {
-    const key = `${f.target.sheet}\u0000${f.target.address}`;
-    const m = byCell.get(key) ?? { sheet: f.target.sheet, address: f.target.address, error: false, lines: [] };
-    m.error ||= f.severity === "error";
-    m.lines.push(`[${msg(lang, f.severity === "error" ? "sev.error" : "sev.warning")} ${f.rule}] ${f.message}`);
-    byCell.set(key, m);
-  }
-  for (const m of byCell.values()) {
+  // One mark per cell, already merged by src/app (强制 wins, messages joined one per line).
+  for (const m of view.marks) {
     const ws = wb.getWorksheet(m.sheet);
     if (!ws) continue;
     const cell = ws.getCell(m.address);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: m.error ? RED : AMBER } };
-    cell.note = m.lines.join("\n");
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: m.severity === "error" ? RED : AMBER } };
+    cell.note = m.message;
   }
 
   const old = wb.getWorksheet(REPORT_SHEET);
   if (old) wb.removeWorksheet(old.id);
   const report = wb.addWorksheet(REPORT_SHEET);
-  report.addRow(lang === "en-US" ? HEADERS_EN : HEADERS_ZH).font = { bold: true };
+  // Same layout as the add-in's sheet: the summary line, then the headers, then one row per finding.
+  report.addRow([view.report.summary]).font = { bold: true };
+  report.addRow(view.report.headers).font = { bold: true };
   report.columns.forEach((c, i) => (c.width = [8, 10, 8, 22, 14, 14, 12, 70, 8][i]));
-  for (const f of findings) {
-    const ref = `${f.target.sheet}!${f.target.address}`;
+  for (const r of view.report.rows) {
+    const ref = `${r.sheet}!${r.address}`;
     // ExcelJS writes JS strings as text cells, never formulas, so "=…", "+…", "-…", "@…" stay inert.
-    const row = report.addRow([
-      msg(lang, f.severity === "error" ? "sev.error" : "sev.warning"),
-      f.rule,
-      reportTableName(f.table, lang),
-      ref,
-      f.expected ?? null,
-      f.actual ?? null,
-      f.difference ?? null,
-      f.message,
-      lang === "en-US" ? "no" : "否",
-    ]);
-    if (!f.target.sheet.includes("!")) {
-      row.getCell(4).value = { text: ref, hyperlink: internalRef(f.target.sheet, f.target.address) };
-    }
-    row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: f.severity === "error" ? RED : AMBER } };
+    const row = report.addRow([r.severity, r.rule, r.table, ref, r.expected, r.actual, r.difference, r.message, r.explained]);
+    if (!r.sheet.includes("!")) row.getCell(4).value = { text: ref, hyperlink: internalRef(r.sheet, r.address) };
+    row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: r.level === "error" ? RED : AMBER } };
   }
   await fs.mkdir(dir, { recursive: true });
   const bytes = await wb.xlsx.writeBuffer();
