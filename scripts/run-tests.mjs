@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: generate fixtures, build the CLI and the add-in (browser tests load dist/), run vitest, and end with
+// `npm test`: generate fixtures, build the CLI and the add-in (browser tests load dist/), lint, typecheck, run mocha, and end with
 // one line `N passed, N failed`. Skipped tests (e.g. no Chromium or xmllint on this machine) are listed loudly.
 // Exit status is non-zero when any build step or test fails.
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,6 @@ import { join, relative, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => join(root, "node_modules", ".bin", name);
 const failedSteps = [];
 
 function step(title, command, args, env = {}) {
@@ -29,19 +28,32 @@ if (existsSync(join(root, "scripts/build-cli.mjs"))) step("build CLI", process.e
 // 3. the add-in bundle; browser tests serve dist/ and must not rebuild it behind our back.
 step("build add-in", process.execPath, [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production"]);
 
-// 4. vitest with the default reporter on screen and a JSON report for counting.
-const reportDir = mkdtempSync(join(tmpdir(), "caijue-vitest-"));
-const reportFile = join(reportDir, "report.json");
-console.log("\n▶ vitest run");
-const vitest = spawnSync(
-  bin("vitest"),
-  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`],
-  { cwd: root, stdio: "inherit", env: { ...process.env, CAIJUE_DIST_PREBUILT: failedSteps.includes("build add-in") ? "failed" : "1" } },
+// 4. lint and the full typecheck (webpack builds with transpileOnly, so type errors would otherwise land).
+step("lint", process.execPath, [join(root, "node_modules/eslint/bin/eslint.js"), "."]);
+step("typecheck", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
+step("typecheck src/core (no DOM, Node or Office typings)", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.core.json"]);
+
+// 5. mocha (settings in .mocharc.cjs) with the spec output on screen and the counts written for this script.
+const reportDir = mkdtempSync(join(tmpdir(), "caijue-mocha-"));
+const reportFile = join(reportDir, "counts.json");
+console.log("\n▶ mocha");
+const mocha = spawnSync(
+  process.execPath,
+  [join(root, "node_modules/mocha/bin/mocha.js"), "test/**/*.test.ts", "--reporter", join(root, "test/support/count-reporter.cjs")],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      CAIJUE_TEST_COUNTS: reportFile,
+      CAIJUE_DIST_PREBUILT: failedSteps.includes("build add-in") ? "failed" : "1",
+    },
+  },
 );
 
 let passed = 0;
 let failed = 0;
-const skipped = [];
+let skipped = [];
 let report;
 try {
   report = JSON.parse(readFileSync(reportFile, "utf8"));
@@ -51,38 +63,39 @@ try {
 rmSync(reportDir, { recursive: true, force: true });
 
 if (report) {
-  for (const file of report.testResults ?? []) {
-    const rel = relative(root, file.name);
-    for (const t of file.assertionResults ?? []) {
-      if (t.status === "passed") passed++;
-      else if (t.status === "failed") failed++;
-      else skipped.push(`${rel} › ${t.fullName ?? t.title}`);
-    }
-    // A file that failed to load has no assertions but still failed.
-    if (file.status === "failed" && (file.assertionResults ?? []).length === 0) {
-      failed++;
-      console.error(`✖ ${rel}: ${String(file.message ?? "failed to run").split("\n")[0]}`);
-    }
+  passed = report.passed;
+  failed = report.failed;
+  skipped = report.skipped;
+  if (report.failures.length > 0) {
+    console.error("\nfailed:");
+    for (const f of report.failures) console.error(`  ✖ ${f}`);
   }
 } else {
-  console.error("✖ vitest produced no JSON report");
+  console.error("✖ mocha produced no counts");
   failed++;
 }
-if (vitest.status !== 0 && failed === 0 && failedSteps.length === 0) {
-  // vitest failed for a reason the report does not show (e.g. unhandled error between tests).
-  console.error(`✖ vitest exited with ${vitest.status} (${vitest.error?.message ?? "see output above"})`);
+if (mocha.status !== 0 && failed === 0) {
+  // mocha failed for a reason the counts do not show (e.g. an error outside any test).
+  console.error(`✖ mocha exited with ${mocha.status} (${mocha.error?.message ?? "see output above"})`);
   failed++;
 }
 
 console.log("");
 if (skipped.length > 0) {
   const needsTool = skipped.filter((s) => /test\/browser\/|xmllint/i.test(s));
+  const needsShared = skipped.filter((s) => /\.\.\/shared/.test(s));
   const bar = "!".repeat(78);
   if (needsTool.length > 0) {
     console.log(bar);
     console.log(`!! ${needsTool.length} test(s) SKIPPED because a system tool is missing (Chromium / xmllint).`);
     console.log("!! Install them (apt-get install -y chromium libxml2-utils) or run .ci/run; REQUIRE_BROWSER=1 /");
     console.log("!! REQUIRE_XMLLINT=1 turn these skips into failures.");
+    console.log(bar);
+  }
+  if (needsShared.length > 0) {
+    console.log(bar);
+    console.log(`!! ${needsShared.length} test(s) SKIPPED because ../shared (reference documents, schemas, code lists) is not`);
+    console.log("!! beside the repository. REQUIRE_SHARED=1 (set by .ci/run) turns these skips into failures.");
     console.log(bar);
   }
   console.log(`${skipped.length} skipped:`);

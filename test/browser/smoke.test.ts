@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { after, before, describe, it } from "mocha";
 import { parseXml, findAll } from "../manifest/xml";
 import {
   distDir,
@@ -27,12 +28,12 @@ interface StubRecord {
 const chromium = findChromium();
 const skip = shouldSkip(chromium, "REQUIRE_BROWSER", "browser smoke tests (test/browser/smoke.test.ts)");
 
-describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
+(skip ? describe.skip : describe)("browser smoke: dist/ in headless Chromium", () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let taskpane: AddinPage;
 
-  beforeAll(async () => {
+  before(async () => {
     if (!chromium.path) throw new Error(`REQUIRE_BROWSER=1 but ${chromium.reason}`);
     ensureDist();
     server = await serveDirectory(distDir);
@@ -45,7 +46,7 @@ describe.skipIf(skip)("browser smoke: dist/ in headless Chromium", () => {
     }, undefined, { timeout: 20_000 }).catch(() => undefined);
   });
 
-  afterAll(async () => {
+  after(async () => {
     await browser?.close();
     await server?.close();
   });

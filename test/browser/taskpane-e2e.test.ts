@@ -5,7 +5,8 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { after, before, describe, it } from "mocha";
 import type { WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { fixture, mutate } from "../fixtures";
 import { distDir, ensureDist, findChromium, launchChromium, openAddinPage, repoRoot, serveDirectory, shouldSkip, type AddinPage, type StaticServer } from "./harness";
@@ -120,11 +121,11 @@ function readModel(page: Page): Promise<PageModel> {
   }, "校验结果");
 }
 
-describe.skipIf(skip)("task pane on the sample workbook (README screenshot)", () => {
+(skip ? describe.skip : describe)("task pane on the sample workbook (README screenshot)", () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
 
-  afterAll(async () => {
+  after(async () => {
     await browser?.close();
     await server?.close();
   });
@@ -150,17 +151,17 @@ describe.skipIf(skip)("task pane on the sample workbook (README screenshot)", ()
       mkdirSync(join(repoRoot, "docs"), { recursive: true });
       copyFileSync(shot, join(repoRoot, "docs/taskpane.png"));
     }
-  }, 120_000);
+  });
 });
 
-describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
+(skip ? describe.skip : describe)("task pane end-to-end over the fake Excel host", () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let pane: AddinPage;
   const { snapshot, errorCell } = hostileWorkbook();
   let contentBefore = "";
 
-  beforeAll(async () => {
+  before(async () => {
     if (!chromium.path) throw new Error(`REQUIRE_BROWSER=1 but ${chromium.reason}`);
     ensureDist();
     server = await serveDirectory(distDir);
@@ -169,9 +170,9 @@ describe.skipIf(skip)("task pane end-to-end over the fake Excel host", () => {
     await pane.page.setViewportSize({ width: 360, height: 900 });
     await pane.page.waitForSelector('[data-testid="btn-validate"]', { timeout: 20_000 });
     contentBefore = (await readModel(pane.page)).content;
-  }, 120_000);
+  });
 
-  afterAll(async () => {
+  after(async () => {
     await browser?.close();
     await server?.close();
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { parseCommandArgs, UsageError } from "../../src/cli/args";
 import { collectInputs } from "../../src/cli/batch/walk";
 import { msg } from "../../src/cli/messages";
@@ -26,7 +27,7 @@ describe("argument parsing", () => {
     for (const [argv, key] of bad) {
       try {
         parseCommandArgs("check", argv);
-        expect.unreachable(argv.join(" "));
+        throw new Error(argv.join(" "));
       } catch (e) {
         expect(e).toBeInstanceOf(UsageError);
         expect((e as UsageError).key).toBe(key);

@@ -51,7 +51,7 @@ export interface RunResult {
 
 /**
  * Run the built CLI like a user would (no TTY, so no colour and no progress bar). Asynchronous, so the
- * test worker's event loop stays free while the child runs (a blocking spawnSync starves vitest's RPC).
+ * test worker's event loop stays free while the child runs (a blocking spawnSync would stall the test's timers and hooks).
  */
 export function caijue(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 /** End-to-end: rule N-PH in `caijue check`, and `caijue inputs` (print / write a completed copy). */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { INPUT_KEYS } from "../../src/core/narrative";
 import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
 import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
@@ -26,12 +27,12 @@ async function save(name: string, snapshot: WorkbookSnapshot): Promise<string> {
   return file;
 }
 
-beforeAll(async () => {
+before(async () => {
   buildCli();
   ensureFixtures();
   dir = tempDir("caijue-narrative-sheets-");
   seed = readBack(SEED);
-}, 240_000);
+});
 
 describe("caijue check: placeholders left in 「情况说明」 (N-PH)", () => {
   it("lists each cell holding a placeholder as a warning in --format json", async () => {

@@ -1,12 +1,13 @@
 // A workbook without any 财决 table is never reported as passed: one clear message, exit code 2.
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { buildCli, caijue, ensureFixtures, GENERATED, SEED } from "./helpers";
 
 const NO_TABLES = path.join(GENERATED, "bad-no-tables.xlsx");
 
 describe("caijue check on a workbook with no 财决 table", () => {
-  beforeAll(() => {
+  before(() => {
     ensureFixtures();
     buildCli();
   });

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { WorkbookReadError } from "../../src/cli/xlsx/errors";
 import { shiftFormula } from "../../src/cli/xlsx/formula-shift";
 import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
@@ -83,7 +84,7 @@ describe("lean .xlsx reader", () => {
       expect((e as WorkbookReadError).code).toBe("truncated");
     }
     const notWorkbook = zipSync({ "hello.txt": strToU8("hi") });
-    expect(() => readXlsxLean(notWorkbook, "z.xlsx")).toThrowError(expect.objectContaining({ code: "not-workbook" }));
+    expect(() => readXlsxLean(notWorkbook, "z.xlsx")).toThrow(expect.objectContaining({ code: "not-workbook" }));
   });
 
   it("shifts relative references of shared formulas only", () => {

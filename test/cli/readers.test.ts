@@ -1,7 +1,8 @@
 /** The lean reader and the ExcelJS reader must give the same snapshot on every fixture workbook. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { readXlsx } from "../../src/cli/xlsx/read-exceljs";
 import { readXlsxExcelJsStream } from "../../src/cli/xlsx/read-exceljs-stream";
 import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
@@ -9,10 +10,10 @@ import { ensureFixtures, fixtureFiles, SEED } from "./helpers";
 
 let files: string[] = [];
 
-beforeAll(() => {
+before(() => {
   ensureFixtures();
   files = [...fixtureFiles().filter((f) => !path.basename(f).startsWith("bad-")), SEED];
-}, 240_000);
+});
 
 describe("lean reader = ExcelJS reader", () => {
   it("gives identical snapshots on the fixtures", async () => {

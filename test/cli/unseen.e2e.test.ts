@@ -1,7 +1,8 @@
 // The unseen layouts of test/fixtures/unseen and unseen2, read as .xlsx files by the built CLI (lean reader → recognition →
 // validation): every expected table is found on its sheet and no file has a 强制 finding.
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { UNSEEN } from "../fixtures/unseen/index";
 import { UNSEEN2 } from "../fixtures/unseen2/index";
 
@@ -20,7 +21,7 @@ describe("caijue check on unseen layouts (.xlsx)", () => {
   const fixtures = Object.values(ALL).map((build) => build());
   let files: JsonFile[] = [];
 
-  beforeAll(async () => {
+  before(async () => {
     ensureFixtures();
     buildCli();
     const r = await caijue(["check", ...fixtures.map((f) => path.join(GENERATED, `${f.name}.xlsx`)), "--format", "json", "--jobs", "2"]);
@@ -33,7 +34,7 @@ describe("caijue check on unseen layouts (.xlsx)", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(Object.keys(ALL))("%s: all tables found, no error finding", (key) => {
+  for (const key of Object.keys(ALL)) it(`${key}: all tables found, no error finding`, () => {
     const f = ALL[key as keyof typeof ALL]();
     const got = files.find((x) => path.basename(x.file) === `${f.name}.xlsx`)!;
     expect(got.errors).toEqual([]);

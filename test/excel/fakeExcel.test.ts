@@ -1,5 +1,6 @@
 // The fake host must behave like Office.js where it matters, or the adapter tests prove nothing.
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { FakeWorkbookModel, fakeRun } from "../fakes/fakeExcel";
 
 function model() {

@@ -1,5 +1,6 @@
 // Ribbon handlers: result shown through the dialog, errors shown (not swallowed), event.completed() always called.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { afterEach, beforeEach, describe, it } from "mocha";
 import { clearMarks, validateWorkbook } from "../../src/commands/handlers";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession } from "../../src/excel/session";

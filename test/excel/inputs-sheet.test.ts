@@ -1,5 +1,6 @@
 // 创建/补全说明数据表 and rule N-PH inside the add-in, over the fake Excel host with the real core engine.
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { INPUT_KEYS } from "../../src/core/narrative";
 import { REPORT_SHEET } from "../../src/excel/host";
 import { OfficeHost } from "../../src/excel/officeHost";

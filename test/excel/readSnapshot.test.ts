@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { parseRangeAddress } from "../../src/excel/readSnapshot";
 import type { WorkbookSnapshot } from "../../src/core/workbook/snapshot";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { asCellText, looksLikeFormula } from "../../src/excel/cellText";
 import { REPORT_SHEET, type ReportRow } from "../../src/excel/host";
 import { OfficeHost } from "../../src/excel/officeHost";

@@ -1,5 +1,6 @@
 // The validation session over the fake Excel host with the real core engine, on the generated fixtures.
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { REPORT_SHEET } from "../../src/excel/host";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession, expandChanges } from "../../src/excel/session";
@@ -17,7 +18,7 @@ function brokenSeed() {
   return { f, total, snapshot: mutate(f.snapshot, total.address, total.sheet, total.value + 100) };
 }
 
-describe.each(FIXTURE_NAMES)("validate + clear on fixture %s", (name) => {
+for (const name of FIXTURE_NAMES) describe(`validate + clear on fixture ${name}`, () => {
   it("reads in one sync, marks in one write sync, and leaves every value and formula as it was", async () => {
     const model = fakeWorkbookFromSnapshot(fixture(name).snapshot);
     const content = JSON.stringify(model.contentDump());

@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { FakeError, installFakeCustomFunctions } from "./fakeCustomFunctions";
 import * as F from "../../src/functions/functions";
 import { setLastValidation } from "../../src/functions/registry";
 import type { Finding, ValidationResult } from "../../src/core/rules/types";
 
-beforeAll(() => installFakeCustomFunctions());
+before(() => installFakeCustomFunctions());
 
 /** Call a function and return its Excel error (code + message) or fail. */
 function excelError(fn: () => unknown): FakeError {

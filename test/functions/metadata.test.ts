@@ -1,6 +1,7 @@
 // Runs the custom-functions-metadata generator on the real source and checks both languages' functions.json.
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 // @ts-expect-error plain .mjs script without type declarations
 import { localizeFunctionsMetadata, loadTable } from "../../scripts/localize-functions.mjs";

@@ -1,13 +1,14 @@
 // The CJ.* functions and the narrative generator (issue 7) agree on the seed fixture: every share, rate and
 // change the generated 情况说明 states is what the worksheet functions compute from the same operands.
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { installFakeCustomFunctions } from "./fakeCustomFunctions";
 import * as F from "../../src/functions/functions";
 import { fixture } from "../fixtures";
 import { recognize } from "../../src/core/recognize";
 import { generateNarrative, parseInputsSheet, type Narrative } from "../../src/core/narrative";
 
-beforeAll(() => installFakeCustomFunctions());
+before(() => installFakeCustomFunctions());
 
 interface SpanText {
   kind: string;

@@ -3,12 +3,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, describe, it } from "mocha";
 import { FakeError, installFakeCustomFunctions } from "./fakeCustomFunctions";
 import * as F from "../../src/functions/functions";
 import { changePhrase, sharePercent } from "../../src/core/metrics";
 
-beforeAll(() => installFakeCustomFunctions());
+before(() => installFakeCustomFunctions());
 
 const cents = fc.integer({ min: 0, max: 99_999_999_99 });
 const withThousands = (v: number): string => v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,20 +1,20 @@
 // The CJ.* functions against the figures printed in the seed narrative (攀枝花市人民政府办公室 2019 部门决算).
 // Sentences produced by the functions must occur verbatim in the published text; shares are recomputed from the
 // printed amounts and compared with the printed percentages.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { before, it } from "mocha";
+import { describeShared, hasShared, readShared } from "../support/shared";
 import { installFakeCustomFunctions } from "./fakeCustomFunctions";
 import * as F from "../../src/functions/functions";
 
-const seed = readFileSync(resolve(__dirname, "../../../shared/reference/panzhihua-2019-final-accounts.txt"), "utf8");
+const seed = hasShared ? readShared("reference", "panzhihua-2019-final-accounts.txt") : "";
 
-beforeAll(() => installFakeCustomFunctions());
+before(() => installFakeCustomFunctions());
 
 /** Printed percentage as a fraction ("76.29" → 0.7629). */
 const frac = (p: string): number => Number((Number(p) / 100).toFixed((p.split(".")[1]?.length ?? 0) + 2));
 
-describe("seed narrative", () => {
+describeShared("seed narrative", () => {
   it("类 structure shares (§五(二)) equal CJ.PCT over 一般公共预算财政拨款支出 4158.12", () => {
     const para = seed.split("\n").find((l) => l.includes("主要用于以下方面"))!;
     const claims = [...para.matchAll(/([^：；:]+?)（类）支出([\d.]+)万元，占([\d.]+)%/gu)];

@@ -1,7 +1,8 @@
 // The lint rules that guard security and architecture must keep firing: lint small probe sources as if they sat
 // at real paths of the repo, and check which rules report.
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { expect } from "../support/expect";
+import { describe, it } from "mocha";
 import { repoRoot } from "../browser/harness";
 
 const eslint = new ESLint({ cwd: repoRoot });

@@ -43,6 +43,9 @@ let sofficePath: string | null | undefined;
 
 async function findSoffice(): Promise<string | null> {
   if (sofficePath !== undefined) return sofficePath;
+  // CAIJUE_SOFFICE names LibreOffice's soffice when it is not on PATH; set to an empty value it means "none".
+  const explicit = process.env.CAIJUE_SOFFICE;
+  if (explicit !== undefined) return (sofficePath = explicit === "" ? null : explicit);
   const names = process.platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
   const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
   if (process.platform === "win32") dirs.push("C:\\Program Files\\LibreOffice\\program");

@@ -136,6 +136,9 @@ export async function openAddinPage(browser: Browser, origin: string, options: O
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => pageErrors.push(String(e?.stack ?? e)));
+  // Functions handed to page.evaluate() are serialised from the test's compiled source; tsx (esbuild with
+  // keepNames) wraps named inner functions in __name(fn, "name"), which the page must know.
+  await page.addInitScript("globalThis.__name = function (fn) { return fn; };");
   if (options.initScript) await page.addInitScript(options.initScript);
   const stub = officeStubSource();
   await page.route("**/*", (route) => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { TABLE_DEFS, defOf, defsOfKind, parseCatalog, builtinClassCode } from "../../../src/core/catalog";
 import { TABLE_KINDS, COLUMN_ROLES, ROW_ITEMS } from "../../../src/core/catalog/vocabulary";
 import { recognize } from "../../../src/core/recognize";

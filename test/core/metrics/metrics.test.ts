@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import fc from "fast-check";
 import {
   ArgumentError,

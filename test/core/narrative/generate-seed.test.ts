@@ -4,13 +4,15 @@
  * percentages the seed document prints — compared clause by clause, number by number, in both directions.
  */
 import { narrativeSources, comparedSectionText } from "./sources";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { generateNarrative, parseInputsSheet, renderNarrativeText } from "../../../src/core/narrative";
 import { recognitionFromDataset, inputsSnapshot } from "./dataset-views";
 import { between, missingFrom, numericClauses, pickLines, referenceNarrative } from "./compare";
+import { describeShared, hasShared, itShared } from "../../support/shared";
 
-const SEED = referenceNarrative("panzhihua");
+const SEED = hasShared ? referenceNarrative("panzhihua") : "";
 
 /** Seed paragraphs (by their opening words) per generated section. */
 const SEED_LINES: Record<string, string[]> = {
@@ -37,11 +39,11 @@ const SEED_LINES: Record<string, string[]> = {
 
 const sources = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_name, load) => {
+for (const [_name, load] of Object.entries(sources)) describeShared(`seed narrative, style sichuan (${_name})`, () => {
   const { recognition, inputs } = load();
   const n = generateNarrative(recognition, inputs, { style: "sichuan" });
 
-  it.each(Object.keys(SEED_LINES))("section %s states the seed's numbers, clause by clause", (id) => {
+  for (const id of Object.keys(SEED_LINES)) it(`section ${id} states the seed's numbers, clause by clause`, () => {
     const seedClauses = numericClauses(pickLines(SEED, SEED_LINES[id]));
     const genClauses = numericClauses(comparedSectionText(n, id));
     expect(seedClauses.length).toBeGreaterThan(0);
@@ -84,7 +86,7 @@ describe.each(Object.entries(sources))("seed narrative, style sichuan (%s)", (_n
 });
 
 describe("seed 五(三) by 项 with 完成预算 (dataset with 调整预算数)", () => {
-  it("states the seed's 14 项 amounts and 100% completions", () => {
+  itShared("states the seed's 14 项 amounts and 100% completions", () => {
     const d = seed2019();
     const n = generateNarrative(recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "sichuan" });
     const s5 = n.sections.find((x) => x.id === "s5")!.paragraphs.map((p) => p.text);

@@ -1,5 +1,6 @@
 /** The inputs sheet 「说明数据」: label matching, typed values with provenance, and the pre-filled template. */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { buildInputsSheetTemplate, INPUT_KEYS, parseInputsSheet } from "../../../src/core/narrative";
 import type { WorkbookSnapshot } from "../../../src/core/workbook/snapshot";

@@ -2,7 +2,8 @@
  * 核对 catches real errors: change any one number of a generated (correct) narrative and 核对 must report a
  * mismatch at exactly that number.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import fc from "fast-check";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
@@ -29,10 +30,10 @@ function numberedSpans(d: Dataset, style: "sichuan" | "shanghai") {
   return { text, spans, recognition, inputs };
 }
 
-describe.each([
+for (const [name, d, style] of [
   ["seed", seed2019(), "sichuan"],
   ["石泉路", shiquanlu2025(), "shanghai"],
-] as const)("one wrong number in the generated %s narrative", (_name, d, style) => {
+] as const) describe(`one wrong number in the generated ${name} narrative`, () => {
   const { text, spans, recognition, inputs } = numberedSpans(d, style);
 
   it("the correct text has no mismatch besides its placeholders", () => {

@@ -1,5 +1,6 @@
 /** Rule N-PH: placeholders left in a 「情况说明」 sheet are listed by validate() as 核实 findings on their cells. */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { fixture } from "../../fixtures";
 import { placeholderFindings, withPlaceholderFindings, findPlaceholders, verifyNarrative } from "../../../src/core/narrative";
 import { recognize } from "../../../src/core/recognize";

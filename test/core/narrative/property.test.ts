@@ -3,7 +3,8 @@
  * mismatches — whatever the style options. The only findings allowed are the placeholders the generator itself
  * left (missing 预算数 / reasons), and each of them must be found.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import fc from "fast-check";
 import { randomConsistentDataset } from "../../fixtures/data/random";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, verifyNarrative, type StyleOverrides } from "../../../src/core/narrative";

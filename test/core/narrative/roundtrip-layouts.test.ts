@@ -2,7 +2,8 @@
  * generate → 核对 through the real pipeline (fixture workbook → recognize() → narrative): every fixture layout
  * (Sichuan 13, national 9, MOF export in 元, messy variants) and random consistent workbooks in the national layout.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import fc from "fast-check";
 import { fixture, FIXTURE_NAMES } from "../../fixtures";
 import { national9 } from "../../fixtures/layouts/national9";
@@ -21,7 +22,7 @@ function roundTrip(snapshot: WorkbookSnapshot, style: "sichuan" | "shanghai") {
 
 describe("generated text is confirmed by 核对 on every fixture layout", () => {
   const names = FIXTURE_NAMES.filter((n) => n.startsWith("seed") || n.startsWith("shiquanlu"));
-  it.each(names.flatMap((name) => (["sichuan", "shanghai"] as const).map((style) => [name, style] as const)))("%s with style %s", (name, style) => {
+  for (const [name, style] of names.flatMap((name) => (["sichuan", "shanghai"] as const).map((style) => [name, style] as const))) it(`${name} with style ${style}`, () => {
     const { n, r, other } = roundTrip(fixture(name).snapshot, style);
     expect(other).toEqual([]);
     expect(r.mismatches.length).toBe(n.placeholders.length);

@@ -1,5 +1,6 @@
 /** Narrative text read from a sheet (核对工作表中的说明) and the inputs-sheet plan (创建/补全说明数据表). */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { fixture } from "../../fixtures";
 import { findNarrativeSheet, INPUT_KEYS, narrativeTextFromSheet, planInputsSheet } from "../../../src/core/narrative";
 import { recognize } from "../../../src/core/recognize";

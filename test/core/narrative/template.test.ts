@@ -1,5 +1,6 @@
 /** Template language, styles, placeholders and provenance on small hand-built inputs (the seed dataset views). */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import {
   emptyInputs,

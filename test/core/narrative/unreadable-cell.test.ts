@@ -1,6 +1,7 @@
 // A table cell that holds text instead of an amount never silently drops its item from the narrative: the sentence
 // keeps the item with a visible placeholder naming the cell, and the placeholder is listed.
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { fixture, mutate } from "../../fixtures";
 import { recognize, cellOf } from "../../../src/core/recognize";
 import { generateNarrative, parseInputsSheet, renderNarrativeText } from "../../../src/core/narrative";

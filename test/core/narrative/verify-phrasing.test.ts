@@ -2,7 +2,8 @@
  * 核对 on phrasings seen across publishers (invented snippets in the style of 部门决算情况说明), checked against the
  * seed-sichuan-budget fixture: a correct snippet must yield no mismatch, a wrong one the mismatch with the expected value.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { fixture } from "../../fixtures";
 import { recognize } from "../../../src/core/recognize";
 import { parseInputsSheet, verifyNarrative } from "../../../src/core/narrative";

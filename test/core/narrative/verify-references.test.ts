@@ -4,13 +4,15 @@
  * three documents; a claim the tables cannot check is listed as unverified instead.)
  */
 import { narrativeSources } from "./sources";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { it } from "mocha";
 import { parseInputsSheet, verifyNarrative, type VerifyResult } from "../../../src/core/narrative";
 import { seed2019 } from "../../fixtures/data/seed2019";
 import { shiquanlu2025 } from "../../fixtures/data/shiquanlu2025";
 import { caizhengju2024 } from "./caizhengju-dataset";
 import { inputsSnapshot, recognitionFromDataset } from "./dataset-views";
 import { referenceNarrative } from "./compare";
+import { describeShared } from "../../support/shared";
 
 function summary(r: VerifyResult): string[] {
   return r.mismatches.map((m) => `${m.severity} ${m.code} ${m.claimed ?? ""}→${m.expected ?? ""}`.trim());
@@ -18,7 +20,7 @@ function summary(r: VerifyResult): string[] {
 
 const shiquanlu = narrativeSources("shiquanlu-national", "shiquanlu dataset views", shiquanlu2025);
 
-describe.each(Object.entries(shiquanlu))("核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against %s", (_name, load) => {
+for (const [_name, load] of Object.entries(shiquanlu)) describeShared(`核对 石泉路 2025 (shanghai-shiquanlu-2025.txt) against ${_name}`, () => {
   const text = referenceNarrative("shiquanlu");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "shanghai" });
@@ -72,7 +74,7 @@ describe.each(Object.entries(shiquanlu))("核对 石泉路 2025 (shanghai-shiqua
   });
 });
 
-describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against its tables", () => {
+describeShared("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against its tables", () => {
   const d = caizhengju2024();
   const text = referenceNarrative("caizhengju");
   const r = verifyNarrative(text, recognitionFromDataset(d), parseInputsSheet(inputsSnapshot(d)), { style: "shanghai" });
@@ -98,7 +100,7 @@ describe("核对 普陀区财政局 2024 (shanghai-caizhengju-2024.txt) against 
 
 const seed = narrativeSources("seed-sichuan", "seed dataset views", seed2019);
 
-describe.each(Object.entries(seed))("核对 the seed (panzhihua 2019 第二部分) against %s", (_name, load) => {
+for (const [_name, load] of Object.entries(seed)) describeShared(`核对 the seed (panzhihua 2019 第二部分) against ${_name}`, () => {
   const text = referenceNarrative("panzhihua");
   const { recognition, inputs } = load();
   const r = verifyNarrative(text, recognition, inputs, { style: "sichuan" });

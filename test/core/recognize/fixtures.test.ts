@@ -1,10 +1,11 @@
 // Recognition against helper-generated fixture workbooks: every table found, every amount read at its address.
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf } from "../../../src/core/recognize";
 import { fixture, FIXTURE_NAMES } from "../../fixtures";
 import { noTablesSnapshot } from "../../fixtures/bad-inputs";
 
-describe.each(FIXTURE_NAMES)("fixture %s", (name) => {
+for (const name of FIXTURE_NAMES) describe(`fixture ${name}`, () => {
   const f = fixture(name);
   const r = recognize(f.snapshot);
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { normalizeLabel, normalizeText, stripNumbering } from "../../../src/core/recognize/normalize";
 import { codeLevel, codeSystemOf, joinSplitCode, leadingCode, twoDigitPart, type SplitCodeContext } from "../../../src/core/recognize/codes";
 import { headerColumns, isLineNumberRow, matchColumn } from "../../../src/core/recognize/header";

@@ -1,7 +1,8 @@
 // Property: what recognition reads (values per kind/rowKey/role) does not depend on sheet order, on blank or
 // title rows inserted above the tables, or on how the amounts are formatted (number formats, numbers as text).
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { cellOf, recognize } from "../../../src/core/recognize";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/workbook/snapshot";
 import { fromA1 } from "../../../src/core/workbook/snapshot";
@@ -82,7 +83,7 @@ function apply(base: WorkbookSnapshot, expected: ExpectedCell[], t: Transform): 
   return { ...base, sheets: order.map((o) => o.s) };
 }
 
-describe.each(["seed-sichuan", "shiquanlu-national", "seed-mof"] as FixtureName[])("recognition invariance on %s", (name) => {
+for (const name of ["seed-sichuan", "shiquanlu-national", "seed-mof"] as FixtureName[]) describe(`recognition invariance on ${name}`, () => {
   const f = fixture(name);
   const baseline = readAll(f.snapshot, f.expected);
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf, tableOf } from "../../../src/core/recognize";
 import type { TableView } from "../../../src/core/recognize/types";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/workbook/snapshot";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize } from "../../../src/core/recognize";
 import { renderRecognitionIssue, renderRecognitionReport } from "../../../src/core/i18n/recognition";
 import type { RecognitionIssue } from "../../../src/core/recognize/types";

@@ -1,6 +1,7 @@
 // Small inline cases for the PDF-export artefacts handled by recognition: header rows repeated at a page break,
 // labels wrapped onto the next row (two-sided tables and indentation-only subject names).
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf, tableOf } from "../../../src/core/recognize";
 import { book, merge, sheet } from "./build";
 

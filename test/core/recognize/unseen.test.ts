@@ -1,11 +1,12 @@
 // Recognition on layouts none of the main fixtures use (test/fixtures/unseen): every table found with the right
 // kind, every amount read at its address, and the consistent workbooks pass validation without a 强制 finding.
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf } from "../../../src/core/recognize";
 import { validate } from "../../../src/core/rules";
 import { UNSEEN } from "../../fixtures/unseen";
 
-describe.each(Object.keys(UNSEEN) as (keyof typeof UNSEEN)[])("unseen layout %s", (name) => {
+for (const name of Object.keys(UNSEEN) as (keyof typeof UNSEEN)[]) describe(`unseen layout ${name}`, () => {
   const f = UNSEEN[name]();
   const r = recognize(f.snapshot);
 

@@ -1,7 +1,8 @@
 // Recognition on a second set of unseen layouts (test/fixtures/unseen2): budget columns before the actuals, a
 // table continued on the next sheet, 元 tables beside 万元 ones, 收入支出决算总表 by nature, generic and bilingual
 // headers. Same five checks as unseen.test.ts; a continued table is found once, its cells on both sheets.
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { recognize, cellOf } from "../../../src/core/recognize";
 import { validate } from "../../../src/core/rules";
 import { UNSEEN2 } from "../../fixtures/unseen2";
@@ -21,7 +22,7 @@ const firstPage = () =>
  */
 const RULE_GAPS: Partial<Record<keyof typeof UNSEEN2, string[]>> = {};
 
-describe.each(Object.keys(UNSEEN2) as (keyof typeof UNSEEN2)[])("unseen layout %s", (name) => {
+for (const name of Object.keys(UNSEEN2) as (keyof typeof UNSEEN2)[]) describe(`unseen layout ${name}`, () => {
   const f = UNSEEN2[name]();
   const r = recognize(f.snapshot);
   const tableFor = (kind: string) => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, parseRulesText, recheck, validate } from "../../../src/core/rules/index";
 import { renderRuleError } from "../../../src/core/i18n/findings";
 import { buildWorkbook, plainSheet, setCell } from "./support/builder";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { TermBuffer, compareTerms, newOutcome, toMantissa } from "../../../src/core/rules/interval";
 import type { ComparisonOp } from "../../../src/core/rules/interval";
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { parseRule } from "../../../src/core/rules/language/parser";
 import { BUILTIN_RULES } from "../../../src/core/rules/index";
 

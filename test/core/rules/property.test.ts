@@ -6,7 +6,8 @@
  * 200 runs each by default; RULES_PROPERTY_RUNS=5000 for a long run.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { checksOfCell, compileForWorkbook, findCell } from "../../../src/core/rules/index";
 import { validate } from "../../../src/core/rules/index";
 import { setCell } from "./support/builder";

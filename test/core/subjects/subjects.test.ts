@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
+import { itShared, sharedPath } from "../../support/shared";
 import {
   allSubjects,
   childrenOf,
@@ -18,7 +20,7 @@ import {
   subjectPath,
 } from "../../../src/core/subjects";
 
-const dataDir = resolve(__dirname, "../../../../shared/data");
+const dataDir = sharedPath("data");
 function csvRows(name: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(resolve(dataDir, name), "utf8").trim().split(/\r?\n/);
   const keys = head.split(",");
@@ -26,7 +28,7 @@ function csvRows(name: string): Record<string, string>[] {
 }
 
 describe("code book contents", () => {
-  it("contains every code of the shared CSVs, observed ones marked with their source", () => {
+  itShared("contains every code of the shared CSVs, observed ones marked with their source", () => {
     for (const r of csvRows("func_codes_observed.csv")) {
       const e = subjectEntry(r.code);
       expect(e, r.code).toBeDefined();
@@ -156,7 +158,7 @@ describe("look-ups", () => {
 });
 
 describe("generated data module", () => {
-  it("is up to date with the shared CSVs (rerun scripts/gen-subjects.mjs when they change)", async () => {
+  itShared("is up to date with the shared CSVs (rerun scripts/gen-subjects.mjs when they change)", async () => {
     const { execFileSync } = await import("node:child_process");
     const { mkdtempSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { expect } from "../../support/expect";
+import { describe, it } from "mocha";
 import { formatDecimals, parseAmount } from "../../../src/core/workbook/amount";
 
 const amount = (value: number, decimals: number) => ({ kind: "amount", value, decimals });

@@ -3,7 +3,8 @@
  * workbook (no findings of that rule, and the rule really compiled to checks) and a failing one with the exact
  * target cells expected.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../../support/expect";
+import { describe, it } from "mocha";
 import { BUILTIN_RULES } from "../../../../src/core/rules/index";
 import { buildWorkbook } from "../support/builder";
 import type { Workbook } from "../support/context";

@@ -2,7 +2,8 @@
  * The engine on helper B's fixtures after helper C's recognition: consistent published accounts give no 强制
  * finding; the seed gives exactly its documented conflicts (test/fixtures/data/SEED-DERIVATION.md §3).
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../../support/expect";
+import { describe, it } from "mocha";
 import { recognize } from "../../../../src/core/recognize/index";
 import { validate } from "../../../../src/core/rules/index";
 import { FIXTURE_NAMES, fixture } from "../../../fixtures/index";

@@ -3,7 +3,8 @@
  * impossible when 结余分配 and 年末结转和结余 are non-negative. Built from the printed figures, and run on helper
  * B's seed fixtures after recognition.
  */
-import { describe, expect, it } from "vitest";
+import { expect } from "../../../support/expect";
+import { describe, it } from "mocha";
 import { recognize } from "../../../../src/core/recognize/index";
 import { validate } from "../../../../src/core/rules/index";
 import { fixture } from "../../../fixtures/index";
