@@ -54,6 +54,8 @@ export interface HostCapabilities {
   notes: boolean;
   /** ExcelApi 1.15 RangeFill.pattern: tells "no fill" from an explicit white fill. */
   fillPattern: boolean;
+  /** ExcelApi 1.13 Range.getMergedAreasOrNullObject: merged header cells (absent = supported). */
+  mergedAreas?: boolean;
 }
 
 export interface MarkResult {

@@ -62,7 +62,8 @@ export function detectCapabilities(): HostCapabilities {
       return false;
     }
   };
-  return { notes: has("1.18"), fillPattern: has("1.15") };
+  // Merged areas are read whenever the host does not say it lacks them (a test host has no requirements object).
+  return { notes: has("1.18"), fillPattern: has("1.15"), mergedAreas: req ? has("1.13") : true };
 }
 
 const key = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
@@ -104,7 +105,8 @@ export class OfficeHost implements Host {
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.capabilities = { ...detectCapabilities(), ...options.capabilities };
-    this.readOptions = { chainLength: options.chainLength, batchBudgetBytes: options.batchBudgetBytes };
+    // Merged header cells are read like the CLI reads them, so labels in messages are the same words.
+    this.readOptions = { chainLength: options.chainLength, batchBudgetBytes: options.batchBudgetBytes, withMerges: this.capabilities.mergedAreas !== false };
   }
 
   async readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; state: WorkbookState }> {

@@ -26,6 +26,8 @@ export interface ReadOptions {
   listFirst?: boolean;
   /** Also read our state part (custom XML) in the same round trip. */
   withState?: boolean;
+  /** Read merged areas too (ExcelApi 1.13): header labels spanning columns read as the other hosts read them. */
+  withMerges?: boolean;
 }
 
 /** Our custom XML state part as read with the snapshot. */
@@ -91,6 +93,20 @@ interface SheetData {
   values: unknown[][];
   numberFormat: unknown[][];
   formulas: unknown[][];
+  /** Merged areas as Excel reports them ("'S'!A1:B2,'S'!C1:D1"), when read. */
+  merged?: string | null;
+}
+
+/** "'My sheet'!A1:B2,'My sheet'!C3:D3" → zero-based inclusive rectangles (sheet names may hold commas). */
+export function parseMergedAreas(address: string | null | undefined): { top: number; left: number; bottom: number; right: number }[] {
+  if (!address) return [];
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const m of address.matchAll(/(?:'(?:[^']|'')*'|[^,!']+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)) {
+    const a = fromA1(`${m[1]}${m[2]}`);
+    const b = fromA1(`${m[3] ?? m[1]}${m[4] ?? m[2]}`);
+    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return out;
 }
 
 /** Is this the Excel-on-the-web payload refusal (request or response above the limit)? */
@@ -128,6 +144,7 @@ function toSheetSnapshot(meta: SheetMeta, data: SheetData | null): SheetSnapshot
     numberFormats: data.numberFormat.map((line) => line.map((f) => (typeof f === "string" ? f : null))),
     // Excel reports constants in `formulas` too; only text starting with "=" is a formula.
     formulas: data.formulas.map((line) => line.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+    ...(data.merged !== undefined ? { merges: parseMergedAreas(data.merged) } : {}),
   };
 }
 
@@ -136,14 +153,22 @@ function visibilityOf(v: string): SheetVisibility {
   return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
 }
 
-type ChainLink = { ws: Excel.Worksheet; used: Excel.Range };
+type ChainLink = { ws: Excel.Worksheet; used: Excel.Range; merged?: Excel.RangeAreas };
+
+/** Queue the used range's merged areas (null object when none, or on a null range). */
+function queueMerged(used: Excel.Range, withMerges: boolean | undefined): Excel.RangeAreas | undefined {
+  if (!withMerges) return undefined;
+  const merged = used.getMergedAreasOrNullObject();
+  merged.load("address");
+  return merged;
+}
 
 /**
  * Queue `count` worksheets starting at `first` (a proxy), each with its used range loaded,
  * plus the successor of the last one so we know whether more sheets exist.
  * `withData` adds values/numberFormat/formulas to the used range's address.
  */
-function queueChain(first: Excel.Worksheet, count: number, withData: boolean): { links: ChainLink[]; after: Excel.Worksheet } {
+function queueChain(first: Excel.Worksheet, count: number, withData: boolean, withMerges?: boolean): { links: ChainLink[]; after: Excel.Worksheet } {
   const links: ChainLink[] = [];
   let ws = first;
   for (let i = 0; i < count; i++) {
@@ -152,7 +177,7 @@ function queueChain(first: Excel.Worksheet, count: number, withData: boolean): {
     const used = ws.getUsedRangeOrNullObject(true);
     if (withData) used.load("address,values,numberFormat,formulas");
     else used.load("address");
-    links.push({ ws, used });
+    links.push({ ws, used, merged: queueMerged(used, withData && withMerges) });
   }
   const after = ws.getNextOrNullObject();
   after.load("name");
@@ -160,7 +185,8 @@ function queueChain(first: Excel.Worksheet, count: number, withData: boolean): {
 }
 
 function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[], datas: (SheetData | null)[]): boolean {
-  for (const { ws, used } of links) {
+  for (const link of links) {
+    const { ws, used } = link;
     if (ws.isNullObject) return false;
     const meta: SheetMeta = {
       name: ws.name,
@@ -169,7 +195,8 @@ function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[],
       used: used.isNullObject ? null : parseRangeAddress(used.address),
     };
     metas.push(meta);
-    datas.push(withData && !used.isNullObject ? { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas } : null);
+    const merged = link.merged ? (link.merged.isNullObject ? null : link.merged.address) : undefined;
+    datas.push(withData && !used.isNullObject ? { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, ...(merged !== undefined ? { merged } : {}) } : null);
   }
   return true;
 }
@@ -218,13 +245,14 @@ async function readChains(
   withData: boolean,
   counter: { syncs: number },
   state?: StateSink,
+  withMerges?: boolean,
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
   let stateAnswer = state ? queueState(context) : null;
   for (;;) {
-    const { links, after } = queueChain(start, chainLength, withData);
+    const { links, after } = queueChain(start, chainLength, withData, withMerges);
     counter.syncs++; // counted even when refused: it was a round trip
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chainLength sheets, normally exactly one
     await context.sync();
@@ -346,7 +374,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const readAll = async (withData: boolean) => {
     if (!listed) {
       try {
-        return await readChains(context, chainLength, withData, counter, stateSink);
+        return await readChains(context, chainLength, withData, counter, stateSink, options.withMerges);
       } catch (e) {
         if (isPayloadLimitError(e)) throw e;
         // Some host refused the speculative chain (a call on a null object): use the two-sync listing from now on.

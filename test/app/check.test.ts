@@ -6,8 +6,9 @@ import { checkWorkbook, withState } from "../../src/app/check";
 import { cellMarks, reportRows } from "../../src/app/report";
 import { emptyState, type WorkbookState } from "../../src/app/state";
 import { fixture, mutate, FIXTURE_NAMES } from "../fixtures";
+type FixtureName = (typeof FIXTURE_NAMES)[number];
 
-function broken(name = "seed-sichuan", delta = 100) {
+function broken(name: FixtureName = "seed-sichuan", delta = 100) {
   const f = fixture(name);
   const total = f.expected.find((c) => (c.kind === "T1" || c.kind === "Z01") && c.rowKey === "inc_total_year")!;
   return { total, snapshot: mutate(f.snapshot, total.address, total.sheet, total.value + delta) };

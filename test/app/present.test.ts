@@ -4,9 +4,10 @@ import { expect } from "../support/expect";
 import { describe, it } from "mocha";
 import { checkWorkbook } from "../../src/app/check";
 import { findingDetail, nonZeroTerms, sharedCellGroups, toleranceWords } from "../../src/app/present";
-import { fixture, mutate } from "../fixtures";
+import { fixture, mutate, type FIXTURE_NAMES } from "../fixtures";
+type FixtureName = (typeof FIXTURE_NAMES)[number];
 
-function brokenTotal(name: string) {
+function brokenTotal(name: FixtureName) {
   const f = fixture(name);
   const total = f.expected.find((c) => (c.kind === "T1" || c.kind === "Z01") && c.rowKey === "inc_total_year")!;
   const o = checkWorkbook(mutate(f.snapshot, total.address, total.sheet, total.value + 100), null, { policy: "interval", lang: "zh-CN" });
@@ -39,7 +40,7 @@ describe("finding details", () => {
     expect(findingDetail(f, "zh-CN", (id) => ({ formula: `${id} 的公式说明` })).formula).toBe(`${f.rule} 的公式说明`);
   });
 
-  for (const name of ["seed-sichuan", "seed-national", "shiquanlu-national", "seed-mof"]) {
+  for (const name of ["seed-sichuan", "seed-national", "shiquanlu-national", "seed-mof"] as const) {
     it(`groups the findings one wrong total causes under that cell (${name})`, () => {
       const { o, total } = brokenTotal(name);
       const groups = sharedCellGroups(o.active, "zh-CN");

@@ -29,6 +29,8 @@ export interface FakeCell {
 export class FakeSheetModel {
   cells = new Map<string, FakeCell>();
   notes = new Map<string, string>();
+  /** Merged areas, zero-based inclusive (Office.js: Range.getMergedAreasOrNullObject). */
+  merges: { top: number; left: number; bottom: number; right: number }[] = [];
   frozenRows = 0;
   constructor(
     public id: string,
@@ -181,6 +183,7 @@ export function fakeWorkbookFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbo
   for (const sh of snapshot.sheets) {
     const s = wb.addSheet(sh.name);
     s.visibility = sh.visibility === "hidden" ? "Hidden" : sh.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+    s.merges = (sh.merges ?? []).map((m) => ({ ...m }));
     sh.values.forEach((line, r) =>
       line.forEach((v, c) => {
         const f = sh.formulas?.[r]?.[c] ?? null;
@@ -531,6 +534,16 @@ class FakeRange extends FakeClientObject {
     };
   }
 
+  /** Office.js RangeAreas of the merged areas inside this range; a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const inside = (this.sheet?.merges ?? []).filter(
+      (m) => m.top >= this.top && m.left >= this.left && m.bottom < this.top + this.rows && m.right < this.left + this.cols,
+    );
+    const areas = new FakeMergedAreas(this.context, inside.length ? this.sheet : null, inside);
+    areas.touch();
+    return areas;
+  }
+
   eachCell(fn: (c: FakeCell, r: number, col: number) => void): void {
     if (!this.sheet) return;
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) fn(this.sheet.ensure(this.top + r, this.left + c), r, c);
@@ -614,6 +627,24 @@ class FakeRange extends FakeClientObject {
   }
   select(): void {
     if (this.sheet && this.context.write()) this.context.model.selection = { sheet: this.sheet.name, address: toA1(this.top, this.left) };
+  }
+}
+
+class FakeMergedAreas extends FakeClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeSheetModel | null,
+    private readonly areas: { top: number; left: number; bottom: number; right: number }[],
+  ) {
+    super(context, sheet === null);
+  }
+  protected readProp(name: string): unknown {
+    if (name !== "address" || !this.sheet) return undefined;
+    // As Excel reports it: every area sheet-qualified, comma-separated.
+    return this.areas.map((m) => `${quoteSheet(this.sheet!.name)}!${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`).join(",");
+  }
+  get address(): string {
+    return this.get("address");
   }
 }
 
