@@ -76,7 +76,8 @@ async function readStateById(context: Excel.RequestContext, ids: string[], count
   return xml.value;
 }
 
-const DEFAULT_CHAIN = 40;
+// Long enough for any real workbook in one sync: links past the last sheet are null objects and cost next to nothing.
+const DEFAULT_CHAIN = 256;
 const DEFAULT_BUDGET = 3_000_000;
 // Rough JSON size of one cell across values + numberFormat + formulas, used only to pack blocks.
 const BYTES_PER_CELL = 60;
