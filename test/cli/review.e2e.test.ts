@@ -50,9 +50,9 @@ describe("caijue check for reviewers", () => {
     expect(r.status).toBe(2);
     const lines = r.stdout.split("\n");
     const line = (f: string) => lines.find((l) => l.startsWith(f))!;
-    expect(line(SEED)).toMatch(/攀枝花市人民政府办公室　2019　通过　强制 0　核实 2　已说明 0$/);
-    expect(line(NO_TABLES)).toMatch(/　未校验　/);
-    expect(line(TRUNCATED)).toMatch(/　无法读取　/);
+    expect(line(SEED)).toMatch(/攀枝花市人民政府办公室\u30002019\u3000通过\u3000强制 0\u3000核实 2\u3000已说明 0$/);
+    expect(line(NO_TABLES)).toMatch(/\u3000未校验\u3000/);
+    expect(line(TRUNCATED)).toMatch(/\u3000无法读取\u3000/);
     expect(r.stdout).toMatch(/通过 2 {3}未通过 0 {3}未校验 1 {3}无法读取 1/);
     const en = await caijue(["check", SEED, NO_TABLES, "--summary", "--lang", "en"]);
     expect(en.stdout.split("\n").find((l) => l.startsWith(NO_TABLES))).toMatch(/not checked {2}errors 0/);
