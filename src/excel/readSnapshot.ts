@@ -343,7 +343,10 @@ async function readBlockwise(
       // Still too big (long texts): split every block of this batch in two and try again.
       const split: Block[] = [];
       for (const b of batch) {
-        if (b.rows === 1) throw new Error(`Row ${b.top + 1} of sheet ${metas[b.sheet].name} is larger than the host's payload limit.`);
+        if (b.rows === 1) {
+          // Keeps the host's code, so the user is told what to do (src/excel/errors.ts) rather than shown this text.
+          throw Object.assign(new Error(`Row ${b.top + 1} of sheet ${metas[b.sheet].name} is larger than the host's payload limit.`), { code: "ResponsePayloadSizeLimitExceeded" });
+        }
         const half = Math.ceil(b.rows / 2);
         split.push({ sheet: b.sheet, top: b.top, rows: half }, { sheet: b.sheet, top: b.top + half, rows: b.rows - half });
       }

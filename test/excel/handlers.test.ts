@@ -67,7 +67,8 @@ describe("ribbon handlers", () => {
     expect(ev.calls).toBe(1);
     const url = new URL(dialogs[0]);
     expect(url.searchParams.get("kind")).toBe("error");
-    expect(url.searchParams.get("msg")).toMatch(/^校验出错：/);
+    // Our words for the host's error code, once (the dialog's title says the validation could not run).
+    expect(url.searchParams.get("msg")).toBe("工作簿太大，Excel 网页版一次读不完；请在 Excel 桌面版中校验（ResponsePayloadSizeLimitExceeded）");
   });
 
   it("completes even when no dialog can be shown", async () => {

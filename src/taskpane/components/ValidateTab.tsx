@@ -4,6 +4,7 @@ import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import { participatingCells, sharedCellGroups } from "../../app/present";
+import { hostErrorText } from "../../excel/errors";
 import type { Strings } from "../i18n";
 import { FindingList, type ListedFinding } from "./FindingList";
 import { RecognitionReport } from "./RecognitionReport";
@@ -26,7 +27,8 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
     setNotice(null);
     work().then(
       (text) => text && setNotice({ ok: true, text }),
-      (e: unknown) => setNotice({ ok: false, text: t.failed + (e instanceof Error ? e.message : String(e)) }),
+      // An error the session recorded is already shown once at the top of the pane: not again here.
+      (e: unknown) => (e === session.error ? undefined : setNotice({ ok: false, text: t.failed + hostErrorText(e, lang) })),
     );
   };
   // 定位: select every cell of the target's sheet that took part in the check (target first).
