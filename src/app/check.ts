@@ -10,6 +10,7 @@ import { PLACEHOLDER_RULE } from "../core/narrative/placeholder-findings";
 import type { RecognitionResult } from "../core/recognize/types";
 import { recognize } from "../core/recognize/index";
 import { collectRules, compileForWorkbook, compileRules, evaluate, recheck, type Program, type ProgramCache } from "../core/rules/index";
+import { withCompletenessFindings } from "../core/rules/completeness";
 import type { Finding, SkippedRule, TolerancePolicy, UserRuleSource, ValidationResult } from "../core/rules/types";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import { appMessages, type FileStatus, type SummaryCounts } from "./i18n/index";
@@ -90,7 +91,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, state: WorkbookState |
   const recognition = recognize(input);
   const program = compile(recognition, input, options);
   const checked = checkedSheets(snapshot);
-  const result = withPlaceholderFindings(evaluate(program, checked, { policy: options.policy, lang: options.lang }), checked, { lang: options.lang });
+  // Layout-level rules (C-tables, C-empty-note) and N-PH (placeholders in 「情况说明」) are not cell comparisons:
+  // added after evaluation, as validate() does.
+  const evaluated = withCompletenessFindings(evaluate(program, checked, { policy: options.policy, lang: options.lang }), recognition, { lang: options.lang });
+  const result = withPlaceholderFindings(evaluated, checked, { lang: options.lang });
   return outcomeOf(snapshot, recognition, program, result, state, options);
 }
 
@@ -102,7 +106,7 @@ export function recheckWorkbook(previous: CheckOutcome, changed: { sheet: string
   const checked = checkedSheets(snapshot);
   const res = recheck(previous.program, changed, checked);
   if (res.unknownCells.length > 0) return null;
-  const result = withPlaceholderFindings(res, checked, { lang: previous.lang });
+  const result = withPlaceholderFindings(withCompletenessFindings(res, previous.recognition, { lang: previous.lang }), checked, { lang: previous.lang });
   return outcomeOf(snapshot, previous.recognition, previous.program, result, state, { policy: previous.policy, lang: previous.lang });
 }
 

@@ -3,6 +3,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 
 export const WORKBOOK_EXTS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
+/** Published disclosures found in folders too; a Word file is checked only when named (folders hold 说明 drafts). */
+export const FOLDER_DOCUMENT_EXTS = new Set([".pdf"]);
 
 /** An input that yields no file: a missing path, or a folder without workbooks. */
 export interface InputProblem {
@@ -17,7 +19,8 @@ export interface Inputs {
 
 function isWorkbookName(name: string): boolean {
   // Excel's lock files (~$name.xlsx) are not workbooks.
-  return WORKBOOK_EXTS.has(path.extname(name).toLowerCase()) && !name.startsWith("~$");
+  const ext = path.extname(name).toLowerCase();
+  return (WORKBOOK_EXTS.has(ext) || FOLDER_DOCUMENT_EXTS.has(ext)) && !name.startsWith("~$");
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {

@@ -3,17 +3,20 @@
  * application layer's checkWorkbook — the same use case the add-in runs — with the workbook's own state part
  * (已说明 explanations) applied, so the CLI and the add-in give the same findings, words and counts.
  */
+import path from "node:path";
 import { checkWorkbook, skippedRules, type CheckOutcome } from "../../app/check";
 import { cellMarks, reportRows } from "../../app/report";
 import { stateFromXml } from "../../app/state";
 import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
 import type { Lang } from "../../core/i18n/lang";
+import { recognize } from "../../core/recognize/index";
 import { ProgramCache } from "../../core/rules/index";
 import type { Finding } from "../../core/rules/types";
-import { msg, readErrorText } from "../messages";
+import { msg, readErrorText, readNoteText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
-import { openWorkbook } from "../xlsx/open";
-import { writeMarkedCopy } from "../mark/mark";
+import { openInput } from "../pdf/open-input";
+import { documentPlace, placeText } from "../../core/document/place";
+import { MarkError, writeMarkedCopy, type MarkView } from "../mark/mark";
 import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
 // Files of one batch usually share a layout: their compiled rule programs are reused (per worker process).
@@ -31,6 +34,8 @@ function compact(f: Finding, explained?: CompactFinding["explained"]): CompactFi
     difference: f.difference ?? null,
     message: f.message,
     table: f.table,
+    ...(f.basis ? { basis: f.basis } : {}),
+    ...(f.ruleVersion !== undefined ? { ruleVersion: f.ruleVersion } : {}),
     ...(explained ? { explained } : {}),
   };
 }
@@ -51,15 +56,15 @@ function skippedInfo(o: CheckOutcome, lang: Lang): FileResult["skipped"] {
 export async function checkFile(file: string, opts: CheckJobOptions): Promise<FileResult> {
   const result = unreadableResult(file);
   const t0 = performance.now();
-  let opened;
+  let input;
   try {
-    opened = await openWorkbook(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
+    input = await openInput(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
   } catch (e) {
     result.timing.readMs = performance.now() - t0;
     if (e instanceof WorkbookReadError) {
       result.errors.push({ code: e.code, message: readErrorText(opts.lang, e.code, e.detail) });
     } else {
-      result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });
+      result.errors.push({ code: "internal", message: msg(opts.lang, "read.failed", { file: path.basename(file) }) });
       if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
     }
     return result;
@@ -68,23 +73,51 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   result.timing.readMs = t1 - t0;
   result.readable = true;
   result.status = "unchecked";
-  for (const n of opened.notes) result.notes.push(msg(opts.lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows }));
+  for (const n of input.notes) if (n.code === "rows-capped") result.notes.push(readNoteText(opts.lang, n));
 
   let outcome: CheckOutcome | null = null;
   try {
-    const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
-    outcome = checkWorkbook(opened.snapshot, stateFromXml(opened.stateXml), { policy: opts.policy, lang: opts.lang, userRules, cache: programs });
-    const recognition = outcome.recognition;
+    // Formulas saved without results (a script wrote them; Excel never calculated the file) read as empty cells:
+    // checking their tables would pass or fail on numbers nobody sees. Such a file is reported as not checked.
+    const recognition = recognize(input.snapshot);
+    const tableSheets = new Set(recognition.tables.map((t) => t.sheet));
+    for (const n of input.notes) {
+      if (n.code !== "uncalculated") continue;
+      if (tableSheets.has(n.sheet)) result.errors.push({ code: "uncalculated", message: readNoteText(opts.lang, n) });
+      else result.notes.push(readNoteText(opts.lang, n));
+    }
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
     if (recognition.unitName) result.unitName = recognition.unitName;
     if (recognition.year !== undefined) result.year = recognition.year;
+    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, null, file, opts);
+    const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
+    // The add-in's state part travels with the workbook: its 已说明 explanations apply here too.
+    const stateXml = (input as { stateXml?: string | null }).stateXml;
+    outcome = checkWorkbook(input.snapshot, stateFromXml(stateXml), { policy: opts.policy, lang: opts.lang, userRules, cache: programs });
     // A workbook without any 财决 table was not checked at all: never report it as passed.
-    if (recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
+    if (outcome.recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
     result.findings = compactFindings(outcome);
+    // A table read from a PDF or Word file: say where on the page, not a synthetic cell address.
+    const doc = input.document;
+    // A blank form (the published national template) has tables but no figure at all: say so, it is not a unit.
+    if (doc && outcome.recognition.tables.length > 0 && !input.snapshot.sheets.some((sh) => sh.values.some((row) => row.some((v) => typeof v === "number")))) {
+      result.notes.push(msg(opts.lang, "check.template"));
+    }
+    if (doc) {
+      for (const f of result.findings) {
+        const p = documentPlace(doc.places, outcome.recognition, f.sheet, f.cell);
+        if (!p) continue;
+        f.place = placeText(p, opts.lang);
+        f.page = p.page;
+        if (p.box) f.box = p.box;
+      }
+    }
     result.counts = { error: outcome.counts.error, warning: outcome.counts.warning, explained: outcome.counts.explained };
     result.checks = outcome.result.checks;
     result.skipped = skippedInfo(outcome, opts.lang);
     result.status = outcome.status;
+    // Ties not compared because one side is not printed: say which, rather than only counting them.
+    for (const sk of outcome.result.skipped) if (sk.reason === "side-not-printed") result.notes.push(renderSkipped(sk, opts.lang));
     for (const re of outcome.result.ruleErrors) {
       // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
       const code = re.source.file ? "rules-file-error" : "rule-error";
@@ -92,18 +125,29 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     }
   } catch (e) {
     result.status = "unchecked";
-    result.errors.push({ code: "internal", message: readErrorText(opts.lang, "internal") });
+    result.errors.push({ code: "internal", message: msg(opts.lang, "check.internal", { file: path.basename(file) }) });
     if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
   }
+  return finish(result, t1, outcome, file, opts);
+}
+
+/** Timing, status and the marked copy, once the file has been checked (or found uncheckable). */
+async function finish(result: FileResult, t1: number, outcome: CheckOutcome | null, file: string, opts: CheckJobOptions): Promise<FileResult> {
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
+  if (result.errors.some((e) => e.code === "internal" || e.code === "no-tables" || e.code === "uncalculated")) result.status = "unchecked";
   result.ok = result.status === "passed";
 
-  if (opts.markDir && outcome) {
+  if (opts.markDir) {
     try {
-      result.markedCopy = await writeMarkedCopy(file, { marks: cellMarks(outcome, opts.lang), report: reportRows(outcome, opts.lang) }, opts.markDir, opts.inputPaths, opts.lang);
+      const findings = outcome ? outcome.active : [];
+      const view: MarkView | undefined = outcome ? { marks: cellMarks(outcome, opts.lang), report: reportRows(outcome, opts.lang) } : undefined;
+      const copy = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang, { tables: result.tables.length }, view);
+      result.markedCopy = copy.path;
+      result.notes.push(...copy.notes);
     } catch (e) {
-      const reason = e instanceof WorkbookReadError ? readErrorText(opts.lang, e.code, e.detail) : (e as Error)?.message ?? String(e);
+      // MarkError carries a rendered reason naming the file; anything else is said without library wording.
+      const reason = e instanceof MarkError ? e.message : readErrorText(opts.lang, "internal");
       result.errors.push({ code: "mark-failed", message: msg(opts.lang, "check.mark-failed", { reason }) });
       if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
     }

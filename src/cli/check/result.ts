@@ -13,6 +13,14 @@ export interface CompactFinding {
   difference: number | null;
   message: string;
   table?: string;
+  /** What the rule rests on (MOF 审核公式 / template / convention); absent for user rules. */
+  basis?: "mof" | "template" | "convention";
+  ruleVersion?: number;
+  /** For a PDF or Word input: where a reader finds the cell (page, table, row, column), rendered. */
+  place?: string;
+  page?: number;
+  /** Box of the cell on its page (points, from the top-left corner). */
+  box?: { page: number; x: number; y: number; width: number; height: number };
   /** 已说明: the workbook explains this 核实 finding (stored by the add-in or `caijue explain`); not counted. */
   explained?: { reason: string; by?: string; at?: string };
 }

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { appMessages, type FileStatus } from "../../app/i18n/index";
+import { basisText } from "../../core/i18n/findings";
 import type { Lang } from "../../core/i18n/lang";
 import type { FileResult } from "../check/result";
 import { msg } from "../messages";
@@ -13,6 +14,7 @@ import { displayWidth, padEnd, safeText, type Paint } from "./color";
 function statusText(r: FileResult, lang: Lang, paint: Paint): string {
   const word = appMessages(lang).status(r.status);
   if (r.status === "unreadable") return paint.red(word);
+  if (r.status === "unchecked" && r.errors.some((e) => e.code === "uncalculated")) return paint.yellow(msg(lang, "check.not-checked-uncalculated"));
   if (r.status === "unchecked") return paint.yellow(`${word}${lang === "en-US" ? " (not a final-accounts workbook?)" : "（不是决算工作簿？）"}`);
   if (r.status === "failed") return paint.red(word);
   if (r.counts.warning > 0) return paint.yellow(msg(lang, "check.warnings-only"));
@@ -73,7 +75,9 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, width?: number
   const open = r.findings.filter((f) => !f.explained).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const f of open) {
     const sev = f.severity === "error" ? paint.red(m.severity("error")) : paint.yellow(m.severity("warning"));
-    lines.push(`  ${sev} ${f.rule}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
+    const basis = f.basis ? paint.dim(lang === "en-US" ? ` [${basisText(f.basis, lang)}]` : `〔${basisText(f.basis, lang)}〕`) : "";
+    const where = f.place ? `「${safeText(f.place)}」` : `${safeText(f.sheet)}!${f.cell}`;
+    lines.push(`  ${sev} ${f.rule}${basis}  ${where}  ${safeText(f.message)}`);
   }
   for (const f of r.findings.filter((x) => x.explained)) {
     lines.push(`  ${paint.dim(`${msg(lang, "check.explained")}(${m.severity(f.severity)})`)} ${f.rule}  ${safeText(f.sheet)}!${f.cell}  ${safeText(f.message)}`);
@@ -162,6 +166,9 @@ export function jsonFile(r: FileResult): object {
       actual: f.actual,
       difference: f.difference,
       message: f.message,
+      // the rule's basis and version, when it has them (built-in rules and checks do; user rules not)
+      ...(f.basis ? { basis: f.basis, ruleVersion: f.ruleVersion ?? 1 } : {}),
+      ...(f.place ? { place: f.place, page: f.page ?? null, box: f.box ?? null } : {}),
       ...(f.explained ? { explained: f.explained } : {}),
     })),
     skipped: r.skipped.map((s) => ({ rule: s.rule, reason: s.reason, tables: s.tables, message: s.message })),

@@ -11,7 +11,19 @@ export type ReadErrorCode =
   | "not-workbook"
   | "xls-no-converter"
   | "xls-convert-failed"
-  | "io";
+  | "io"
+  /** The package would inflate past the expanded-size limit (a probable zip bomb). */
+  | "too-expanded"
+  /** One part (a worksheet, the shared strings …) could not be read; detail names it. */
+  | "part-unreadable"
+  /** A part other than a worksheet (shared strings, styles …) could not be read; detail names it. */
+  | "package-part-unreadable"
+  | "pdf-scanned"
+  | "pdf-encrypted"
+  | "pdf-damaged"
+  | "docx-damaged"
+  | "doc-binary"
+  | "unsupported-format";
 
 /** A file that cannot be turned into a snapshot. Expected in batches: reported per file, never fatal. */
 export class WorkbookReadError extends Error {

@@ -7,16 +7,19 @@
 import type { RecognitionResult } from "../../recognize/types";
 import { roundHalfUp } from "../../metrics/rounding";
 import { formatNumber } from "../../metrics/format";
-import { classCodeByName, subjectName } from "../../subjects";
+import { childrenOf as subjectChildren, classCodeByName, subjectEntry, subjectName } from "../../subjects";
 import { narrativeMessage, unverifiedReason, type NarrativeMessageCode, type NarrativeMessageParams, type UnverifiedCode } from "../../i18n/narrative";
 import type { Lang } from "../../i18n/lang";
 import { emptyInputs, type NarrativeInputs } from "../inputs";
 import { makeStyle, type NarrativeStyle, type StylePresetId } from "../style";
 import type { NarrativeSource } from "../types";
-import { FactBook, normName, type Fact, type FactValue } from "./facts";
+import { FactBook, normName, type Fact, type FactValue, type RowScope } from "./facts";
+import { PERCENT_WITHOUT_SIGN } from "./structure";
+import type { CheckId } from "./checks";
 import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
 import { isBoundary, subjectOf, type Subject } from "./subject";
 import { findPlaceholders } from "./placeholders";
+import { findPaths } from "./scan";
 
 export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
 
@@ -35,6 +38,10 @@ export interface Claim {
 
 export interface Mismatch {
   code: NarrativeMessageCode;
+  /** Id of the check (see NARRATIVE_CHECKS). */
+  checkId?: string;
+  /** The arithmetic behind `expected` when it comes from other stated numbers (「1.2 ÷ 24.00 × 100 = 5.00」). */
+  arithmetic?: string;
   excerpt: string;
   /** Offset in the original text: of the number for numeric mismatches, else of the flagged words. */
   offset: number;
@@ -83,6 +90,28 @@ interface PathResult {
 
 type Topic = { kind: "fact"; fact: Fact } | { kind: "path"; path: string };
 
+/** The check (NARRATIVE_CHECKS) behind each message code of 核对 against the workbook. */
+const WORKBOOK_CHECK: Partial<Record<NarrativeMessageCode, CheckId>> = {
+  amount: "V-A01",
+  "amount-rounding": "V-A02",
+  budget: "V-A03",
+  share: "V-A04",
+  rate: "V-A05",
+  change: "V-A06",
+  completion: "V-A07",
+  direction: "V-A08",
+  flat: "V-A09",
+  "outdated-name": "V-A10",
+  "subject-name": "V-A11",
+  "subject-unknown": "V-A11",
+  "percent-truncated": "V-A12",
+  typo: "V-W08",
+  "template-remnant": "V-W04",
+  placeholder: "V-W09",
+  "percent-decimals": "V-W10",
+  "percent-sign": "V-W11",
+};
+
 class Verifier {
   readonly claims: Claim[] = [];
   readonly mismatches: Mismatch[] = [];
@@ -91,6 +120,8 @@ class Verifier {
   private lastAmount?: { fact?: Fact; value: number; sentence: number };
   private lastChange?: { fact?: Fact; claimed: number; up: boolean; sentence: number };
   private flaggedNames = new Set<string>();
+  /** The fund whose table 类/款/项 claims are looked up in: set by the 政府性基金 / 国有资本经营 section headings. */
+  private scope: RowScope = "gpb";
 
   constructor(
     readonly n: NormalizedText,
@@ -111,6 +142,7 @@ class Verifier {
   private report(code: NarrativeMessageCode, severity: "error" | "warning", at: { start: number; end: number }, params: NarrativeMessageParams, extra: Partial<Mismatch> = {}): void {
     this.mismatches.push({
       code,
+      checkId: WORKBOOK_CHECK[code],
       excerpt: this.excerpt(at.start, at.end),
       offset: this.offset(at.start),
       severity,
@@ -135,6 +167,7 @@ class Verifier {
       sentence += (gap.match(/。/g) ?? []).length;
       // A new section or sub-section heading: what came before is no longer the topic.
       if (/(^|[。\]】])[（(]?[一二三四五六七八九十]+[、）)]/.test(gap)) this.topic = undefined;
+      this.scopeFromText(gap);
       this.topicFromText(gap);
       const rest = t.slice(end);
       const amountUnit = AMOUNT_UNIT.exec(rest);
@@ -178,13 +211,21 @@ class Verifier {
     this.claims.push({ kind, excerpt: this.excerpt(at.start, at.end), offset: this.offset(numStart), claimed: value, decimals, subject, status: ok ? "ok" : "mismatch", factId: fact?.id });
   }
 
+  /** A section heading (「八、政府性基金预算…」) sets the table that item claims are looked up in. */
+  private scopeFromText(gap: string): void {
+    const re = /(?:^|[。\]】）)”"])([一二三四五六七八九十]{1,2})、/g;
+    let m: RegExpExecArray | null;
+    let last = -1;
+    while ((m = re.exec(gap))) last = m.index + m[0].length;
+    if (last < 0) return;
+    const title = gap.slice(last, last + 40);
+    this.scope = /政府性基金/.test(title) ? "gf" : /国有资本经营/.test(title) ? "soc" : "gpb";
+  }
+
   /** Path mentions (…（类）…（款）…（项）) between claims set the topic that 「支出决算为…」 refers to. */
   private topicFromText(gap: string): void {
-    const re = /([^。；，：、“”"]*（类）[^。；，：“”"]*（(?:款|项)）)/g;
-    let m: RegExpExecArray | null;
-    let last: string | undefined;
-    while ((m = re.exec(gap))) last = m[1];
-    if (last) this.topic = { kind: "path", path: last };
+    const paths = findPaths(gap, 0, gap.length, true);
+    if (paths.length) this.topic = { kind: "path", path: paths[paths.length - 1].text };
   }
 
   private resolveSubject(subject: Subject, claimed: number | undefined, at: { start: number; end: number }): PathResult {
@@ -218,7 +259,7 @@ class Verifier {
       }
     }
     for (const piece of pieces.reverse()) {
-      const cut = piece.replace(/(□+|[\d,.]+(亿元|万元|万|元|%)?)+$/, "");
+      const cut = stripTrailingAmounts(piece);
       const sub = subjectOf(cut);
       if (sub.generic || !sub.name) continue;
       const f = /（(类|款|项)）/.test(sub.name) ? undefined : this.book.byName(sub.name);
@@ -231,7 +272,7 @@ class Verifier {
     const clean = name.replace(/^[\d.、．“”"]+/, "");
     const code = classCodeByName(clean, this.year);
     if (!code) return undefined;
-    const row = this.book.row(code);
+    const row = this.book.row(code, this.scope);
     if (!row) return undefined;
     this.checkClassName(clean, code, at);
     return row;
@@ -257,30 +298,51 @@ class Verifier {
     }
     const issues: PathResult["issues"] = [];
     if (!parts.length || parts[0].level !== 1) return { issues };
+    const scope = this.scope;
     const classCode = classCodeByName(parts[0].name, this.year);
-    const cls = classCode ? this.book.row(classCode) : undefined;
+    const cls = classCode ? this.book.row(classCode, scope) : undefined;
     if (!cls || !classCode) return { issues };
     if (explicit) this.checkClassName(parts[0].name, classCode, at);
     let node = cls as Fact & { code: string };
     for (const part of parts.slice(1)) {
       const level = part.level === 2 ? 2 : 3;
-      const candidates = this.book.childrenOf(node.code, level);
+      const candidates = this.book.childrenOf(node.code, level, scope);
       const want = normName(part.name);
       let hit = candidates.find((c) => normName(c.rowLabel) === want);
       if (!hit && level === 3) {
         // 项 name not in the tables: any 项 of the class with that name, else the 项 the amount points to.
-        hit = this.book.childrenOf(classCode, 3).find((c) => normName(c.rowLabel) === want);
+        hit = this.book.childrenOf(classCode, 3, scope).find((c) => normName(c.rowLabel) === want);
         if (!hit && claimed !== undefined) {
-          const pool = candidates.length ? candidates : this.book.childrenOf(classCode, 3);
+          const pool = candidates.length ? candidates : this.book.childrenOf(classCode, 3, scope);
           const exact = pool.find((c) => c.values.some((v) => Math.abs(v.value - claimed) < 0.005));
           const closest = exact ?? [...pool].sort((a, b) => Math.abs(a.values[0].value - claimed) - Math.abs(b.values[0].value - claimed))[0];
           if (closest) {
-            if (!exact) issues.push({ code: "subject-name", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
+            // The name is not in the tables for this year: said by name, even when a row has the same amount.
+            if (exact) issues.push({ code: "subject-unknown", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
+            else issues.push({ code: "subject-name", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
             hit = closest;
           }
         }
       }
-      if (!hit && level === 2) continue; // a wrong 款 name: try the 项 within the class
+      if (!hit && level === 2) {
+        // A 款 the tables do not hold under this 类: an older name of one of its 款 (said as outdated), else reported
+        // by name; then the 项 is looked for in the whole 类. Each name once per document.
+        const key = `款:${want}`;
+        const renamed = subjectChildren(classCode).find((code) => subjectEntry(code)?.names.some((n) => normName(n.name) === want));
+        if (renamed) {
+          const row = this.book.row(renamed, scope);
+          if (row) hit = row;
+          const current = subjectName(renamed, this.year);
+          if (current && normName(current) !== want && !this.flaggedNames.has(key) && this.year !== undefined) {
+            this.flaggedNames.add(key);
+            issues.push({ code: "outdated-name", text: part.name, current });
+          }
+        } else if (this.book.childrenOf(classCode, 2, scope).length > 0 && !this.flaggedNames.has(key)) {
+          this.flaggedNames.add(key);
+          issues.push({ code: "subject-unknown", text: part.name, current: "" });
+        }
+        if (!hit) continue;
+      }
       if (!hit) return { issues };
       node = hit;
     }
@@ -326,7 +388,7 @@ class Verifier {
     this.pushClaim(kind, at, numStart, value, digits, subject.raw || fact.label, c.ok && !res.issues.length, fact);
     const cell = sourceText(c.best.source);
     for (const issue of res.issues) {
-      this.report(issue.code, "warning", at, { text: issue.text, current: issue.current, cell: issue.cell }, { suggestion: issue.current, cell: issue.cell });
+      this.report(issue.code, "warning", at, { text: issue.text, current: issue.current, cell: issue.cell, year: this.year }, { ...(issue.current ? { suggestion: issue.current } : {}), cell: issue.cell });
     }
     if (c.ok) return;
     const params = { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(c.best.value, 2) + "万元", cell };
@@ -541,21 +603,27 @@ class Verifier {
     this.checkPercent("rate", at, numStart, value, digits, exact, fact);
   }
 
+  /**
+   * A stated percentage against the exact figure: right when it is the half-up value at its written decimals; one
+   * unit of its last digit off is 核实 (a truncated or differently rounded figure); more is 强制.
+   */
   private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {
-    const shown = roundHalfUp(exact, Math.min(digits, 12));
-    const d = Math.abs(shown - value);
-    const ok = d <= 0.01 + EPS && (digits >= 2 || d < EPS);
+    const d = Math.min(digits, 12);
+    const halfUp = roundHalfUp(exact, d);
+    const ok = Math.abs(halfUp - value) < EPS;
     this.pushClaim(kind, at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
-    const warn = Math.abs(exact - value) <= 0.1 + EPS;
+    const unit = Math.pow(10, -d);
+    const truncated = Math.abs(value) < Math.abs(halfUp);
+    // A whole-number percentage one point above its half-up value is no rounding slip; one below may be truncated.
+    const offByOne = Math.abs(Math.abs(halfUp - value) - unit) < unit * 1e-6 && (d > 0 || truncated);
+    const extra = { offset: this.offset(numStart), claimed: value, expected: halfUp, suggestion: `${formatNumber(halfUp, digits)}%` };
+    if (offByOne) {
+      return this.report("percent-truncated", "warning", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(halfUp, digits)}%`, word: truncated ? "truncated" : "rounded" }, extra);
+    }
     const expected = roundHalfUp(exact, Math.max(digits, 2));
     const code: NarrativeMessageCode = kind === "share" ? "share" : kind === "completion" ? "completion" : "rate";
-    this.report(code, warn ? "warning" : "error", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(expected, Math.max(digits, 2))}%` }, {
-      offset: this.offset(numStart),
-      claimed: value,
-      expected,
-      suggestion: `${formatNumber(roundHalfUp(exact, digits), digits)}%`,
-    });
+    this.report(code, "error", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(expected, Math.max(digits, 2))}%` }, { ...extra, expected });
   }
 
   /** Wording checks that need no numbers: contradictions, template remnants, placeholders, % format, 持平. */
@@ -570,8 +638,8 @@ class Verifier {
       this.report("typo", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }, { suggestion: m[0].startsWith("减") ? m[0].slice(1) : m[0] }),
     );
     for (const hit of findPlaceholders(t)) this.report(hit.kind, "error", { start: hit.start, end: hit.end }, { text: hit.text });
-    each(/\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
-    each(/占(\d+(?:\.\d+)?)(?![\d.%])/g, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/(?<![\d.])\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(PERCENT_WITHOUT_SIGN, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/持平/g, (m) => this.checkFlat(m.index));
   }
 
@@ -598,6 +666,28 @@ class Verifier {
       expected: delta,
       cell: sourceText(fact.values[0].source),
     });
+  }
+}
+
+/** A clause without the amounts and placeholders it ends with, scanned from the end (a regex would backtrack). */
+function stripTrailingAmounts(piece: string): string {
+  let e = piece.length;
+  for (;;) {
+    const unit = /(亿元|万元|万|元|%)$/.exec(piece.slice(Math.max(0, e - 2), e));
+    let k = e - (unit ? unit[1].length : 0);
+    const digitsEnd = k;
+    while (k > 0 && /[\d,.]/.test(piece[k - 1])) k--;
+    if (k < digitsEnd) {
+      e = k;
+      continue;
+    }
+    let p = e;
+    while (p > 0 && piece[p - 1] === "□") p--;
+    if (p < e) {
+      e = p;
+      continue;
+    }
+    return piece.slice(0, e);
   }
 }
 
