@@ -1,8 +1,8 @@
 /** Argument parsing for the commands. Small and strict: unknown options are usage errors (exit 2). */
 import type { MessageKey } from "./messages";
 
-export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs" | "rules";
-export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs", "rules"];
+export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs" | "rules" | "explain";
+export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs", "rules", "explain"];
 
 /** A usage problem: rendered with the message key, exit code 2. */
 export class UsageError extends Error {
@@ -37,6 +37,14 @@ const SPECS: Record<Command, Record<string, OptionSpec>> = {
     policy: { kind: "string", values: ["interval", "exact"] },
     jobs: { kind: "int" },
     stats: { kind: "boolean" },
+    summary: { kind: "boolean" },
+    "summary-out": { kind: "string" },
+  },
+  explain: {
+    reason: { kind: "string" },
+    out: { kind: "string" },
+    by: { kind: "string" },
+    policy: { kind: "string", values: ["interval", "exact"] },
   },
   narrate: {
     style: { kind: "string", values: ["sichuan", "shanghai"] },

@@ -12,6 +12,7 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
   caijue rules                    列出全部检查规则（编号、级别、依据、版本、公式说明）
+  caijue explain <文件> <问题编号> --reason <理由> --out <副本.xlsx>  把一条核实项标记为已说明（写出副本）
   caijue <命令> --help            查看命令用法
   caijue --version                显示版本
 
@@ -27,6 +28,7 @@ Usage:
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
   caijue rules                     list every check (id, severity, basis, version, explanation)
+  caijue explain <file> <finding-id> --reason <text> --out <copy.xlsx>  mark a warning as explained (writes a copy)
   caijue <command> --help          help for a command
   caijue --version                 print the version
 
@@ -34,6 +36,29 @@ Exit codes: 0 no error finding; 1 an error finding (verify: an error-level misma
 Common options: --lang en for English; --debug shows stack traces; colour only on a terminal (NO_COLOR disables it).`;
 
 const CMD: Record<Command, [string, string]> = {
+  explain: [
+    `用法：caijue explain <工作簿> <问题编号> --reason <理由> --out <副本.xlsx> [--by <说明人>]
+
+把一条核实项标记为“已说明”，写出带说明的副本（输入文件不会被修改）。说明按加载项的方式保存在工作簿中，
+在 Excel 加载项和 caijue check 中都显示为已说明。问题编号见 caijue check --format json 输出中的 "id"。
+强制项必须修改，不能说明；问题编号不存在时同样不写出任何文件（退出码 2）。
+选项：
+  --reason <理由>   说明理由（必填）
+  --out <文件>      写出的副本（必填，不能是输入文件）
+  --by <说明人>     说明人（可选）
+  --policy interval|exact  与 check 相同的容差方式（问题编号取决于校验结果）`,
+    `Usage: caijue explain <workbook> <finding-id> --reason <text> --out <copy.xlsx> [--by <name>]
+
+Marks one warning as explained and writes a copy carrying the explanation (the input is never changed). The
+explanation is stored the way the add-in stores it, so the add-in and caijue check both show it as explained.
+Finding ids are the "id" fields of caijue check --format json. An error must be fixed and cannot be explained;
+for an error or an unknown id nothing is written (exit code 2).
+Options:
+  --reason <text>   the explanation (required)
+  --out <file>      the copy to write (required; never the input)
+  --by <name>       who explains it (optional)
+  --policy interval|exact  the tolerance used by check (finding ids depend on the results)`,
+  ],
   check: [
     `用法：caijue check <文件|文件夹>... [选项]
 
@@ -46,6 +71,8 @@ const CMD: Record<Command, [string, string]> = {
   --jobs N                  并行线程数（默认 1；多核且空闲的电脑上 --jobs 2 或更多可加快批量校验，每多一个约多占 70 MB 内存）
   --max-size MB             文件大小上限（默认 100）
   --max-rows N              每张工作表最多读取的行数（默认 100000）
+  --summary                 每个文件只打印一行：编制单位、年度、状态、强制/核实/已说明数
+  --summary-out <文件>      写出汇总表（.xlsx 或 .csv），每个文件一行：文件、编制单位、年度、状态、强制数、核实数、已说明数、未执行规则数、未通过的规则
   --reader lean|exceljs|exceljs-stream  读取器（默认 lean，见 bench/RESULTS.md）
   --lang en                 英文输出
   --debug                   出错时显示堆栈
@@ -61,6 +88,8 @@ Options:
   --jobs N                  parallel jobs (default 1; on an idle multi-core machine --jobs 2 or more speeds up batches, about 70 MB more each)
   --max-size MB             size limit per file (default 100)
   --max-rows N              rows read per sheet (default 100000)
+  --summary                 one line per file: unit, year, status, error/warning/explained counts
+  --summary-out <file>      write a summary table (.xlsx or .csv), one row per file
   --reader lean|exceljs|exceljs-stream  reader (default lean; see bench/RESULTS.md)
   --lang en                 English output
   --debug                   show stack traces on errors

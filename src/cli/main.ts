@@ -2,6 +2,7 @@
 import type { Lang } from "../core/i18n/lang";
 import { COMMANDS, parseCommandArgs, UsageError, type Command } from "./args";
 import { runCheck } from "./commands/check";
+import { runExplain } from "./commands/explain";
 import { runInputs } from "./commands/inputs";
 import { runNarrate } from "./commands/narrate";
 import { runRecognize } from "./commands/recognize";
@@ -59,6 +60,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await runInputs(args, lang, io);
       case "rules":
         return await runRules(args, lang, io);
+      case "explain":
+        return await runExplain(args, lang, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

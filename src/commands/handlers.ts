@@ -3,12 +3,9 @@
  * event.completed(), whatever happens, so Excel never waits on a stuck button.
  */
 import { pick } from "../core/i18n/lang";
+import { hostErrorText } from "../excel/errors";
 import { notify } from "../excel/notify";
 import { getSession } from "../excel/runtime";
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Ribbon 「校验」: validate, mark cells, write and activate 「校验结果」, then show the summary. */
 export async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
@@ -18,7 +15,8 @@ export async function validateWorkbook(event: Office.AddinCommands.Event): Promi
     await notify(outcome.counts.error > 0 ? "fail" : "pass", outcome.summary, session.lang);
   } catch (e) {
     console.error("[财决助手] validate failed", e);
-    await notify("error", pick(session.lang, `校验出错：${errorText(e)}`, `Validation failed to run: ${errorText(e)}`), session.lang);
+    // The dialog's title already says the validation could not run: the message is the reason only.
+    await notify("error", hostErrorText(e, session.lang), session.lang);
   } finally {
     event.completed();
   }
@@ -31,7 +29,7 @@ export async function clearMarks(event: Office.AddinCommands.Event): Promise<voi
     await session.clearMarks();
   } catch (e) {
     console.error("[财决助手] clear marks failed", e);
-    await notify("error", pick(session.lang, `清除标记出错：${errorText(e)}`, `Clearing marks failed: ${errorText(e)}`), session.lang);
+    await notify("error", pick(session.lang, `清除标记未完成：${hostErrorText(e, session.lang)}`, `Clearing marks did not finish: ${hostErrorText(e, session.lang)}`), session.lang);
   } finally {
     event.completed();
   }

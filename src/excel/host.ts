@@ -1,43 +1,15 @@
 /**
  * The one small host interface the add-in talks to. Everything Excel-specific (Office.js proxies, syncs,
  * notes vs comments, custom XML parts) lives behind it, so a second host (WPS 表格's synchronous
- * `Application` model) only has to implement these methods. Types here are plain data.
+ * `Application` model) only has to implement these methods. Types here are plain data; what to write
+ * (report rows, cell marks, the state) is decided once in src/app.
  */
-import type { WorkbookSnapshot } from "../core/workbook/snapshot";
-import type { Severity } from "../core/rules/types";
-import type { AddinState } from "./state";
+import type { WorkbookSnapshot, CellValue } from "../core/workbook/snapshot";
+import type { CellMark, ReportSheet } from "../app/report";
+import type { WorkbookState } from "../app/state";
+import { NARRATIVE_SHEET, REPORT_SHEET } from "../app/check";
 
-/** A cell to mark: fill by severity and a note/comment carrying the message. */
-export interface CellMark {
-  sheet: string;
-  /** A1 address of a single cell, e.g. "C12". */
-  address: string;
-  severity: Severity;
-  message: string;
-}
-
-/** One row of the report sheet 「校验结果」, already rendered to text/numbers (no host objects). */
-export interface ReportRow {
-  severity: string;
-  rule: string;
-  table: string;
-  /** Target cell; written as a hyperlink to `'sheet'!address`. */
-  sheet: string;
-  address: string;
-  expected: number | null;
-  actual: number | null;
-  difference: number | null;
-  message: string;
-  explained: string;
-}
-
-export interface ReportSheet {
-  /** Column headers, in the UI language. */
-  headers: string[];
-  /** First line above the table: the summary ("校验通过：0 个错误，3 个提示"). */
-  summary: string;
-  rows: ReportRow[];
-}
+export type { CellMark, ReportRow, ReportSheet } from "../app/report";
 
 /**
  * Rows to add to the inputs sheet 「说明数据」: the sheet is created when `create`, otherwise the rows go below
@@ -60,43 +32,87 @@ export interface CellChange {
   address: string;
 }
 
+/** A rectangle of one sheet to re-read (zero-based). */
+export interface CellBox {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** Fresh content of a CellBox. */
+export interface CellBoxContent extends CellBox {
+  values: CellValue[][];
+  numberFormats: (string | null)[][];
+  formulas: (string | null)[][];
+}
+
 /** Host-specific abilities that change how marks are written. */
 export interface HostCapabilities {
   /** ExcelApi 1.18 notes; otherwise threaded comments are used for the message. */
   notes: boolean;
   /** ExcelApi 1.15 RangeFill.pattern: tells "no fill" from an explicit white fill. */
   fillPattern: boolean;
+  /** ExcelApi 1.13 Range.getMergedAreasOrNullObject: merged header cells (absent = supported). */
+  mergedAreas?: boolean;
 }
 
 export interface MarkResult {
   marked: number;
+  /** Cells given back their original fill and note. */
+  restored: number;
+}
+
+/** Everything one validation writes, in one Excel.run. `null` leaves that part as it is. */
+export interface ResultsWrite {
+  marks: CellMark[] | null;
+  report: ReportSheet | null;
+  activateReport: boolean;
+  /** Settings and explanations to store (the marks' originals are filled in by the host). */
+  state?: WorkbookState;
+}
+
+/** Text paragraphs for our narrative sheet; `sheet` is the sheet to write (planned by src/app/narrative). */
+export interface NarrativeWrite {
+  sheet: string;
+  /** Replace this existing sheet's content (only when it holds nothing the user wrote). */
+  replace: boolean;
+  paragraphs: string[];
+  /** State to store alongside (records what was written, to tell the user's later edits from ours). */
+  state: WorkbookState;
 }
 
 export interface Host {
   readonly capabilities: HostCapabilities;
-  /** Read every sheet's used range (values, number formats, formulas) as one snapshot. */
+  /** Every sheet's used range (values, number formats, formulas) and our state part, in one round trip. */
+  readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; state: WorkbookState }>;
+  /** Every sheet's used range as one snapshot (same round trip as readWorkbook). */
   readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Fresh content of a few boxes of cells, in one round trip (a live re-check reads only these). */
+  readCells(boxes: CellBox[]): Promise<CellBoxContent[]>;
   /**
-   * Replace the add-in's marks with `marks`: earlier marks are restored first, originals of new cells are saved
-   * in the workbook state, then fills and notes are written. Never touches values or formulas.
+   * Marks, report sheet and state in one Excel.run: earlier marks no longer wanted are restored, originals of
+   * new cells are saved in the state, then fills and notes are written. Never touches values or formulas.
    */
+  writeResults(write: ResultsWrite): Promise<MarkResult>;
+  /** Replace the add-in's marks with `marks` (writeResults with marks only). */
   writeMarks(marks: CellMark[]): Promise<MarkResult>;
   /** Restore every marked cell's original fill and note exactly; returns the number of cells restored. */
   clearMarks(): Promise<number>;
   /** Replace the report sheet 「校验结果」 (created if missing); other sheets are never touched. */
   writeReport(report: ReportSheet, activate: boolean): Promise<void>;
-  /** Replace the sheet 「情况说明」 with one paragraph per row, as text. */
-  writeNarrative(sheetName: string, paragraphs: string[]): Promise<void>;
+  /** Write narrative paragraphs as text into the planned sheet, with the state, in one batch. */
+  writeNarrative(write: NarrativeWrite): Promise<void>;
   /** Create 「说明数据」 or append rows below its content (one sync); never writes over an existing cell. */
   writeInputsSheet(edit: InputsSheetEdit): Promise<void>;
-  /** Select (and activate the sheet of) one cell, for "click takes me there". */
-  selectCell(sheet: string, address: string): Promise<void>;
-  loadState(): Promise<AddinState>;
-  saveState(state: AddinState): Promise<void>;
+  /** Select (and activate the sheet of) one cell, or several cells of one sheet, for "click takes me there". */
+  selectCells(sheet: string, addresses: string[]): Promise<void>;
+  loadState(): Promise<WorkbookState>;
+  saveState(state: WorkbookState): Promise<void>;
   /** Subscribe to user edits; returns an unsubscribe function. The host drops events caused by its own writes. */
   onChanged(listener: (changes: CellChange[]) => void): Promise<() => Promise<void>>;
 }
 
 /** Names of the sheets the add-in owns; their changes never trigger a re-check. */
-export const REPORT_SHEET = "校验结果";
-export const NARRATIVE_SHEET = "情况说明";
+export { NARRATIVE_SHEET, REPORT_SHEET };

@@ -1,26 +1,42 @@
 /**
  * The Office.js implementation of Host. All proxy objects, syncs and API-version differences stay in here.
  *
- * Sync budget per validation (asserted by test/excel/syncBudget.test.ts against the fake host):
- *   readSnapshot 1 · writeMarks 1 capture (original fills/notes + our state part) + 1 write · writeReport 2
- *   (look up the sheet, then write). Pre-1.18 hosts using comments need 1 more capture sync (comment locations);
- *   marking or clearing before any read in this session needs 1 more to list the existing sheets.
+ * Sync budget per validation (asserted by test/excel/syncBudget.test.ts against the fake host, which counts
+ * every context.sync()):
+ *   read   1 — every sheet's used range AND our state part in one batch (also on a session's first run); the
+ *              report sheet's existence comes from the sheet list of that read, so no look-up sync.
+ *   write  1 — marks, report sheet and state in one Excel.run, preceded by 1 capture sync only when some cell
+ *              is marked or restored (current notes at those cells, fills of newly marked cells, our part ids).
+ *   live   1 read of just the boxes the changed cells' checks read; 0 writes when the findings did not change.
+ * Pre-1.18 hosts using comments need 1 more capture sync (comment locations); a host refusing null objects
+ * reads in 2 syncs (sheet list first).
+ *
+ * Excel's undo stack: on Excel builds without Office.js undo support every API write clears the user's undo
+ * history, and custom XML part writes clear it on all builds. What clears it here: writeResults (fills, notes,
+ * report sheet, state part), clearMarks, writeNarrative, writeInputsSheet, saveState. selectCells and every
+ * read leave it intact. That is why a live re-check whose findings did not change writes nothing, and why
+ * settings are saved only when changed.
  */
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
+import { qualifiedAddress } from "../app/report";
+import { STATE_NAMESPACE, stateFromXml, stateToXml, type SavedOriginal, type WorkbookState } from "../app/state";
 import { asCellText } from "./cellText";
 import {
   NARRATIVE_SHEET,
   REPORT_SHEET,
+  type CellBox,
+  type CellBoxContent,
   type CellChange,
   type CellMark,
   type Host,
   type HostCapabilities,
   type InputsSheetEdit,
   type MarkResult,
+  type NarrativeWrite,
   type ReportSheet,
+  type ResultsWrite,
 } from "./host";
 import { readSnapshot, type ReadOptions } from "./readSnapshot";
-import { STATE_NAMESPACE, emptyState, stateFromXml, stateToXml, type AddinState, type SavedOriginal } from "./state";
 
 /** Fills by severity: Excel's own "Bad" (light red) and "Neutral" (amber) cell-style colours. */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -46,15 +62,14 @@ export function detectCapabilities(): HostCapabilities {
       return false;
     }
   };
-  return { notes: has("1.18"), fillPattern: has("1.15") };
+  // Merged areas are read whenever the host does not say it lacks them (a test host has no requirements object).
+  return { notes: has("1.18"), fillPattern: has("1.15"), mergedAreas: req ? has("1.13") : true };
 }
 
 const key = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
 
 /** `'Sheet name'!A1`, quoting as Excel does (a quote inside the name is doubled). */
-export function qualified(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
-}
+export const qualified = qualifiedAddress;
 
 function noteText(message: string): string {
   const text = MARK_PREFIX + message;
@@ -76,60 +91,110 @@ export class OfficeHost implements Host {
   readonly capabilities: HostCapabilities;
   private readonly run: RunFn;
   private readonly readOptions: ReadOptions & { listFirst?: boolean };
-  private state: AddinState | null = null;
+  private state: WorkbookState | null = null;
+  /** Ids of our state parts as last seen (read or written); null = unknown. */
+  private partIds: string[] | null = null;
   private sheetIds = new Map<string, string>();
   /** > 0 while our own writes are in flight: user-sheet change events are held back until they finish. */
   private writing = 0;
   private deferred: CellChange[] = [];
   private changeListeners = new Set<(changes: CellChange[]) => void>();
-  /** Syncs of the last readSnapshot, for diagnostics. */
+  /** Syncs of the last readWorkbook, for diagnostics. */
   lastReadSyncs = 0;
 
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.capabilities = { ...detectCapabilities(), ...options.capabilities };
-    this.readOptions = { chainLength: options.chainLength, batchBudgetBytes: options.batchBudgetBytes };
+    // Merged header cells are read like the CLI reads them, so labels in messages are the same words.
+    this.readOptions = { chainLength: options.chainLength, batchBudgetBytes: options.batchBudgetBytes, withMerges: this.capabilities.mergedAreas !== false };
   }
 
-  async readSnapshot(): Promise<WorkbookSnapshot> {
-    const result = await this.run((context) => readSnapshot(context, this.readOptions));
+  async readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; state: WorkbookState }> {
+    const result = await this.run((context) => readSnapshot(context, { ...this.readOptions, withState: true }));
     // Remember a refused speculative chain so later reads do not pay the failed sync again.
     if (result.listed) this.readOptions.listFirst = true;
     this.sheetIds = result.sheetIds;
     this.lastReadSyncs = result.syncs;
-    return result.snapshot;
+    this.partIds = result.state?.partIds ?? [];
+    this.state = stateFromXml(result.state?.xml);
+    return { snapshot: result.snapshot, state: this.state };
   }
 
-  async loadState(): Promise<AddinState> {
-    if (this.state) return this.state;
-    this.state = await this.run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-      parts.load("items/id");
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return (await this.readWorkbook()).snapshot;
+  }
+
+  async readCells(boxes: CellBox[]): Promise<CellBoxContent[]> {
+    if (boxes.length === 0) return [];
+    return this.run(async (context) => {
+      const ranges = boxes.map((b) => context.workbook.worksheets.getItem(b.sheet).getRangeByIndexes(b.top, b.left, b.rows, b.cols).load("values,numberFormat,formulas"));
       await context.sync();
-      if (parts.items.length === 0) return emptyState();
-      const xml = parts.items[0].getXml();
-      await context.sync();
-      return stateFromXml(xml.value);
+      return boxes.map((b, i) => ({
+        ...b,
+        values: ranges[i].values.map((line) => line.map((v) => (v === "" || v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : String(v)))),
+        numberFormats: ranges[i].numberFormat.map((line) => line.map((f) => (typeof f === "string" ? f : null))),
+        formulas: ranges[i].formulas.map((line) => line.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+      }));
     });
+  }
+
+  async loadState(): Promise<WorkbookState> {
+    if (this.state) return this.state;
+    const read = await this.run(async (context) => {
+      const scope = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+      scope.load("items/id");
+      const only = scope.getOnlyItemOrNullObject();
+      const xml = only.getXml();
+      await context.sync();
+      const ids = scope.items.map((p) => p.id);
+      // getXml() returns a ClientResult: its value is filled by the sync, there is nothing to load.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      if (ids.length <= 1) return { ids, xml: only.isNullObject ? null : xml.value };
+      const first = context.workbook.customXmlParts.getItem(ids[0]).getXml();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- ClientResult, see above
+      return { ids, xml: first.value };
+    });
+    this.partIds = read.ids;
+    this.state = stateFromXml(read.xml);
     return this.state;
   }
 
-  async saveState(state: AddinState): Promise<void> {
+  async saveState(state: WorkbookState): Promise<void> {
     await this.guarded(() =>
       this.run(async (context) => {
-        const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-        parts.load("items/id");
-        await context.sync();
-        this.queueStateWrite(context, parts.items.map((p) => p.id), state);
+        const ids = await this.knownPartIds(context);
+        this.queueStateWrite(context, ids, state);
         await context.sync();
       }),
     );
     this.state = state;
   }
 
-  private queueStateWrite(context: Excel.RequestContext, oldPartIds: string[], state: AddinState): void {
+  /** Our part ids: as last seen, or one sync to list them. */
+  private async knownPartIds(context: Excel.RequestContext): Promise<string[]> {
+    if (this.partIds) return this.partIds;
+    const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+    parts.load("items/id");
+    await context.sync();
+    return parts.items.map((p) => p.id);
+  }
+
+  /** Replace our part(s) by one holding `state`; the new part's id is known after the batch's sync. */
+  private queueStateWrite(context: Excel.RequestContext, oldPartIds: string[], state: WorkbookState): void {
     for (const id of oldPartIds) context.workbook.customXmlParts.getItem(id).delete();
-    context.workbook.customXmlParts.add(stateToXml(state));
+    const added = context.workbook.customXmlParts.add(stateToXml(state));
+    added.load("id");
+    this.partIds = null;
+    this.pendingPart = added;
+  }
+
+  private pendingPart: Excel.CustomXmlPart | null = null;
+
+  /** After a sync that wrote the state: remember the new part's id. */
+  private settleStateWrite(): void {
+    if (this.pendingPart) this.partIds = [this.pendingPart.id];
+    this.pendingPart = null;
   }
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -235,14 +300,71 @@ export class OfficeHost implements Host {
   private async presentSheets(context: Excel.RequestContext): Promise<Set<string>> {
     if (this.sheetIds.size > 0) return new Set(this.sheetIds.values());
     const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/id");
     await context.sync();
+    for (const ws of sheets.items) this.sheetIds.set(ws.id, ws.name);
     return new Set(sheets.items.map((ws) => ws.name));
   }
 
+  /** The existing sheet of that name (Excel compares names case-insensitively), if the last read saw one. */
+  private knownSheet(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    for (const n of this.sheetIds.values()) if (n.toLowerCase() === lower) return n;
+    return undefined;
+  }
+
+  async writeResults(write: ResultsWrite): Promise<MarkResult> {
+    const state = write.state ?? (await this.loadState());
+    let marked = state.marks.length;
+    let restored = 0;
+    await this.guarded(() =>
+      this.run(async (context) => {
+        let next: SavedOriginal[] = state.marks;
+        let partIds: string[] | null = this.partIds;
+        if (write.marks !== null) {
+          const r = await this.queueMarks(context, state, write.marks);
+          next = r.next;
+          restored = r.restored;
+          if (r.partIds) partIds = r.partIds;
+        }
+        if (write.report) {
+          if (this.sheetIds.size === 0) await this.presentSheets(context); // nothing read yet in this session
+          this.queueReport(context, write.report, write.activateReport);
+        }
+        if (!partIds) partIds = await this.knownPartIds(context);
+        const newState: WorkbookState = { ...state, marks: next };
+        this.queueStateWrite(context, partIds, newState);
+        await context.sync();
+        this.settleStateWrite();
+        if (write.report) this.rememberSheet(REPORT_SHEET);
+        this.state = newState;
+        marked = next.length;
+      }),
+    );
+    return { marked, restored };
+  }
+
   async writeMarks(marks: CellMark[]): Promise<MarkResult> {
-    const state = await this.loadState();
-    // One mark per cell: errors win over warnings, messages of the same cell are joined.
+    return this.writeResults({ marks, report: null, activateReport: false });
+  }
+
+  async writeReport(report: ReportSheet, activate: boolean): Promise<void> {
+    await this.writeResults({ marks: null, report, activateReport: activate });
+  }
+
+  /** A sheet we created: later writes in this session find it without a new read. */
+  private rememberSheet(name: string): void {
+    // Only into a known sheet list: an empty list means "not read yet" (presentSheets lists them then).
+    if (this.sheetIds.size > 0 && !this.knownSheet(name)) this.sheetIds.set(`new:${name}`, name);
+  }
+
+  /**
+   * Queue the marks (after one capture sync when any cell is touched): cells no longer marked go back to how
+   * they were, cells still marked keep their saved original, new cells have theirs saved. Returns the new
+   * list of saved originals and the part ids the capture saw.
+   */
+  private async queueMarks(context: Excel.RequestContext, state: WorkbookState, marks: CellMark[]): Promise<{ next: SavedOriginal[]; partIds: string[] | null; restored: number }> {
+    // One mark per cell (src/app's cellMarks already merges; a caller passing raw marks still gets one per cell).
     const byCell = new Map<string, CellMark>();
     for (const m of marks) {
       const k = key(m.sheet, m.address);
@@ -253,135 +375,111 @@ export class OfficeHost implements Host {
         prev.message = `${prev.message}\n${m.message}`;
       }
     }
+    const present = await this.presentSheets(context);
+    const kept = state.marks.filter((s) => present.has(s.sheet));
+    for (const k of [...byCell.keys()]) if (!present.has(byCell.get(k)!.sheet)) byCell.delete(k);
+    if (kept.length === 0 && byCell.size === 0) return { next: [], partIds: null, restored: 0 };
+    const savedByKey = new Map(kept.map((s) => [key(s.sheet, s.address), s]));
+    const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
+    const cells = [...kept.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
+    const cap = await this.capture(context, cells, newCells);
+    context.application.suspendApiCalculationUntilNextSync();
+    let restored = 0;
+    for (const saved of kept) {
+      if (!byCell.has(key(saved.sheet, saved.address))) {
+        this.queueRestore(context, saved, cap);
+        restored++;
+      }
+    }
     const next: SavedOriginal[] = [];
-    await this.guarded(() =>
-      this.run(async (context) => {
-        const present = await this.presentSheets(context);
-        const kept = state.marks.filter((s) => present.has(s.sheet));
-        for (const k of [...byCell.keys()]) if (!present.has(byCell.get(k)!.sheet)) byCell.delete(k);
-        const savedByKey = new Map(kept.map((s) => [key(s.sheet, s.address), s]));
-        const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
-        const cells = [...kept.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
-        const cap = await this.capture(context, cells, newCells);
-        context.application.suspendApiCalculationUntilNextSync();
-        // Cells no longer marked go back to how they were; cells still marked keep their saved original.
-        for (const saved of kept) {
-          const k = key(saved.sheet, saved.address);
-          if (!byCell.has(k)) this.queueRestore(context, saved, cap);
+    for (const [k, m] of byCell) {
+      const ws = context.workbook.worksheets.getItem(m.sheet);
+      const prior = savedByKey.get(k);
+      const saved: SavedOriginal = prior
+        ? { ...prior }
+        : { sheet: m.sheet, address: m.address, fill: cap.fills.get(k) ?? null, note: this.capabilities.notes ? (cap.notes.get(k) ?? null) : null, messageKind: "none" };
+      ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
+      const text = noteText(m.message);
+      if (this.capabilities.notes) {
+        if ((cap.notes.get(k) ?? null) === null) ws.notes.add(ws.getRange(m.address), text);
+        else ws.notes.getItem(m.address).content = text;
+        saved.messageKind = "note";
+      } else {
+        const existing = cap.comments.get(k);
+        if (!existing) {
+          context.workbook.comments.add(qualified(m.sheet, m.address), text);
+          saved.messageKind = "comment";
+        } else if (existing.content.startsWith(MARK_PREFIX)) {
+          context.workbook.comments.getItem(existing.id).content = text;
+          saved.messageKind = "comment";
         }
-        for (const [k, m] of byCell) {
-          const ws = context.workbook.worksheets.getItem(m.sheet);
-          const prior = savedByKey.get(k);
-          const saved: SavedOriginal = prior ? { ...prior } : {
-            sheet: m.sheet,
-            address: m.address,
-            fill: cap.fills.get(k) ?? null,
-            note: this.capabilities.notes ? (cap.notes.get(k) ?? null) : null,
-            messageKind: "none",
-          };
-          ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
-          const text = noteText(m.message);
-          if (this.capabilities.notes) {
-            if ((cap.notes.get(k) ?? null) === null) ws.notes.add(ws.getRange(m.address), text);
-            else ws.notes.getItem(m.address).content = text;
-            saved.messageKind = "note";
-          } else {
-            const existing = cap.comments.get(k);
-            if (!existing) {
-              context.workbook.comments.add(qualified(m.sheet, m.address), text);
-              saved.messageKind = "comment";
-            } else if (existing.content.startsWith(MARK_PREFIX)) {
-              context.workbook.comments.getItem(existing.id).content = text;
-              saved.messageKind = "comment";
-            }
-            // A user's own comment is left alone; the fill still marks the cell.
-          }
-          next.push(saved);
-        }
-        const newState: AddinState = { ...state, marks: next };
-        this.queueStateWrite(context, cap.partIds, newState);
-        await context.sync();
-        this.state = newState;
-      }),
-    );
-    return { marked: next.length };
+        // A user's own comment is left alone; the fill still marks the cell.
+      }
+      next.push(saved);
+    }
+    return { next, partIds: cap.partIds, restored };
   }
 
   async clearMarks(): Promise<number> {
     const state = await this.loadState();
     if (state.marks.length === 0) return 0;
-    let restored = 0;
-    await this.guarded(() =>
-      this.run(async (context) => {
-        const present = await this.presentSheets(context);
-        const kept = state.marks.filter((s) => present.has(s.sheet));
-        const cap = await this.capture(context, kept, new Set());
-        context.application.suspendApiCalculationUntilNextSync();
-        for (const saved of kept) this.queueRestore(context, saved, cap);
-        restored = kept.length;
-        const newState: AddinState = { ...state, marks: [] };
-        this.queueStateWrite(context, cap.partIds, newState);
-        await context.sync();
-        this.state = newState;
-      }),
-    );
-    return restored;
+    return (await this.writeResults({ marks: [], report: null, activateReport: false, state })).restored;
   }
 
-  /** Get our own sheet, emptied, creating it at the end if missing (one sync). */
-  private async ownSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
-    const existing = context.workbook.worksheets.getItemOrNullObject(name);
-    existing.load("name");
-    await context.sync();
-    if (existing.isNullObject) return context.workbook.worksheets.add(name);
-    existing.getRange().clear("All");
-    return existing;
+  /** Our own sheet, emptied (when the last read saw it) or created at the end; queued, no sync. */
+  private ownSheet(context: Excel.RequestContext, name: string, replace = true): Excel.Worksheet {
+    const existing = this.knownSheet(name);
+    if (!existing) return context.workbook.worksheets.add(name);
+    const ws = context.workbook.worksheets.getItem(existing);
+    if (replace) ws.getRange().clear("All");
+    return ws;
   }
 
-  async writeReport(report: ReportSheet, activate: boolean): Promise<void> {
-    await this.guarded(() =>
-      this.run(async (context) => {
-        const ws = await this.ownSheet(context, REPORT_SHEET);
-        context.application.suspendApiCalculationUntilNextSync();
-        const width = report.headers.length;
-        const pad = (line: (string | number | null)[]): (string | number)[] => {
-          const out = line.map((v) => (v === null ? "" : typeof v === "string" ? asCellText(v) : v));
-          while (out.length < width) out.push("");
-          return out;
-        };
-        const grid: (string | number)[][] = [pad([report.summary]), pad(report.headers)];
-        for (const r of report.rows) {
-          grid.push(pad([r.severity, r.rule, r.table, `${r.sheet}!${r.address}`, r.expected, r.actual, r.difference, r.message, r.explained]));
-        }
-        const all = ws.getRangeByIndexes(0, 0, grid.length, width);
-        // Text columns as Text format so nothing typed later turns into a number or date either.
-        all.numberFormat = grid.map((line) => line.map((v) => (typeof v === "number" ? "0.00" : "@")));
-        all.values = grid;
-        report.rows.forEach((r, i) => {
-          ws.getRangeByIndexes(i + 2, 3, 1, 1).hyperlink = { documentReference: qualified(r.sheet, r.address), screenTip: `${r.sheet}!${r.address}` };
-        });
-        ws.getRangeByIndexes(1, 0, 1, width).format.font.bold = true;
-        ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
-        ws.freezePanes.freezeRows(2);
-        if (activate) ws.activate();
-        await context.sync();
-      }),
-    );
+  private queueReport(context: Excel.RequestContext, report: ReportSheet, activate: boolean): void {
+    const ws = this.ownSheet(context, REPORT_SHEET);
+    context.application.suspendApiCalculationUntilNextSync();
+    const width = report.headers.length;
+    const pad = (line: (string | number | null)[]): (string | number)[] => {
+      const out = line.map((v) => (v === null ? "" : typeof v === "string" ? asCellText(v) : v));
+      while (out.length < width) out.push("");
+      return out;
+    };
+    const grid: (string | number)[][] = [pad([report.summary]), pad(report.headers)];
+    for (const r of report.rows) {
+      grid.push(pad([r.severity, r.rule, r.table, `${r.sheet}!${r.address}`, r.expected, r.actual, r.difference, r.message, r.explained]));
+    }
+    const all = ws.getRangeByIndexes(0, 0, grid.length, width);
+    // Text columns as Text format so nothing typed later turns into a number or date either.
+    all.numberFormat = grid.map((line) => line.map((v) => (typeof v === "number" ? "0.00" : "@")));
+    all.values = grid;
+    report.rows.forEach((r, i) => {
+      ws.getRangeByIndexes(i + 2, 3, 1, 1).hyperlink = { documentReference: qualified(r.sheet, r.address), screenTip: `${r.sheet}!${r.address}` };
+    });
+    ws.getRangeByIndexes(1, 0, 1, width).format.font.bold = true;
+    ws.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+    ws.freezePanes.freezeRows(2);
+    if (activate) ws.activate();
   }
 
-  async writeNarrative(sheetName: string, paragraphs: string[]): Promise<void> {
+  async writeNarrative(write: NarrativeWrite): Promise<void> {
     await this.guarded(() =>
       this.run(async (context) => {
-        const ws = await this.ownSheet(context, sheetName || NARRATIVE_SHEET);
-        if (paragraphs.length > 0) {
-          const range = ws.getRangeByIndexes(0, 0, paragraphs.length, 1);
-          range.numberFormat = paragraphs.map(() => ["@"]);
-          range.values = paragraphs.map((p) => [asCellText(p)]);
+        if (this.sheetIds.size === 0) await this.presentSheets(context); // nothing read yet in this session
+        const ws = write.replace ? this.ownSheet(context, write.sheet || NARRATIVE_SHEET) : context.workbook.worksheets.add(write.sheet);
+        if (write.paragraphs.length > 0) {
+          const range = ws.getRangeByIndexes(0, 0, write.paragraphs.length, 1);
+          range.numberFormat = write.paragraphs.map(() => ["@"]);
+          range.values = write.paragraphs.map((p) => [asCellText(p)]);
           range.format.wrapText = true;
           range.format.columnWidth = 600;
         }
         ws.activate();
+        const ids = this.partIds ?? (await this.knownPartIds(context));
+        this.queueStateWrite(context, ids, write.state);
         await context.sync();
+        this.settleStateWrite();
+        this.rememberSheet(write.sheet);
+        this.state = write.state;
       }),
     );
   }
@@ -413,11 +511,13 @@ export class OfficeHost implements Host {
     );
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
+  async selectCells(sheet: string, addresses: string[]): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(address).select();
+      // Several cells of one sheet: one multi-area selection (RangeAreas), so 定位 shows every cell that took part.
+      if (addresses.length > 1) ws.getRanges(addresses.join(",")).select();
+      else ws.getRange(addresses[0]).select();
       await context.sync();
     });
   }

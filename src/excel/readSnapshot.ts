@@ -15,6 +15,7 @@
  */
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
 import { fromA1, toA1 } from "../core/workbook/snapshot";
+import { STATE_NAMESPACE } from "../app/state";
 
 export interface ReadOptions {
   /** Sheets queued per sync in the speculative chain. */
@@ -23,6 +24,18 @@ export interface ReadOptions {
   batchBudgetBytes?: number;
   /** Skip the speculative chain (the host refused it before). */
   listFirst?: boolean;
+  /** Also read our state part (custom XML) in the same round trip. */
+  withState?: boolean;
+  /** Read merged areas too (ExcelApi 1.13): header labels spanning columns read as the other hosts read them. */
+  withMerges?: boolean;
+}
+
+/** Our custom XML state part as read with the snapshot. */
+export interface StateRead {
+  /** Content of the part (the first one when several exist), or null when there is none. */
+  xml: string | null;
+  /** Ids of every part in our namespace, so a write can replace them. */
+  partIds: string[];
 }
 
 export interface ReadResult {
@@ -35,9 +48,36 @@ export interface ReadResult {
   blockwise: boolean;
   /** True when the host refused the speculative chain and sheets were listed first (2 syncs). */
   listed: boolean;
+  /** The state part, when asked for with `withState`. */
+  state?: StateRead;
 }
 
-const DEFAULT_CHAIN = 40;
+/**
+ * Queue the read of our state part into the current batch: the part ids plus, speculatively, the XML of the
+ * only part (a null object when there is none, which costs nothing). Read the answer after the sync.
+ */
+function queueState(context: Excel.RequestContext): () => { ids: string[]; xml: string | null } {
+  const scope = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+  scope.load("items/id");
+  const only = scope.getOnlyItemOrNullObject();
+  const xml = only.getXml();
+  // Called after the batch's sync; getXml() gives a ClientResult, filled by that sync with nothing to load.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  return () => ({ ids: scope.items.map((p) => p.id), xml: only.isNullObject ? null : xml.value });
+}
+
+/** The first part's XML by id (one sync): for a workbook holding several parts, or a host refusing null objects. */
+async function readStateById(context: Excel.RequestContext, ids: string[], counter: { syncs: number }): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const xml = context.workbook.customXmlParts.getItem(ids[0]).getXml();
+  await context.sync();
+  counter.syncs++;
+  // eslint-disable-next-line office-addins/load-object-before-read -- ClientResult, filled by the sync
+  return xml.value;
+}
+
+// Long enough for any real workbook in one sync: links past the last sheet are null objects and cost next to nothing.
+const DEFAULT_CHAIN = 256;
 const DEFAULT_BUDGET = 3_000_000;
 // Rough JSON size of one cell across values + numberFormat + formulas, used only to pack blocks.
 const BYTES_PER_CELL = 60;
@@ -54,6 +94,20 @@ interface SheetData {
   values: unknown[][];
   numberFormat: unknown[][];
   formulas: unknown[][];
+  /** Merged areas as Excel reports them ("'S'!A1:B2,'S'!C1:D1"), when read. */
+  merged?: string | null;
+}
+
+/** "'My sheet'!A1:B2,'My sheet'!C3:D3" → zero-based inclusive rectangles (sheet names may hold commas). */
+export function parseMergedAreas(address: string | null | undefined): { top: number; left: number; bottom: number; right: number }[] {
+  if (!address) return [];
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const m of address.matchAll(/(?:'(?:[^']|'')*'|[^,!']+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)) {
+    const a = fromA1(`${m[1]}${m[2]}`);
+    const b = fromA1(`${m[3] ?? m[1]}${m[4] ?? m[2]}`);
+    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return out;
 }
 
 /** Is this the Excel-on-the-web payload refusal (request or response above the limit)? */
@@ -91,6 +145,7 @@ function toSheetSnapshot(meta: SheetMeta, data: SheetData | null): SheetSnapshot
     numberFormats: data.numberFormat.map((line) => line.map((f) => (typeof f === "string" ? f : null))),
     // Excel reports constants in `formulas` too; only text starting with "=" is a formula.
     formulas: data.formulas.map((line) => line.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+    ...(data.merged !== undefined ? { merges: parseMergedAreas(data.merged) } : {}),
   };
 }
 
@@ -99,14 +154,22 @@ function visibilityOf(v: string): SheetVisibility {
   return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
 }
 
-type ChainLink = { ws: Excel.Worksheet; used: Excel.Range };
+type ChainLink = { ws: Excel.Worksheet; used: Excel.Range; merged?: Excel.RangeAreas };
+
+/** Queue the used range's merged areas (null object when none, or on a null range). */
+function queueMerged(used: Excel.Range, withMerges: boolean | undefined): Excel.RangeAreas | undefined {
+  if (!withMerges) return undefined;
+  const merged = used.getMergedAreasOrNullObject();
+  merged.load("address");
+  return merged;
+}
 
 /**
  * Queue `count` worksheets starting at `first` (a proxy), each with its used range loaded,
  * plus the successor of the last one so we know whether more sheets exist.
  * `withData` adds values/numberFormat/formulas to the used range's address.
  */
-function queueChain(first: Excel.Worksheet, count: number, withData: boolean): { links: ChainLink[]; after: Excel.Worksheet } {
+function queueChain(first: Excel.Worksheet, count: number, withData: boolean, withMerges?: boolean): { links: ChainLink[]; after: Excel.Worksheet } {
   const links: ChainLink[] = [];
   let ws = first;
   for (let i = 0; i < count; i++) {
@@ -115,7 +178,7 @@ function queueChain(first: Excel.Worksheet, count: number, withData: boolean): {
     const used = ws.getUsedRangeOrNullObject(true);
     if (withData) used.load("address,values,numberFormat,formulas");
     else used.load("address");
-    links.push({ ws, used });
+    links.push({ ws, used, merged: queueMerged(used, withData && withMerges) });
   }
   const after = ws.getNextOrNullObject();
   after.load("name");
@@ -123,7 +186,8 @@ function queueChain(first: Excel.Worksheet, count: number, withData: boolean): {
 }
 
 function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[], datas: (SheetData | null)[]): boolean {
-  for (const { ws, used } of links) {
+  for (const link of links) {
+    const { ws, used } = link;
     if (ws.isNullObject) return false;
     const meta: SheetMeta = {
       name: ws.name,
@@ -132,7 +196,8 @@ function collectChain(links: ChainLink[], withData: boolean, metas: SheetMeta[],
       used: used.isNullObject ? null : parseRangeAddress(used.address),
     };
     metas.push(meta);
-    datas.push(withData && !used.isNullObject ? { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas } : null);
+    const merged = link.merged ? (link.merged.isNullObject ? null : link.merged.address) : undefined;
+    datas.push(withData && !used.isNullObject ? { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, ...(merged !== undefined ? { merged } : {}) } : null);
   }
   return true;
 }
@@ -145,11 +210,17 @@ async function readListed(
   context: Excel.RequestContext,
   withData: boolean,
   counter: { syncs: number },
+  state?: StateSink,
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
+  const scope = state ? context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE) : null;
+  scope?.load("items/id");
   await context.sync();
   counter.syncs++;
+  // No null objects on this path: the state part is read by id in the same batch as the used ranges.
+  const ids = scope ? scope.items.map((p) => p.id) : [];
+  const xml = state && ids.length > 0 ? context.workbook.customXmlParts.getItem(ids[0]).getXml() : null;
   const links = sheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true);
     if (withData) used.load("address,values,numberFormat,formulas");
@@ -158,6 +229,10 @@ async function readListed(
   });
   await context.sync();
   counter.syncs++;
+  if (state) {
+    state.result = { partIds: ids, xml: xml ? xml.value : null };
+    state.needsById = false;
+  }
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   collectChain(links, withData, metas, datas);
@@ -170,15 +245,24 @@ async function readChains(
   chainLength: number,
   withData: boolean,
   counter: { syncs: number },
+  state?: StateSink,
+  withMerges?: boolean,
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  let stateAnswer = state ? queueState(context) : null;
   for (;;) {
-    const { links, after } = queueChain(start, chainLength, withData);
+    const { links, after } = queueChain(start, chainLength, withData, withMerges);
     counter.syncs++; // counted even when refused: it was a round trip
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chainLength sheets, normally exactly one
     await context.sync();
+    if (stateAnswer && state) {
+      const { ids, xml } = stateAnswer();
+      state.result = { partIds: ids, xml: ids.length > 1 ? null : xml };
+      state.needsById = ids.length > 1;
+      stateAnswer = null;
+    }
     const complete = collectChain(links, withData, metas, datas);
     if (complete && !after.isNullObject) {
       start = context.workbook.worksheets.getItem(after.name);
@@ -186,6 +270,13 @@ async function readChains(
     }
     return { metas, datas };
   }
+}
+
+/** Where a reader path leaves the state part it read. */
+interface StateSink {
+  result?: StateRead;
+  /** Several parts exist: the speculative read gave none, read the first by id. */
+  needsById?: boolean;
 }
 
 interface Block {
@@ -252,7 +343,10 @@ async function readBlockwise(
       // Still too big (long texts): split every block of this batch in two and try again.
       const split: Block[] = [];
       for (const b of batch) {
-        if (b.rows === 1) throw new Error(`Row ${b.top + 1} of sheet ${metas[b.sheet].name} is larger than the host's payload limit.`);
+        if (b.rows === 1) {
+          // Keeps the host's code, so the user is told what to do (src/excel/errors.ts) rather than shown this text.
+          throw Object.assign(new Error(`Row ${b.top + 1} of sheet ${metas[b.sheet].name} is larger than the host's payload limit.`), { code: "ResponsePayloadSizeLimitExceeded" });
+        }
         const half = Math.ceil(b.rows / 2);
         split.push({ sheet: b.sheet, top: b.top, rows: half }, { sheet: b.sheet, top: b.top + half, rows: b.rows - half });
       }
@@ -280,17 +374,18 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   let datas: (SheetData | null)[];
   let blockwise = false;
   let listed = options.listFirst ?? false;
+  const stateSink: StateSink | undefined = options.withState ? {} : undefined;
   const readAll = async (withData: boolean) => {
     if (!listed) {
       try {
-        return await readChains(context, chainLength, withData, counter);
+        return await readChains(context, chainLength, withData, counter, stateSink, options.withMerges);
       } catch (e) {
         if (isPayloadLimitError(e)) throw e;
         // Some host refused the speculative chain (a call on a null object): use the two-sync listing from now on.
         listed = true;
       }
     }
-    return readListed(context, withData, counter);
+    return readListed(context, withData, counter, stateSink);
   };
   try {
     ({ metas, datas } = await readAll(true));
@@ -300,6 +395,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     ({ metas } = await readAll(false));
     datas = await readBlockwise(context, metas, budget, counter);
   }
+  let state: StateRead | undefined;
+  if (stateSink) {
+    state = stateSink.result ?? { partIds: [], xml: null };
+    if (stateSink.needsById) state = { partIds: state.partIds, xml: await readStateById(context, state.partIds, counter) };
+  }
   const sheets = metas.map((m, i) => toSheetSnapshot(m, datas[i]));
   return {
     snapshot: { sheets },
@@ -307,5 +407,6 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     syncs: counter.syncs,
     blockwise,
     listed,
+    ...(state ? { state } : {}),
   };
 }

@@ -4,7 +4,6 @@
  * session is kept on globalThis instead, and the ribbon and the task pane see the same results and marks.
  */
 import type { Lang } from "../core/i18n/lang";
-import { coreEngine } from "./coreEngine";
 import { OfficeHost } from "./officeHost";
 import { ValidationSession } from "./session";
 
@@ -21,7 +20,7 @@ export function getSession(): ValidationSession {
   const g = globalThis as unknown as Record<string, ValidationSession | undefined>;
   let s = g[KEY];
   if (!s) {
-    s = new ValidationSession(new OfficeHost(), coreEngine, officeLang());
+    s = new ValidationSession(new OfficeHost(), officeLang());
     g[KEY] = s;
   }
   return s;

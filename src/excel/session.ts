@@ -1,50 +1,37 @@
 /**
- * One validation session over a Host: read → recognise → validate → marks + report, suppression, settings and
- * the live re-check. Shared by the ribbon command and the task pane (they run in one shared runtime), so the
- * task pane shows what the ribbon just did. Knows nothing about Office.js; the engine is injected so this
- * module does not depend on which core modules exist.
+ * One validation session over a Host: the ribbon command and the task pane share it (one shared runtime), so
+ * the pane shows what the ribbon just did. The use cases themselves live in src/app (checkWorkbook,
+ * reportRows, cellMarks, planNarrativeWrite); this class only sequences host reads and writes around them,
+ * keeps the last outcome for the live re-check, and publishes results for CJ.CHECK.
+ *
+ * Round trips per validation: 1 read (sheets + state) and 1 write batch (marks + report + state); see
+ * officeHost.ts for the exact budget. A live re-check re-reads only the cells the edited cells' checks read
+ * and writes nothing when the findings did not change.
  */
+import { checkWorkbook, recheckWorkbook, sameFindings, withState, canExplain, type CheckOutcome } from "../app/check";
+import { appMessages } from "../app/i18n/index";
+import { boxesOf, cellsToReread, expandChanges as expand, patchSnapshot } from "../app/live";
+import { planNarrativeWrite, type NarrativePlan } from "../app/narrative";
+import { cellMarks, reportRows, type ReportSheet } from "../app/report";
+import type { Settings, WorkbookState } from "../app/state";
 import type { Lang } from "../core/i18n/lang";
 import { planInputsSheet } from "../core/narrative/inputs-sheet";
-import type { RecognitionResult } from "../core/recognize/types";
-import type { Finding, TolerancePolicy, ValidationResult } from "../core/rules/types";
+import { recognize } from "../core/recognize/index";
+import type { Finding } from "../core/rules/types";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
-import { fromA1, toA1 } from "../core/workbook/snapshot";
-import { NARRATIVE_SHEET, REPORT_SHEET, type CellChange, type CellMark, type Host, type ReportRow, type ReportSheet } from "./host";
-import { reportHeaders, severityWord, summaryLine, tableName, type SummaryCounts } from "./reportText";
-import type { AddinState, Settings } from "./state";
+import { setLastValidation } from "../functions/registry";
+import { recognitionInput } from "../app/check";
+import type { CellChange, Host } from "./host";
 
-/**
- * The core functions a session needs (bound to src/core in coreEngine.ts; tests may pass others). `P` is the
- * engine's compiled rule program, opaque here; keeping it lets a live re-check evaluate only the checks that
- * read the changed cells.
- */
-export interface Engine<P = unknown> {
-  recognize(snapshot: WorkbookSnapshot): RecognitionResult;
-  compile(recognition: RecognitionResult, snapshot: WorkbookSnapshot): P;
-  evaluate(program: P, snapshot: WorkbookSnapshot, options: { policy: TolerancePolicy; lang: Lang }): ValidationResult;
-  /** Incremental re-evaluation after edits; `unknownCells` are edits no check reads (may be structural). */
-  recheck?(program: P, changed: { sheet: string; address: string }[], snapshot: WorkbookSnapshot): ValidationResult & { unknownCells: unknown[] };
-  /** Called after each validation so CJ.CHECK can report it (custom functions share the runtime). */
-  publish?(result: ValidationResult): void;
-}
+export { checkedSheets } from "../app/check";
 
-export interface Outcome {
-  snapshot: WorkbookSnapshot;
-  recognition: RecognitionResult;
-  result: ValidationResult;
-  /** Findings the user has not explained: these are marked. */
-  active: Finding[];
-  /** Findings explained (suppressed) with their reason: listed, not marked. */
-  explained: { finding: Finding; reason: string }[];
-  counts: SummaryCounts;
-  summary: string;
-  /** Wall time of the run and how it was triggered. */
+/** The outcome of a run as the UI sees it: the app's outcome plus how and when it was triggered. */
+export interface Outcome extends CheckOutcome {
   trigger: "ribbon" | "taskpane" | "live";
   at: number;
 }
 
-export type SessionListener = (s: { outcome: Outcome | null; busy: boolean; error: Error | null; state: AddinState | null }) => void;
+export type SessionListener = (s: { outcome: Outcome | null; busy: boolean; error: Error | null; state: WorkbookState | null }) => void;
 
 export interface ValidateOptions {
   trigger: Outcome["trigger"];
@@ -52,22 +39,27 @@ export interface ValidateOptions {
   activateReport: boolean;
 }
 
+/** A refused request with a message for the user (e.g. explaining a 强制 finding). */
+export class SessionRefusal extends Error {}
+
 export class ValidationSession {
   outcome: Outcome | null = null;
   busy = false;
   error: Error | null = null;
-  state: AddinState | null = null;
+  state: WorkbookState | null = null;
   private listeners = new Set<SessionListener>();
   private unsubscribe: (() => Promise<void>) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private program: unknown = null;
+  /** The outcome whose marks and report are in the workbook now (null after clearing or before any run). */
+  private shown: CheckOutcome | null = null;
   /** How the last live update was computed, for the UI and tests. */
-  lastLiveMode: "recheck" | "full" | null = null;
+  lastLiveMode: "recheck" | "full" | "unchanged" | null = null;
+  /** Syncs are counted by the host; this counts our write batches, for tests and diagnostics. */
+  writes = 0;
 
   constructor(
     readonly host: Host,
-    private readonly engine: Engine,
     private displayLang: Lang = "zh-CN",
     /** Debounce of the live re-check, ms. */
     private readonly debounceMs = 800,
@@ -99,23 +91,14 @@ export class ValidationSession {
     return next;
   }
 
-  async loadState(): Promise<AddinState> {
-    this.state = await this.host.loadState();
-    this.emit();
-    return this.state;
-  }
-
-  /** Validate the whole workbook, mark cells, replace the report sheet. Errors are rethrown after being recorded. */
-  validate(options: ValidateOptions): Promise<Outcome> {
+  /** Run `work` with busy/error bookkeeping; errors are recorded, then rethrown. */
+  private tracked<T>(work: () => Promise<T>): Promise<T> {
     return this.serial(async () => {
       this.busy = true;
       this.error = null;
       this.emit();
       try {
-        const state = await this.host.loadState();
-        this.state = state;
-        const snapshot = await this.host.readSnapshot();
-        return await this.show(this.evaluate(snapshot, state, options.trigger), options.activateReport);
+        return await work();
       } catch (e) {
         this.error = e instanceof Error ? e : new Error(String(e));
         throw this.error;
@@ -126,53 +109,34 @@ export class ValidationSession {
     });
   }
 
-  /** Full run: recognise, compile and evaluate the snapshot. */
-  private evaluate(snapshot: WorkbookSnapshot, state: AddinState, trigger: Outcome["trigger"]): Outcome {
-    const input = withoutOwnSheets(snapshot);
-    const recognition = this.engine.recognize(input);
-    this.program = this.engine.compile(recognition, input);
-    // Suppression is applied here, not in the engine (which would drop the findings): explained findings stay
-    // listed with their reason in the pane and the report, but are not marked or counted.
-    const result = this.engine.evaluate(this.program, checkedSheets(snapshot), { policy: state.settings.policy, lang: this.lang });
-    return this.outcomeOf(snapshot, recognition, result, state, trigger);
+  async loadState(): Promise<WorkbookState> {
+    this.state = await this.host.loadState();
+    this.emit();
+    return this.state;
   }
 
-  private outcomeOf(snapshot: WorkbookSnapshot, recognition: RecognitionResult, result: ValidationResult, state: AddinState, trigger: Outcome["trigger"]): Outcome {
-    const active: Finding[] = [];
-    const explained: Outcome["explained"] = [];
-    for (const f of result.findings) {
-      const s = state.suppressed[f.id];
-      if (s) explained.push({ finding: f, reason: s.reason });
-      else active.push(f);
-    }
-    const counts: SummaryCounts = {
-      error: active.filter((f) => f.severity === "error").length,
-      warning: active.filter((f) => f.severity === "warning").length,
-      explained: explained.length,
-      tables: recognition.tables.length,
-    };
-    return { snapshot, recognition, result, active, explained, counts, summary: summaryLine(counts, this.lang), trigger, at: Date.now() };
-  }
-
-  reportOf(outcome: Outcome): ReportSheet {
-    const lang = this.lang;
-    const row = (f: Finding, reason: string): ReportRow => ({
-      severity: severityWord(f.severity, lang),
-      rule: f.rule,
-      table: tableName(f.table, lang),
-      sheet: f.target.sheet,
-      address: f.target.address,
-      expected: f.expected ?? null,
-      actual: f.actual ?? null,
-      difference: f.difference ?? null,
-      message: f.message,
-      explained: reason,
+  /** Validate the whole workbook, mark cells, replace the report sheet: one read, one write batch. */
+  validate(options: ValidateOptions): Promise<Outcome> {
+    return this.tracked(async () => {
+      const { snapshot, state } = await this.host.readWorkbook();
+      this.state = state;
+      const outcome = this.run(snapshot, state, options.trigger);
+      await this.show(outcome, options.activateReport, false);
+      return outcome;
     });
-    return {
-      headers: reportHeaders(lang),
-      summary: outcome.summary,
-      rows: [...outcome.active.map((f) => row(f, "")), ...outcome.explained.map((e) => row(e.finding, e.reason))],
-    };
+  }
+
+  private run(snapshot: WorkbookSnapshot, state: WorkbookState, trigger: Outcome["trigger"]): Outcome {
+    return this.stamp(checkWorkbook(snapshot, state, { policy: state.settings.policy, lang: this.lang }), trigger);
+  }
+
+  private stamp(o: CheckOutcome, trigger: Outcome["trigger"]): Outcome {
+    return { ...o, trigger, at: Date.now() };
+  }
+
+  /** The report sheet for an outcome, in the session's language. */
+  reportOf(outcome: CheckOutcome): ReportSheet {
+    return reportRows(outcome, this.lang);
   }
 
   /**
@@ -182,7 +146,7 @@ export class ValidationSession {
   completeInputsSheet(): Promise<{ sheet: string; created: boolean; added: number }> {
     return this.serial(async () => {
       const snapshot = await this.host.readSnapshot();
-      const plan = planInputsSheet(this.engine.recognize(withoutOwnSheets(snapshot)), snapshot);
+      const plan = planInputsSheet(recognize(recognitionInput(snapshot)), snapshot);
       if (plan.rows.length > 0) {
         await this.host.writeInputsSheet({ sheet: plan.sheet, create: plan.create, row: plan.row, col: plan.col, rows: plan.rows.map((r) => [r.项目, r.内容, r.说明]) });
       }
@@ -190,61 +154,93 @@ export class ValidationSession {
     });
   }
 
+  /**
+   * 写入工作表「情况说明」 without erasing the user's edits: read (1 sync), plan where the text goes
+   * (src/app/narrative), write text + state (1 sync). Returns the plan, so the pane can say where it went.
+   */
+  writeNarrative(paragraphs: string[]): Promise<NarrativePlan> {
+    return this.serial(async () => {
+      const { snapshot, state } = await this.host.readWorkbook();
+      const plan = planNarrativeWrite(snapshot, state, paragraphs);
+      await this.host.writeNarrative({ sheet: plan.sheet, replace: plan.replace, paragraphs, state: plan.state });
+      this.state = plan.state;
+      this.emit();
+      return plan;
+    });
+  }
+
   /** Restore every marked cell. */
   clearMarks(): Promise<number> {
     return this.serial(async () => {
       const n = await this.host.clearMarks();
+      this.shown = null;
       this.emit();
       return n;
     });
   }
 
-  /** 标记为已说明: store the reason in the workbook, unmark the cell, update the report. */
-  async suppress(findingId: string, reason: string): Promise<void> {
-    await this.updateState((s) => ({ ...s, suppressed: { ...s.suppressed, [findingId]: { reason, at: new Date().toISOString() } } }));
-    await this.refreshFromLast();
+  /** 标记为已说明: only a 核实 finding can be explained; store the reason in the workbook, unmark, update the report. */
+  async suppress(findingId: string, reason: string, by?: string): Promise<void> {
+    const f = this.findFinding(findingId);
+    if (f && !canExplain(f)) throw new SessionRefusal(appMessages(this.lang).explainForbidden);
+    await this.changeExplanations((s) => ({
+      ...s,
+      suppressed: {
+        ...s.suppressed,
+        [findingId]: { reason, at: new Date().toISOString(), ...(by ? { by } : {}), ...(f ? { rule: f.rule, sheet: f.target.sheet, address: f.target.address } : {}) },
+      },
+    }));
   }
 
   async unsuppress(findingId: string): Promise<void> {
-    await this.updateState((s) => {
+    await this.changeExplanations((s) => {
       const rest = { ...s.suppressed };
       delete rest[findingId];
       return { ...s, suppressed: rest };
     });
-    await this.refreshFromLast();
+  }
+
+  private findFinding(id: string): Finding | undefined {
+    const o = this.outcome;
+    return o?.active.find((f) => f.id === id) ?? o?.explained.find((e) => e.finding.id === id)?.finding;
+  }
+
+  /** New explanations: state, marks and report in one write batch (the numbers did not change, nothing is re-read). */
+  private changeExplanations(change: (s: WorkbookState) => WorkbookState): Promise<void> {
+    return this.serial(async () => {
+      const next = change(await this.host.loadState());
+      this.state = next;
+      if (!this.outcome) {
+        await this.host.saveState(next);
+        this.emit();
+        return;
+      }
+      const outcome = { ...withState(this.outcome, next), trigger: this.outcome.trigger, at: this.outcome.at };
+      await this.host.writeResults({ marks: cellMarks(outcome, this.lang), report: this.reportOf(outcome), activateReport: false, state: next });
+      this.writes++;
+      this.shown = outcome;
+      this.outcome = outcome;
+      this.emit();
+    });
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<void> {
-    await this.updateState((s) => ({ ...s, settings: { ...s.settings, ...patch } }));
-  }
-
-  private updateState(change: (s: AddinState) => AddinState): Promise<void> {
-    return this.serial(async () => {
+    await this.serial(async () => {
       const current = await this.host.loadState();
-      const next = change(current);
+      const settings = { ...current.settings, ...patch };
+      // Saving clears Excel's undo history: only when something changed.
+      if (JSON.stringify(settings) === JSON.stringify(current.settings)) return;
+      const next = { ...current, settings };
       await this.host.saveState(next);
       this.state = next;
       this.emit();
     });
   }
 
-  /** Re-apply suppression to the last run without re-reading (the numbers did not change). */
-  private refreshFromLast(): Promise<void> {
-    return this.serial(async () => {
-      if (!this.outcome || !this.state) return;
-      const o = this.outcome;
-      const outcome = this.outcomeOf(o.snapshot, o.recognition, o.result, this.state, o.trigger);
-      await this.host.writeMarks(toMarks(outcome.active));
-      await this.host.writeReport(this.reportOf(outcome), false);
-      this.outcome = outcome;
-      this.emit();
-    });
-  }
-
   /**
-   * Live re-check: after user edits (debounced), read a fresh snapshot (one sync) and re-evaluate only the
-   * checks that read the changed cells (engine.recheck). Edits no check reads may change what the tables are
-   * (a label, a new row), so they trigger a full recognise + evaluate instead. Marks and report follow.
+   * Live re-check: after user edits (debounced), re-read only the edited cells and the cells of the checks
+   * they take part in (one sync), re-evaluate only those checks, and write only when the findings changed.
+   * An edit no check reads (a label, a new row) may change what the tables are: full read and check then.
    */
   async startLive(): Promise<void> {
     if (this.unsubscribe) return;
@@ -281,80 +277,46 @@ export class ValidationSession {
 
   /** Re-check after edits; see startLive. */
   liveUpdate(changes: CellChange[]): Promise<Outcome> {
-    return this.serial(async () => {
-      this.busy = true;
-      this.error = null;
-      this.emit();
-      try {
+    return this.tracked(async () => {
+      const prev = this.outcome;
+      let outcome: Outcome | null = null;
+      const changed = expand(changes);
+      const reread = prev && changed ? cellsToReread(prev.program, changed) : undefined;
+      const boxes = reread ? boxesOf(reread) : undefined;
+      if (prev && reread && boxes) {
+        const fresh = await this.host.readCells(boxes);
+        const snapshot = patchSnapshot(prev.snapshot, fresh);
         const state = await this.host.loadState();
-        const snapshot = await this.host.readSnapshot();
-        const cells = expandChanges(changes);
-        let outcome: Outcome | null = null;
-        if (this.outcome && this.program !== null && this.engine.recheck && cells) {
-          const res = this.engine.recheck(this.program, cells, checkedSheets(snapshot));
-          if (res.unknownCells.length === 0) {
-            outcome = this.outcomeOf(snapshot, this.outcome.recognition, res, state, "live");
-            this.lastLiveMode = "recheck";
-          }
+        const o = recheckWorkbook(prev, reread, snapshot, state);
+        if (o) {
+          outcome = this.stamp(o, "live");
+          this.lastLiveMode = "recheck";
         }
-        if (!outcome) {
-          outcome = this.evaluate(snapshot, state, "live");
-          this.lastLiveMode = "full";
-        }
-        return await this.show(outcome, false);
-      } catch (e) {
-        this.error = e instanceof Error ? e : new Error(String(e));
-        throw this.error;
-      } finally {
-        this.busy = false;
-        this.emit();
       }
+      if (!outcome) {
+        const { snapshot, state } = await this.host.readWorkbook();
+        this.state = state;
+        outcome = this.run(snapshot, state, "live");
+        this.lastLiveMode = "full";
+      }
+      await this.show(outcome, false, true);
+      return outcome;
     });
   }
 
-  /** Marks, report sheet and CJ.CHECK state for a fresh outcome (the same for a full run and a live re-check). */
-  private async show(outcome: Outcome, activateReport: boolean): Promise<Outcome> {
-    await this.host.writeMarks(toMarks(outcome.active));
-    await this.host.writeReport(this.reportOf(outcome), activateReport);
-    this.engine.publish?.(outcome.result);
+  /** Marks, report sheet and CJ.CHECK state for a fresh outcome; no write when what is shown already says this. */
+  private async show(outcome: Outcome, activateReport: boolean, live: boolean): Promise<void> {
+    if (!activateReport && sameFindings(this.shown, outcome)) {
+      if (live) this.lastLiveMode = "unchanged";
+    } else {
+      await this.host.writeResults({ marks: cellMarks(outcome, this.lang), report: this.reportOf(outcome), activateReport });
+      this.writes++;
+      this.shown = outcome;
+    }
+    setLastValidation(outcome.result, outcome.ruleIds);
     this.outcome = outcome;
-    return outcome;
   }
-}
-
-function withoutOwnSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  // Our own report/narrative sheets are output, never input to recognition.
-  return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== REPORT_SHEET && s.name !== NARRATIVE_SHEET) };
-}
-
-/**
- * What the checks read: everything but the report sheet (its messages quote placeholders). The narrative sheet
- * 「情况说明」 stays in, so placeholders left in it are listed (rule N-PH) like in the CLI.
- */
-export function checkedSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== REPORT_SHEET) };
 }
 
 /** Changed ranges as single cells; undefined when too many to re-check one by one (a paste, a fill-down). */
-export function expandChanges(changes: CellChange[], limit = 2000): { sheet: string; address: string }[] | undefined {
-  const out: { sheet: string; address: string }[] = [];
-  for (const c of changes) {
-    if (!c.sheet) return undefined;
-    const [a, b] = c.address.split(":");
-    const p = fromA1(a);
-    const q = fromA1(b ?? a);
-    if (!p || !q) return undefined;
-    for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) {
-      for (let col = Math.min(p.col, q.col); col <= Math.max(p.col, q.col); col++) {
-        out.push({ sheet: c.sheet, address: toA1(r, col) });
-        if (out.length > limit) return undefined;
-      }
-    }
-  }
-  return out;
-}
-
-/** Marks for the findings the user must still look at. */
-export function toMarks(findings: Finding[]): CellMark[] {
-  return findings.map((f) => ({ sheet: f.target.sheet, address: f.target.address, severity: f.severity, message: f.message }));
-}
+export const expandChanges = expand;

@@ -165,7 +165,7 @@ export function CHECKSUM(total: unknown, items: unknown[][], tolerance?: unknown
 }
 
 /**
- * Status of one validation rule on this workbook: 通过, 错误 N, 提示 N, 跳过, 规则有误 or 未运行. Updates after each validation.
+ * Status of one validation rule on this workbook: 通过, 强制 N, 核实 N, 跳过, 规则有误 or 未运行. Updates after each validation.
  * @customfunction CHECK CHECK
  * @helpurl https://localhost:3000/help/functions.html#CJ.CHECK
  * @param ruleId Rule id, e.g. T1-a or a rule of the 审核公式 sheet.

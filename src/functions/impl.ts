@@ -375,10 +375,10 @@ export function checksum(total: unknown, items: unknown, tolerance?: unknown): n
 }
 
 /** Status words of CJ.CHECK. */
-export const CHECK_STATUS = { notRun: "未运行", passed: "通过", skipped: "跳过", error: "错误", warning: "提示", ruleError: "规则有误" } as const;
+export const CHECK_STATUS = { notRun: "未运行", passed: "通过", skipped: "跳过", error: "强制", warning: "核实", ruleError: "规则有误" } as const;
 
 /**
- * CJ.CHECK: status of one rule in the last validation: 「通过」, 「错误 N」 (N 强制 findings), 「提示 N」
+ * CJ.CHECK: status of one rule in the last validation: 「通过」, 「强制 N」 (N 强制 findings), 「核实 N」
  * (only 核实 findings), 「跳过」 (tables absent / disabled), 「规则有误」 (a user rule that does not parse),
  * 「未运行」 (no validation yet). Unknown ids → #N/A when the validator told us which rules exist.
  */

@@ -4,6 +4,7 @@
  */
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { hostErrorText } from "../excel/errors";
 import { getSession } from "../excel/runtime";
 import type { ValidationSession } from "../excel/session";
 import { NarrativeTab } from "./components/NarrativeTab";
@@ -30,7 +31,7 @@ export function App({ session = getSession() }: { session?: ValidationSession })
   }, [session]);
   const lang = session.lang;
   const t = strings(lang);
-  const error = view.error?.message ?? loadError;
+  const error = view.error ? hostErrorText(view.error, lang) : loadError;
   return (
     <FluentProvider theme={webLightTheme} className={s.root} lang={lang}>
       <div className={s.header}>

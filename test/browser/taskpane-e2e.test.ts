@@ -182,7 +182,7 @@ function readModel(page: Page): Promise<PageModel> {
     await page.click('[data-testid="btn-validate"]');
     await page.waitForSelector('[data-testid="summary"]', { timeout: 30_000 });
     const summary = await page.textContent('[data-testid="summary"]');
-    expect(summary).toMatch(/校验未通过：\d+ 个错误，\d+ 个提示/);
+    expect(summary).toMatch(/校验未通过：强制 \d+ 项，核实 \d+ 项/);
 
     const model = await readModel(page);
     expect(model.active.length).toBeGreaterThan(0);
@@ -247,13 +247,19 @@ function readModel(page: Page): Promise<PageModel> {
     await page.waitForFunction(() => (window as unknown as { __fakeModel: { selection: unknown } }).__fakeModel.selection !== null);
     const model = await readModel(page);
     expect(model.selection).not.toBeNull();
-    expect(model.active.some((a) => a.sheet === model.selection!.sheet && a.address === model.selection!.address)).toBe(true);
+    // 定位 selects every cell of the check on the target's sheet, the target first.
+    const target = model.selection!.address.split(",")[0];
+    expect(model.active.some((a) => a.sheet === model.selection!.sheet && a.address === target)).toBe(true);
   });
 
   it("标记为已说明 stores the reason in the workbook, unmarks the cell and keeps the finding listed", async () => {
     const { page } = pane;
     const before = await readModel(page);
-    const id = await page.$eval('[data-testid="finding"]', (el) => el.getAttribute("data-finding-id"));
+    // A 强制 finding offers no 标记为已说明: the pane says it must be fixed.
+    const errorId = await page.$eval('[data-testid="finding"][data-severity="error"]', (el) => el.getAttribute("data-finding-id"));
+    expect(await page.$(`[data-finding-id="${errorId}"] [data-testid="explain"]`)).toBeNull();
+    expect(await page.textContent(`[data-finding-id="${errorId}"] [data-testid="must-fix"]`)).toContain("强制项必须修改");
+    const id = await page.$eval('[data-testid="finding"][data-severity="warning"]', (el) => el.getAttribute("data-finding-id"));
     await page.click(`[data-finding-id="${id}"] [data-testid="explain"]`);
     await page.fill('[data-testid="reason-input"]', "已与财政局核实<script>");
     await page.click('[data-testid="reason-confirm"]');
@@ -262,7 +268,7 @@ function readModel(page: Page): Promise<PageModel> {
     expect(after.active.length).toBe(before.active.length - 1);
     const xml = await page.evaluate(() => (window as unknown as { __fakeModel: { xmlParts: { xml: string }[] } }).__fakeModel.xmlParts.map((p) => p.xml).join(""));
     expect(xml).toContain("已与财政局核实&lt;script&gt;");
-    expect(after.report.some((r) => r[8] === "已与财政局核实<script>")).toBe(true);
+    expect(after.report.some((r) => r[8] === "是：已与财政局核实<script>")).toBe(true);
   });
 
   it("the ribbon command validates, reports through a dialog and always completes its event", async () => {
@@ -342,8 +348,14 @@ function readModel(page: Page): Promise<PageModel> {
     const narrativeCells = (await cellsOf("情况说明"))!
       .filter(([, v]) => typeof v === "string" && v.trim() !== "")
       .sort(([a], [b]) => Number(a.split(",")[0]) - Number(b.split(",")[0]) || Number(a.split(",")[1]) - Number(b.split(",")[1]));
+    // The box still holds the narrative pasted by the previous test: the pane asks before replacing it.
+    const pasted = await page.inputValue('[data-testid="narrative-check-input"]');
+    expect(pasted).not.toBe("");
     await page.click('[data-testid="narrative-check-sheet"]');
-    await page.waitForFunction(() => ((document.querySelector('[data-testid="narrative-check-input"]') as HTMLTextAreaElement | null)?.value ?? "") !== "");
+    await page.waitForSelector('[data-testid="narrative-replace-ask"]');
+    expect(await page.inputValue('[data-testid="narrative-check-input"]')).toBe(pasted);
+    await page.click('[data-testid="narrative-replace-yes"]');
+    await page.waitForFunction((old) => ((document.querySelector('[data-testid="narrative-check-input"]') as HTMLTextAreaElement | null)?.value ?? "") !== old, pasted);
     expect(await page.inputValue('[data-testid="narrative-check-input"]')).toBe(narrativeCells.map(([, v]) => v).join("\n"));
     await page.waitForSelector('[data-testid="narrative-check-result"]');
     // Generated from this very workbook, so every number agrees; what is left are the placeholders for inputs
@@ -399,7 +411,7 @@ function readModel(page: Page): Promise<PageModel> {
   });
 
   it("the result dialog shows the message as text only", async () => {
-    const msg = `校验未通过：1 个错误 ${HOSTILE_TEXTS[0]}`;
+    const msg = `校验未通过：强制 1 项 ${HOSTILE_TEXTS[0]}`;
     const dialog = await openAddinPage(browser!, server!.origin, {
       path: `/dialog.html?${new URLSearchParams({ kind: "fail", lang: "zh-CN", msg }).toString()}`,
       initScript: "window.__pwned = false; window.__pwn = function () { window.__pwned = true; };",

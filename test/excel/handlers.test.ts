@@ -2,7 +2,6 @@
 import { expect } from "../support/expect";
 import { afterEach, beforeEach, describe, it } from "mocha";
 import { clearMarks, validateWorkbook } from "../../src/commands/handlers";
-import { coreEngine } from "../../src/excel/coreEngine";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession } from "../../src/excel/session";
 import { fixture } from "../fixtures";
@@ -49,7 +48,7 @@ function event() {
 describe("ribbon handlers", () => {
   it("validateWorkbook validates, shows the summary in the dialog and completes", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
@@ -62,13 +61,14 @@ describe("ribbon handlers", () => {
   it("shows an error to the user and still completes when validation throws", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
     model.payloadLimit = 1;
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
     const url = new URL(dialogs[0]);
     expect(url.searchParams.get("kind")).toBe("error");
-    expect(url.searchParams.get("msg")).toMatch(/^校验出错：/);
+    // Our words for the host's error code, once (the dialog's title says the validation could not run).
+    expect(url.searchParams.get("msg")).toBe("工作簿太大，Excel 网页版一次读不完；请在 Excel 桌面版中校验（ResponsePayloadSizeLimitExceeded）");
   });
 
   it("completes even when no dialog can be shown", async () => {
@@ -78,7 +78,7 @@ describe("ribbon handlers", () => {
       },
     };
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    g.__caijueSession__ = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     const ev = event();
     await validateWorkbook(ev as unknown as Office.AddinCommands.Event);
     expect(ev.calls).toBe(1);
@@ -89,7 +89,7 @@ describe("ribbon handlers", () => {
 
   it("clearMarks restores the cells and completes", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
-    const session = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), coreEngine, "zh-CN");
+    const session = new ValidationSession(new OfficeHost({ run: fakeRun(model) }), "zh-CN");
     g.__caijueSession__ = session;
     await session.validate({ trigger: "ribbon", activateReport: false });
     const ev = event();

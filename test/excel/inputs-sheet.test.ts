@@ -3,16 +3,16 @@ import { expect } from "../support/expect";
 import { describe, it } from "mocha";
 import { INPUT_KEYS } from "../../src/core/narrative";
 import { REPORT_SHEET } from "../../src/excel/host";
-import { coreEngine } from "../../src/excel/coreEngine";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession, checkedSheets } from "../../src/excel/session";
 import { toA1 } from "../../src/core/workbook/snapshot";
+import { emptyState } from "../../src/app/state";
 import { fixture } from "../fixtures";
 import { fakeRun, fakeWorkbookFromSnapshot, type FakeWorkbookModel } from "../fakes/fakeExcel";
 
 function setup(model: FakeWorkbookModel) {
   const host = new OfficeHost({ run: fakeRun(model), capabilities: { notes: true, fillPattern: true } });
-  return { host, session: new ValidationSession(host, coreEngine, "zh-CN", 10) };
+  return { host, session: new ValidationSession(host, "zh-CN", 10) };
 }
 
 /** Column A..C of a fake sheet as rows of values. */
@@ -104,7 +104,7 @@ describe("rule N-PH in the add-in", () => {
   it("lists and marks placeholders left in 「情况说明」 (the add-in's own sheet is checked, the report is not)", async () => {
     const model = fakeWorkbookFromSnapshot(fixture("seed-sichuan").snapshot);
     const { host, session } = setup(model);
-    await host.writeNarrative("情况说明", ["一、收入支出决算总体情况", "与上年相比，【请填写：上年财政拨款收入总计】。", "=1+2"]);
+    await host.writeNarrative({ sheet: "情况说明", replace: false, paragraphs: ["一、收入支出决算总体情况", "与上年相比，【请填写：上年财政拨款收入总计】。", "=1+2"], state: emptyState() });
     const outcome = await session.validate({ trigger: "taskpane", activateReport: false });
     const ph = outcome.active.filter((f) => f.rule === "N-PH");
     expect(ph.map((f) => `${f.target.sheet}!${f.target.address}`)).toEqual(["情况说明!A2"]);

@@ -1,7 +1,7 @@
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
 import { MARK_FILL, MARK_PREFIX, OfficeHost } from "../../src/excel/officeHost";
-import { STATE_NAMESPACE } from "../../src/excel/state";
+import { STATE_NAMESPACE } from "../../src/app/state";
 import { FakeWorkbookModel, fakeRun } from "../fakes/fakeExcel";
 
 function workbook(): FakeWorkbookModel {

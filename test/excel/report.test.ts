@@ -3,13 +3,16 @@ import { describe, it } from "mocha";
 import { asCellText, looksLikeFormula } from "../../src/excel/cellText";
 import { REPORT_SHEET, type ReportRow } from "../../src/excel/host";
 import { OfficeHost } from "../../src/excel/officeHost";
-import { reportHeaders } from "../../src/excel/reportText";
+import { emptyState } from "../../src/app/state";
+import { appMessages } from "../../src/app/i18n";
+
+const reportHeaders = (lang: "zh-CN" | "en-US") => appMessages(lang).reportHeaders;
 import { FakeWorkbookModel, fakeRun } from "../fakes/fakeExcel";
 
 const hostile = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2", "@SUM(A1)", "'quoted", "＝1+1", "\t=1", "123", "<img src=x onerror=alert(1)>"];
 
 function row(message: string, i: number): ReportRow {
-  return { severity: "错误", rule: `T1-${i}`, table: "收入支出决算总表", sheet: "It's 表", address: `B${i + 2}`, expected: 1.5, actual: 2, difference: -0.5, message, explained: "" };
+  return { severity: "强制", level: "error", rule: `T1-${i}`, table: "收入支出决算总表", sheet: "It's 表", address: `B${i + 2}`, expected: 1.5, actual: 2, difference: -0.5, message, explained: "否", id: `id${i}` };
 }
 
 function workbook() {
@@ -70,7 +73,7 @@ describe("report sheet 校验结果", () => {
   it("writes the narrative one paragraph per row, as text", async () => {
     const wb = workbook();
     const host = new OfficeHost({ run: fakeRun(wb), capabilities: { notes: true, fillPattern: true } });
-    await host.writeNarrative("情况说明", ["一、收入支出决算总体情况", "=1+2", "-3"]);
+    await host.writeNarrative({ sheet: "情况说明", replace: false, paragraphs: ["一、收入支出决算总体情况", "=1+2", "-3"], state: emptyState() });
     const s = wb.sheet("情况说明")!;
     expect([0, 1, 2].map((r) => [s.cell(r, 0)!.value, s.cell(r, 0)!.formula])).toEqual([
       ["一、收入支出决算总体情况", null],

@@ -2,7 +2,6 @@
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
 import { REPORT_SHEET } from "../../src/excel/host";
-import { coreEngine } from "../../src/excel/coreEngine";
 import { OfficeHost } from "../../src/excel/officeHost";
 import { ValidationSession, expandChanges } from "../../src/excel/session";
 import { FIXTURE_NAMES, fixture, mutate } from "../fixtures";
@@ -10,7 +9,7 @@ import { fakeRun, fakeWorkbookFromSnapshot, type FakeWorkbookModel } from "../fa
 
 function setup(model: FakeWorkbookModel, debounceMs = 10) {
   const host = new OfficeHost({ run: fakeRun(model), capabilities: { notes: true, fillPattern: true } });
-  return { host, session: new ValidationSession(host, coreEngine, "zh-CN", debounceMs) };
+  return { host, session: new ValidationSession(host, "zh-CN", debounceMs) };
 }
 
 function brokenSeed() {
@@ -30,10 +29,12 @@ for (const name of FIXTURE_NAMES) describe(`validate + clear on fixture ${name}`
     const syncs = model.totalSyncs;
     const outcome = await session.validate({ trigger: "taskpane", activateReport: false });
     expect(host.lastReadSyncs).toBe(1);
-    // the whole run: read 1 + marks (capture 1, write 1) + report (look-up 1, write 1), whatever the sheet count
-    expect(model.totalSyncs - syncs).toBe(5);
+    // the whole run: read 1 (sheets + state) + write 1 (marks + report + state), plus 1 capture of the cells' own
+    // fills/notes when some cell is marked; whatever the sheet count
+    expect(model.totalSyncs - syncs).toBe(outcome.active.length > 0 ? 3 : 2);
+    expect(model.writeSyncs).toBe(1);
     expect(outcome.recognition.tables.length).toBeGreaterThan(5);
-    expect(outcome.summary).toMatch(/^校验(通过|未通过)：\d+ 个错误，\d+ 个提示/);
+    expect(outcome.summary).toMatch(/^校验(通过|未通过)：强制 \d+ 项，核实 \d+ 项/);
     const report = model.sheet(REPORT_SHEET)!;
     expect(report.usedBox(true)!.bottom + 1).toBe(outcome.active.length + 2);
 
@@ -55,7 +56,7 @@ describe("validation session", () => {
     const outcome = await session.validate({ trigger: "ribbon", activateReport: true });
     const hit = outcome.active.find((f) => f.target.sheet === total.sheet && f.target.address === total.address);
     expect(hit?.severity).toBe("error");
-    expect(outcome.summary).toMatch(/^校验未通过：[1-9]\d* 个错误/);
+    expect(outcome.summary).toMatch(/^校验未通过：强制 [1-9]\d* 项/);
     const sheet = model.sheet(total.sheet)!;
     const cell = sheet.cell(hit!.target.row, hit!.target.col)!;
     expect(cell.fill).toBe("#FFC7CE");
@@ -71,18 +72,32 @@ describe("validation session", () => {
     const model = fakeWorkbookFromSnapshot(snapshot);
     const { session } = setup(model);
     const first = await session.validate({ trigger: "taskpane", activateReport: false });
-    const hit = first.active.find((f) => f.target.address === total.address && f.target.sheet === total.sheet)!;
+    const hit = first.active.find((f) => f.severity === "warning")!;
     await session.suppress(hit.id, "差额为已知调整");
     const o = session.outcome!;
     expect(o.active.map((f) => f.id)).not.toContain(hit.id);
-    expect(o.explained.map((e) => [e.finding.id, e.reason])).toContainEqual([hit.id, "差额为已知调整"]);
-    expect(o.counts.error).toBe(first.counts.error - 1);
+    expect(o.explained.map((e) => [e.finding.id, e.explanation.reason])).toContainEqual([hit.id, "差额为已知调整"]);
+    expect(o.counts.warning).toBe(first.counts.warning - 1);
+    expect(o.counts.explained).toBe(1);
+    expect(o.summary).toMatch(/1 项已说明/);
     // still explained after a fresh run (the id is stable) and after reopening (state is in the workbook)
     const again = setup(model).session;
     const o2 = await again.validate({ trigger: "taskpane", activateReport: false });
     expect(o2.explained.map((e) => e.finding.id)).toContain(hit.id);
     const otherMarksOnCell = o2.active.some((f) => f.target.address === total.address && f.target.sheet === total.sheet);
     if (!otherMarksOnCell) expect(model.sheet(total.sheet)!.cell(hit.target.row, hit.target.col)!.fill).toBeNull();
+  });
+
+  it("a 强制 finding cannot be explained: refused in the pane's words, nothing stored", async () => {
+    const { snapshot, total } = brokenSeed();
+    const model = fakeWorkbookFromSnapshot(snapshot);
+    const { session } = setup(model);
+    const first = await session.validate({ trigger: "taskpane", activateReport: false });
+    const err = first.active.find((f) => f.target.address === total.address && f.severity === "error")!;
+    const parts = JSON.stringify(model.xmlParts);
+    await expect(session.suppress(err.id, "不想改")).rejects.toThrow(/强制项必须修改/);
+    expect(JSON.stringify(model.xmlParts)).toBe(parts);
+    expect(session.outcome!.active.map((f) => f.id)).toContain(err.id);
   });
 
   it("live re-check: a user edit re-checks only the touched rules, updates marks, and ignores our own writes", async () => {

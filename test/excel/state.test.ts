@@ -1,6 +1,6 @@
 /** The workbook-state part: round trip, defaults for missing settings, anything damaged or foreign → a fresh state. */
 import { describe, it } from "mocha";
-import { emptyState, stateFromXml, stateToXml, type AddinState } from "../../src/excel/state";
+import { emptyState, stateFromXml, stateToXml, type AddinState } from "../../src/app/state";
 import { expect } from "../support/expect";
 
 const part = (json: string) => `<caijue xmlns="urn:caijue:state:v1" version="1"><state>${json.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</state></caijue>`;

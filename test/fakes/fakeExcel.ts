@@ -29,6 +29,8 @@ export interface FakeCell {
 export class FakeSheetModel {
   cells = new Map<string, FakeCell>();
   notes = new Map<string, string>();
+  /** Merged areas, zero-based inclusive (Office.js: Range.getMergedAreasOrNullObject). */
+  merges: { top: number; left: number; bottom: number; right: number }[] = [];
   frozenRows = 0;
   constructor(
     public id: string,
@@ -181,6 +183,7 @@ export function fakeWorkbookFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbo
   for (const sh of snapshot.sheets) {
     const s = wb.addSheet(sh.name);
     s.visibility = sh.visibility === "hidden" ? "Hidden" : sh.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+    s.merges = (sh.merges ?? []).map((m) => ({ ...m }));
     sh.values.forEach((line, r) =>
       line.forEach((v, c) => {
         const f = sh.formulas?.[r]?.[c] ?? null;
@@ -476,6 +479,16 @@ class FakeWorksheet extends FakeClientObject {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.context, this.model, row, col, rows, cols);
   }
+  /** Office.js RangeAreas ("B6, B31:B33"): only select() is modelled; the selection lists every area. */
+  getRanges(address: string): { select(): void } {
+    const areas = address.split(",").map((a) => a.trim());
+    for (const a of areas) if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(a)) this.context.fail("InvalidArgument", `Bad address ${address}`);
+    return {
+      select: () => {
+        if (this.model && this.context.write()) this.context.model.selection = { sheet: this.model.name, address: areas.join(",") };
+      },
+    };
+  }
   activate(): void {
     if (this.model && this.context.write()) this.context.model.activeSheet = this.model.name;
   }
@@ -519,6 +532,16 @@ class FakeRange extends FakeClientObject {
       wrapText: false,
       columnWidth: 0,
     };
+  }
+
+  /** Office.js RangeAreas of the merged areas inside this range; a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const inside = (this.sheet?.merges ?? []).filter(
+      (m) => m.top >= this.top && m.left >= this.left && m.bottom < this.top + this.rows && m.right < this.left + this.cols,
+    );
+    const areas = new FakeMergedAreas(this.context, inside.length ? this.sheet : null, inside);
+    areas.touch();
+    return areas;
   }
 
   eachCell(fn: (c: FakeCell, r: number, col: number) => void): void {
@@ -604,6 +627,24 @@ class FakeRange extends FakeClientObject {
   }
   select(): void {
     if (this.sheet && this.context.write()) this.context.model.selection = { sheet: this.sheet.name, address: toA1(this.top, this.left) };
+  }
+}
+
+class FakeMergedAreas extends FakeClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeSheetModel | null,
+    private readonly areas: { top: number; left: number; bottom: number; right: number }[],
+  ) {
+    super(context, sheet === null);
+  }
+  protected readProp(name: string): unknown {
+    if (name !== "address" || !this.sheet) return undefined;
+    // As Excel reports it: every area sheet-qualified, comma-separated.
+    return this.areas.map((m) => `${quoteSheet(this.sheet!.name)}!${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`).join(",");
+  }
+  get address(): string {
+    return this.get("address");
   }
 }
 
@@ -786,6 +827,13 @@ class FakeXmlPartScope extends FakeClientObject {
     if (name.startsWith("items")) return this.context.model.xmlParts.filter((p) => p.namespace === this.ns).map((p) => p.id);
     return undefined;
   }
+  /** Office.js: the one part of the namespace, or a null object when there are none or several. */
+  getOnlyItemOrNullObject(): FakeXmlPart {
+    const parts = this.context.model.xmlParts.filter((p) => p.namespace === this.ns);
+    const part = new FakeXmlPart(this.context, parts.length === 1 ? parts[0].id : "", parts.length !== 1);
+    part.touch(); // isNullObject becomes readable at the next sync, as for any *OrNullObject result
+    return part;
+  }
   get items(): FakeXmlPart[] {
     return this.get<string[]>("items").map((id) => {
       const p = new FakeXmlPart(this.context, id);
@@ -800,8 +848,9 @@ class FakeXmlPart extends FakeClientObject {
   constructor(
     context: FakeContext,
     private readonly partId: string,
+    isNull = false,
   ) {
-    super(context, false);
+    super(context, isNull);
   }
   protected readProp(name: string): unknown {
     return name === "id" ? this.partId : undefined;
@@ -810,6 +859,8 @@ class FakeXmlPart extends FakeClientObject {
     return this.get("id");
   }
   getXml(): FakeClientResult<string> {
+    // On a null part the result's value is null (null objects propagate; nothing fails).
+    if (this.isNull) return new FakeClientResult<string>(this.context, () => null as unknown as string);
     return new FakeClientResult(this.context, () => this.context.model.xmlParts.find((p) => p.id === this.partId)?.xml ?? "");
   }
   delete(): void {

@@ -206,10 +206,10 @@ describe("CJ.CHECK", () => {
       counts: { error: 2, warning: 1 },
     };
     setLastValidation(result, ["T1-a", "T1-b", "X8", "X9", "U1"]);
-    expect(results.at(-1)).toBe("错误 2");
+    expect(results.at(-1)).toBe("强制 2");
     canceled!();
     setLastValidation(undefined);
-    expect(results.at(-1)).toBe("错误 2"); // no updates after cancel
+    expect(results.at(-1)).toBe("强制 2"); // no updates after cancel
   });
   it("maps every status", () => {
     const result: ValidationResult = {
@@ -225,7 +225,7 @@ describe("CJ.CHECK", () => {
       F.CHECK(id, { setResult: (v: unknown) => (out = v) } as unknown as CustomFunctions.StreamingInvocation<string>);
       return out;
     };
-    expect(status("x9")).toBe("提示 1");
+    expect(status("x9")).toBe("核实 1");
     expect(status("Ｔ１－ｂ")).toBe("通过");
     expect(status("X8")).toBe("跳过");
     expect(status("U1")).toBe("规则有误");

@@ -1,17 +1,28 @@
-/** Read + recognise + validate (+ mark) one file and reduce it to a compact, serialisable result. */
+/**
+ * Read + check (+ mark) one file and reduce it to a compact, serialisable result. The check itself is the
+ * application layer's checkWorkbook — the same use case the add-in runs — with the workbook's own state part
+ * (已说明 explanations) applied, so the CLI and the add-in give the same findings, words and counts.
+ */
 import path from "node:path";
-import { recognize } from "../../core/recognize/index";
-import { validate } from "../../core/rules/index";
-import type { Finding } from "../../core/rules/types";
+import { checkWorkbook, skippedRules, type CheckOutcome } from "../../app/check";
+import { cellMarks, reportRows } from "../../app/report";
+import { stateFromXml } from "../../app/state";
 import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
+import type { Lang } from "../../core/i18n/lang";
+import { recognize } from "../../core/recognize/index";
+import { ProgramCache } from "../../core/rules/index";
+import type { Finding } from "../../core/rules/types";
 import { msg, readErrorText, readNoteText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { openInput } from "../pdf/open-input";
 import { documentPlace, placeText } from "../../core/document/place";
-import { MarkError, writeMarkedCopy } from "../mark/mark";
+import { MarkError, writeMarkedCopy, type MarkView } from "../mark/mark";
 import { unreadableResult, type CheckJobOptions, type CompactFinding, type FileResult } from "./result";
 
-function compact(f: Finding): CompactFinding {
+// Files of one batch usually share a layout: their compiled rule programs are reused (per worker process).
+const programs = new ProgramCache(4);
+
+function compact(f: Finding, explained?: CompactFinding["explained"]): CompactFinding {
   return {
     id: f.id,
     rule: f.rule,
@@ -25,17 +36,29 @@ function compact(f: Finding): CompactFinding {
     table: f.table,
     ...(f.basis ? { basis: f.basis } : {}),
     ...(f.ruleVersion !== undefined ? { ruleVersion: f.ruleVersion } : {}),
+    ...(explained ? { explained } : {}),
   };
 }
 
+/** The compact findings of an outcome: open ones first, then the explained ones with their explanation. */
+export function compactFindings(o: CheckOutcome): CompactFinding[] {
+  return [
+    ...o.active.map((f) => compact(f)),
+    ...o.explained.map((e) => compact(e.finding, { reason: e.explanation.reason, ...(e.explanation.by ? { by: e.explanation.by } : {}), at: e.explanation.at })),
+  ];
+}
+
+function skippedInfo(o: CheckOutcome, lang: Lang): FileResult["skipped"] {
+  return skippedRules(o).map((s) => ({ rule: s.rule, reason: s.reason, tables: s.tables, message: renderSkipped(s, lang) }));
+}
 
 /** Check one file. Never throws: every problem becomes part of the result. */
 export async function checkFile(file: string, opts: CheckJobOptions): Promise<FileResult> {
   const result = unreadableResult(file);
   const t0 = performance.now();
-  let outcome;
+  let input;
   try {
-    outcome = await openInput(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
+    input = await openInput(file, { reader: opts.reader, maxSize: opts.maxSize, maxRows: opts.maxRows });
   } catch (e) {
     result.timing.readMs = performance.now() - t0;
     if (e instanceof WorkbookReadError) {
@@ -49,68 +72,77 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
   const t1 = performance.now();
   result.timing.readMs = t1 - t0;
   result.readable = true;
-  for (const n of outcome.notes) if (n.code === "rows-capped") result.notes.push(readNoteText(opts.lang, n));
+  result.status = "unchecked";
+  for (const n of input.notes) if (n.code === "rows-capped") result.notes.push(readNoteText(opts.lang, n));
 
-  let findings: Finding[] = [];
+  let outcome: CheckOutcome | null = null;
   try {
-    const recognition = recognize(outcome.snapshot);
     // Formulas saved without results (a script wrote them; Excel never calculated the file) read as empty cells:
     // checking their tables would pass or fail on numbers nobody sees. Such a file is reported as not checked.
+    const recognition = recognize(input.snapshot);
     const tableSheets = new Set(recognition.tables.map((t) => t.sheet));
-    for (const n of outcome.notes) {
+    for (const n of input.notes) {
       if (n.code !== "uncalculated") continue;
       if (tableSheets.has(n.sheet)) result.errors.push({ code: "uncalculated", message: readNoteText(opts.lang, n) });
       else result.notes.push(readNoteText(opts.lang, n));
     }
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
-    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, findings, file, opts);
+    if (recognition.unitName) result.unitName = recognition.unitName;
+    if (recognition.year !== undefined) result.year = recognition.year;
+    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, null, file, opts);
     const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
-    const vr = validate(recognition, outcome.snapshot, { policy: opts.policy, lang: opts.lang, userRules });
-    findings = vr.findings;
+    // The add-in's state part travels with the workbook: its 已说明 explanations apply here too.
+    const stateXml = (input as { stateXml?: string | null }).stateXml;
+    outcome = checkWorkbook(input.snapshot, stateFromXml(stateXml), { policy: opts.policy, lang: opts.lang, userRules, cache: programs });
     // A workbook without any 财决 table was not checked at all: never report it as passed.
-    if (recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
-    result.findings = vr.findings.map(compact);
+    if (outcome.recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
+    result.findings = compactFindings(outcome);
     // A table read from a PDF or Word file: say where on the page, not a synthetic cell address.
-    const doc = outcome.document;
+    const doc = input.document;
     // A blank form (the published national template) has tables but no figure at all: say so, it is not a unit.
-    if (doc && recognition.tables.length > 0 && !outcome.snapshot.sheets.some((sh) => sh.values.some((row) => row.some((v) => typeof v === "number")))) {
+    if (doc && outcome.recognition.tables.length > 0 && !input.snapshot.sheets.some((sh) => sh.values.some((row) => row.some((v) => typeof v === "number")))) {
       result.notes.push(msg(opts.lang, "check.template"));
     }
     if (doc) {
       for (const f of result.findings) {
-        const p = documentPlace(doc.places, recognition, f.sheet, f.cell);
+        const p = documentPlace(doc.places, outcome.recognition, f.sheet, f.cell);
         if (!p) continue;
         f.place = placeText(p, opts.lang);
         f.page = p.page;
         if (p.box) f.box = p.box;
       }
     }
-    result.counts = { error: vr.counts.error, warning: vr.counts.warning };
-    result.checks = vr.checks;
-    result.skipped = vr.skipped.length;
+    result.counts = { error: outcome.counts.error, warning: outcome.counts.warning, explained: outcome.counts.explained };
+    result.checks = outcome.result.checks;
+    result.skipped = skippedInfo(outcome, opts.lang);
+    result.status = outcome.status;
     // Ties not compared because one side is not printed: say which, rather than only counting them.
-    for (const sk of vr.skipped) if (sk.reason === "side-not-printed") result.notes.push(renderSkipped(sk, opts.lang));
-    for (const re of vr.ruleErrors) {
+    for (const sk of outcome.result.skipped) if (sk.reason === "side-not-printed") result.notes.push(renderSkipped(sk, opts.lang));
+    for (const re of outcome.result.ruleErrors) {
       // Errors of the --rules file repeat in every file; the text report prints them once (code rules-file-error).
       const code = re.source.file ? "rules-file-error" : "rule-error";
       result.errors.push({ code, message: `${msg(opts.lang, "check.rule-error")}${opts.lang === "en-US" ? ": " : "："}${renderRuleError(re, opts.lang)}` });
     }
   } catch (e) {
+    result.status = "unchecked";
     result.errors.push({ code: "internal", message: msg(opts.lang, "check.internal", { file: path.basename(file) }) });
     if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
   }
-  return finish(result, t1, findings, file, opts);
+  return finish(result, t1, outcome, file, opts);
 }
 
 /** Timing, status and the marked copy, once the file has been checked (or found uncheckable). */
-async function finish(result: FileResult, t1: number, findings: Finding[], file: string, opts: CheckJobOptions): Promise<FileResult> {
+async function finish(result: FileResult, t1: number, outcome: CheckOutcome | null, file: string, opts: CheckJobOptions): Promise<FileResult> {
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
-  result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal" || e.code === "no-tables" || e.code === "uncalculated");
+  if (result.errors.some((e) => e.code === "internal" || e.code === "no-tables" || e.code === "uncalculated")) result.status = "unchecked";
+  result.ok = result.status === "passed";
 
   if (opts.markDir) {
     try {
-      const copy = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang, { tables: result.tables.length });
+      const findings = outcome ? outcome.active : [];
+      const view: MarkView | undefined = outcome ? { marks: cellMarks(outcome, opts.lang), report: reportRows(outcome, opts.lang) } : undefined;
+      const copy = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang, { tables: result.tables.length }, view);
       result.markedCopy = copy.path;
       result.notes.push(...copy.notes);
     } catch (e) {
@@ -123,4 +155,3 @@ async function finish(result: FileResult, t1: number, findings: Finding[], file:
   }
   return result;
 }
-

@@ -1,5 +1,6 @@
 /** The compact per-file result a worker sends back: plain JSON, no snapshot, no workbook. */
-import type { Severity } from "../../core/rules/types";
+import type { FileStatus } from "../../app/i18n/index";
+import type { Severity, SkippedRule } from "../../core/rules/types";
 
 export interface CompactFinding {
   id: string;
@@ -20,6 +21,16 @@ export interface CompactFinding {
   page?: number;
   /** Box of the cell on its page (points, from the top-left corner). */
   box?: { page: number; x: number; y: number; width: number; height: number };
+  /** 已说明: the workbook explains this 核实 finding (stored by the add-in or `caijue explain`); not counted. */
+  explained?: { reason: string; by?: string; at?: string };
+}
+
+/** A rule not run (or not fully), with its reason already rendered. */
+export interface SkippedInfo {
+  rule: string;
+  reason: SkippedRule["reason"];
+  tables: string[];
+  message: string;
 }
 
 export interface FileError {
@@ -32,16 +43,22 @@ export interface FileResult {
   file: string;
   /** False when the file could not be read at all. */
   readable: boolean;
-  /** No 强制 finding and readable. */
+  /** No 强制 finding, readable and checked. */
   ok: boolean;
+  /** 通过 / 未通过 / 未校验 (no 财决 table, or the check could not run) / 无法读取. */
+  status: FileStatus;
+  /** 编制单位 and 年度 as recognised (untrusted text), when found. */
+  unitName?: string;
+  year?: number;
   tables: { kind: string; sheet: string }[];
   findings: CompactFinding[];
   errors: FileError[];
   /** Non-fatal remarks (rows capped…), already rendered. */
   notes: string[];
-  counts: { error: number; warning: number };
+  /** Open findings by severity; explained findings are counted apart, never as 核实. */
+  counts: { error: number; warning: number; explained: number };
   checks: number;
-  skipped: number;
+  skipped: SkippedInfo[];
   markedCopy?: string;
   timing: { readMs: number; checkMs: number; markMs: number };
   /** Stack trace of an internal error, only when --debug. */
@@ -68,13 +85,14 @@ export function unreadableResult(file: string, errors: FileError[] = [], debug?:
     file,
     readable: false,
     ok: false,
+    status: "unreadable",
     tables: [],
     findings: [],
     errors,
     notes: [],
-    counts: { error: 0, warning: 0 },
+    counts: { error: 0, warning: 0, explained: 0 },
     checks: 0,
-    skipped: 0,
+    skipped: [],
     timing: { readMs: 0, checkMs: 0, markMs: 0 },
     debug,
   };

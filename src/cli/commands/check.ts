@@ -8,7 +8,9 @@ import { DEFAULT_JOBS, defaultWorkerScript, runPool } from "../batch/pool";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg, readErrorText } from "../messages";
 import { paintFor, safeText } from "../output/color";
-import { fileText, jsonFile, junitXml, Summary } from "../output/check-format";
+import { fileText, jsonFile, junitXml, Summary, summaryLine, summaryRow, type SummaryRow } from "../output/check-format";
+import { writeSummaryFile } from "../output/summary-file";
+import { isSameFileAsAny } from "./out-file";
 import { Progress } from "../output/progress";
 import { cleanUpOnInterrupt } from "../mark/mark";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-lean";
@@ -33,8 +35,12 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
       throw new UsageError("usage.rules-unreadable", { path: o.rules });
     }
   }
+  const summaryOut = typeof o["summary-out"] === "string" ? (o["summary-out"] as string) : undefined;
+  if (summaryOut && !/\.(xlsx|csv)$/i.test(summaryOut)) throw new UsageError("usage.summary-out-ext", { path: summaryOut });
+  const oneLine = Boolean(o.summary);
   const started = performance.now();
   const { files, problems } = await collectInputs(args.positionals);
+  if (summaryOut && (await isSameFileAsAny(summaryOut, files))) throw new UsageError("usage.summary-out-is-input", { path: summaryOut });
   const options: CheckJobOptions = {
     lang,
     policy: (o.policy as "interval" | "exact") ?? "interval",
@@ -50,6 +56,9 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
   const paint = paintFor(io.stdout);
   const summary = new Summary();
   const collected: FileResult[] = [];
+  const rows: SummaryRow[] = [];
+  // Wrapped by us (never inside a number) only on a terminal; piped output keeps whole lines.
+  const width = io.stdout.isTTY ? (io.stdout as { columns?: number }).columns : undefined;
   let anyError = false;
   let anyUnreadable = false;
 
@@ -64,11 +73,12 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
         io.out(once.map((e) => paint.red(safeText(e.message))).join("\n") + "\n\n");
       }
     }
-    if (!r.readable || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed" || e.code === "no-tables" || e.code === "uncalculated")) anyUnreadable = true;
+    if (r.status === "unreadable" || r.status === "unchecked" || r.errors.some((e) => e.code === "internal" || e.code === "mark-failed" || e.code === "no-tables" || e.code === "uncalculated")) anyUnreadable = true;
     if (r.counts.error > 0) anyError = true;
+    if (summaryOut) rows.push(summaryRow(r));
     if (format === "text") {
       progress.clear();
-      io.out(fileText(r, lang, paint) + "\n\n");
+      io.out(oneLine ? summaryLine(r, lang, paint) + "\n" : fileText(r, lang, paint, width) + "\n\n");
     } else collected.push(r);
   };
 
@@ -88,7 +98,11 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
 
   if (format === "json") io.out(JSON.stringify({ files: collected.map(jsonFile) }, null, 2) + "\n");
   else if (format === "junit") io.out(junitXml(collected, lang));
-  else if (summary.files > 1) io.out(summary.render(lang, paint, wallMs / 1000) + "\n");
+  else if (summary.files > 1 || oneLine) io.out((oneLine ? "\n" : "") + summary.render(lang, paint, wallMs / 1000) + "\n");
+  if (summaryOut) {
+    await writeSummaryFile(summaryOut, rows, lang);
+    io.err(msg(lang, "check.summary-written", { path: safeText(summaryOut) }) + "\n");
+  }
 
   if (o.stats) {
     // Machine-readable figures for bench/cli.bench.ts.

@@ -9,10 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
+import type { CellMark, ReportSheet } from "../../app/report";
+import type { CellMarkEdit } from "../xlsx/package/edit";
+import type { TableSheet } from "../xlsx/package/report-sheet";
 import { isSameFileAsAny } from "../commands/out-file";
 import { editPackage, PackageEditError } from "../xlsx/package/edit";
 import { markMsg, whyText } from "./messages";
-import { cellMarks, NOTE_AUTHOR, REPORT_SHEET, reportTable, type ReportContext } from "./report";
+import { cellMarks, MARK_FILL, MARK_PREFIX, NOTE_AUTHOR, REPORT_SHEET, reportTable, type ReportContext } from "./report";
 
 export { REPORT_SHEET };
 
@@ -59,8 +62,42 @@ export function markedPath(file: string, dir: string, inputPaths: string[] = [fi
   return { path: path.join(dir, copyName(file, 1)), renamed: false };
 }
 
-/** Write the marked copy; returns where. Throws MarkError with a rendered reason; the input is never written. */
-export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang, ctx: ReportContext = { tables: 1 }): Promise<MarkedCopy> {
+/** What the shared application layer (src/app) decided to show: one mark per cell and the report rows. */
+export interface MarkView {
+  marks: CellMark[];
+  report: ReportSheet;
+}
+
+const MAX_NOTE = 2000;
+const WIDTHS = [8, 10, 16, 22, 14, 14, 12, 70, 10];
+
+/** The app's marks as package edits (fill by severity, our note prefix). */
+function editsOf(marks: CellMark[]): CellMarkEdit[] {
+  return marks.map((m) => {
+    const text = MARK_PREFIX + m.message;
+    return { sheet: m.sheet, address: m.address, fill: MARK_FILL[m.severity], note: text.length > MAX_NOTE ? text.slice(0, MAX_NOTE - 1) + "…" : text };
+  });
+}
+
+/** The app's report rows as the report sheet's table (same columns, summary on top, a link per row). */
+function tableOf(report: ReportSheet): TableSheet {
+  return {
+    title: report.summary,
+    headers: report.headers,
+    widths: WIDTHS,
+    rows: report.rows.map((r) => ({
+      cells: [r.severity, r.rule, r.table, `${r.sheet}!${r.address}`, r.expected, r.actual, r.difference, r.message, r.explained],
+      link: { col: 3, sheet: r.sheet, address: r.address },
+      fill: MARK_FILL[r.level],
+    })),
+  };
+}
+
+/**
+ * Write the marked copy; returns where. Throws MarkError with a rendered reason; the input is never written.
+ * With `view` (the CLI's check), marks and rows come from the application layer shared with the add-in.
+ */
+export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang, ctx: ReportContext = { tables: 1 }, view?: MarkView): Promise<MarkedCopy> {
   const shown = path.basename(file);
   const { path: out, renamed } = markedPath(file, dir, inputPaths);
   if (await isSameFileAsAny(out, [file, ...inputPaths])) throw new MarkError(markMsg(lang, "is-input", { path: out }));
@@ -76,9 +113,9 @@ export async function writeMarkedCopy(file: string, findings: Finding[], dir: st
   let edited;
   try {
     edited = editPackage(input, {
-      marks: cellMarks(order, lang),
+      marks: view ? editsOf(view.marks) : cellMarks(order, lang),
       author: NOTE_AUTHOR,
-      table: { name: REPORT_SHEET, ...reportTable(findings, lang, ctx) },
+      table: { name: REPORT_SHEET, ...(view ? tableOf(view.report) : reportTable(findings, lang, ctx)) },
     });
   } catch (e) {
     if (e instanceof PackageEditError) throw new MarkError(markMsg(lang, e.code, { file: shown, part: e.part || "?" }));

@@ -10,6 +10,7 @@ import path from "node:path";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_MAX_EXPANDED_MB, DEFAULT_MAX_ROWS, readXlsxLean, type ReadOutcome } from "./read-lean";
 import { listEntries } from "./zip";
+import { readStateXml } from "./state-part";
 
 export type ReaderName = "lean" | "exceljs" | "exceljs-stream";
 export const READERS: ReaderName[] = ["lean", "exceljs", "exceljs-stream"];
@@ -102,8 +103,19 @@ function refuseOverExpanded(buf: Uint8Array): void {
   if (declared > limit) throw new WorkbookReadError("too-expanded", { sizeMb: Math.ceil(declared / 1048576), limitMb: DEFAULT_MAX_EXPANDED_MB });
 }
 
-/** Read `file` into a snapshot, or throw WorkbookReadError with a reason code. */
-export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<ReadOutcome> {
+/** A read workbook plus the add-in's state part (已说明 explanations), when the package carries one. */
+export interface OpenedWorkbook extends ReadOutcome {
+  stateXml: string | null;
+}
+
+/** Read `file` into a snapshot (and its state part), or throw WorkbookReadError with a reason code. */
+export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
+  const { outcome, bytes } = await openWorkbookBytes(file, options);
+  // A separate small read of the one custom XML part, so the readers stay as they are.
+  return { ...outcome, stateXml: bytes ? readStateXml(bytes) : null };
+}
+
+async function openWorkbookBytes(file: string, options: OpenOptions): Promise<{ outcome: ReadOutcome; bytes: Uint8Array | null }> {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE_MB * 1024 * 1024;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const reader = options.reader ?? DEFAULT_READER;
@@ -134,21 +146,21 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     if (isEncryptedOoxml(buf)) throw new WorkbookReadError("encrypted");
     if (!OLD_FORMAT_EXT.has(ext)) throw new WorkbookReadError("old-xls");
     const converted = await convertWithLibreOffice(file);
-    return readXlsxLean(converted, name, { maxRows });
+    return { outcome: readXlsxLean(converted, name, { maxRows }), bytes: null };
   }
   if (!startsWith(buf, [0x50, 0x4b])) throw new WorkbookReadError("not-zip");
   if (reader !== "lean") refuseOverExpanded(buf);
   switch (reader) {
     // The ExcelJS readers load ExcelJS (and its zip libraries) only when chosen: the default path never needs them.
     case "exceljs":
-      return (await import("./read-exceljs-adapter")).readXlsxExcelJsFull(buf, name, maxRows);
+      return { outcome: await (await import("./read-exceljs-adapter")).readXlsxExcelJsFull(buf, name, maxRows), bytes: buf };
     case "exceljs-stream":
       try {
-        return await (await import("./read-exceljs-stream")).readXlsxExcelJsStream(file, name, maxRows);
+        return { outcome: await (await import("./read-exceljs-stream")).readXlsxExcelJsStream(file, name, maxRows), bytes: buf };
       } catch {
         throw new WorkbookReadError("truncated");
       }
     default:
-      return readXlsxLean(buf, name, { maxRows });
+      return { outcome: readXlsxLean(buf, name, { maxRows }), bytes: buf };
   }
 }

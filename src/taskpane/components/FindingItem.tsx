@@ -1,6 +1,8 @@
 import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
+import { findingDetail, registryBasis } from "../../app/present";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
 
@@ -23,17 +25,22 @@ const useStyles = makeStyles({
 export interface FindingItemProps {
   finding: Finding;
   reason?: string;
+  /** Who explained it, when known. */
+  by?: string;
+  lang: Lang;
   t: Strings;
   onSelect(f: Finding): void;
   onExplain(f: Finding, reason: string): Promise<void>;
   onUnexplain(f: Finding): Promise<void>;
 }
 
-export function FindingItem({ finding, reason, t, onSelect, onExplain, onUnexplain }: FindingItemProps) {
+export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain, onUnexplain }: FindingItemProps) {
   const s = useStyles();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const explained = reason !== undefined;
+  const detail = findingDetail(finding, lang, registryBasis(lang));
+  const facts = [detail.terms, detail.difference, detail.tolerance].filter((x): x is string => !!x);
   const kind = explained ? s.explained : finding.severity === "error" ? s.error : s.warning;
   return (
     <li className={`${s.item} ${kind}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
@@ -44,16 +51,27 @@ export function FindingItem({ finding, reason, t, onSelect, onExplain, onUnexpla
         <Badge appearance="tint" color="informative">
           {finding.rule}
         </Badge>
-        <Link as="button" data-testid="finding-cell" title={t.goToCell} onClick={() => onSelect(finding)}>
+        <Link as="button" data-testid="finding-cell" title={detail.cells.length > 1 ? t.goToCells : t.goToCell} onClick={() => onSelect(finding)}>
           <SafeText text={`${finding.target.sheet}!${finding.target.address}`} max={120} />
         </Link>
       </div>
       <p className={s.message} data-testid="finding-message">
         <SafeText text={finding.message} />
       </p>
+      {facts.length > 0 && (
+        <p className={s.message} data-testid="finding-detail">
+          <SafeText text={facts.join("；")} />
+        </p>
+      )}
+      {(detail.formula || detail.basis) && (
+        <p className={s.message} data-testid="finding-basis">
+          <SafeText text={[detail.formula, detail.basis].filter(Boolean).join(" — ")} />
+        </p>
+      )}
       {explained && (
         <p className={s.message} data-testid="finding-reason">
           {t.explainedBadge}：<SafeText text={reason} />
+          {by ? <> （<SafeText text={t.explainedByLine(by)} />）</> : null}
         </p>
       )}
       {editing ? (
@@ -84,6 +102,10 @@ export function FindingItem({ finding, reason, t, onSelect, onExplain, onUnexpla
             <Button size="small" appearance="subtle" onClick={() => void onUnexplain(finding)}>
               {t.unexplain}
             </Button>
+          ) : finding.severity === "error" ? (
+            <span className={s.message} data-testid="must-fix">
+              {t.errorMustBeFixed}
+            </span>
           ) : (
             <Button size="small" appearance="subtle" data-testid="explain" onClick={() => setEditing(true)}>
               {t.markExplained}

@@ -1,7 +1,7 @@
 import { Subtitle2, makeStyles } from "@fluentui/react-components";
 import type { Finding } from "../../core/rules/types";
 import type { Lang } from "../../core/i18n/lang";
-import { tableName } from "../../excel/reportText";
+import { tableName } from "../../app/report";
 import type { Strings } from "../i18n";
 import { FindingItem, type FindingItemProps } from "./FindingItem";
 import { SafeText } from "./SafeText";
@@ -14,10 +14,11 @@ const useStyles = makeStyles({
 export interface ListedFinding {
   finding: Finding;
   reason?: string;
+  by?: string;
 }
 
 /** Findings grouped by table (in the order the tables first appear), untrusted text as text only. */
-export function FindingList(props: { items: ListedFinding[]; lang: Lang; t: Strings } & Omit<FindingItemProps, "finding" | "reason" | "t">) {
+export function FindingList(props: { items: ListedFinding[]; lang: Lang; t: Strings } & Omit<FindingItemProps, "finding" | "reason" | "by" | "t" | "lang">) {
   const s = useStyles();
   const groups = new Map<string, ListedFinding[]>();
   for (const item of props.items) {
@@ -35,7 +36,7 @@ export function FindingList(props: { items: ListedFinding[]; lang: Lang; t: Stri
           </Subtitle2>
           <ul className={s.list}>
             {items.map((i) => (
-              <FindingItem key={i.finding.id} finding={i.finding} reason={i.reason} t={props.t} onSelect={props.onSelect} onExplain={props.onExplain} onUnexplain={props.onUnexplain} />
+              <FindingItem key={i.finding.id} finding={i.finding} reason={i.reason} by={i.by} lang={props.lang} t={props.t} onSelect={props.onSelect} onExplain={props.onExplain} onUnexplain={props.onUnexplain} />
             ))}
           </ul>
         </section>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
+import { verifyView } from "../../app/verify";
 import { SafeText } from "./SafeText";
 
 const useStyles = makeStyles({
@@ -27,17 +28,21 @@ function cellOf(text: string | undefined): { sheet: string; address: string } | 
 export function NarrativeCheck({ session, outcome, t }: { session: ValidationSession; outcome: Outcome; t: Strings }) {
   const s = useStyles();
   const [text, setText] = useState("");
-  const [result, setResult] = useState<VerifyResult | null>(null);
+  /** The sheet text last put into the box: anything else in the box is the user's own and is never replaced silently. */
+  const [loaded, setLoaded] = useState<string | null>(null);
+  const [pendingSheet, setPendingSheet] = useState<{ text: string; snapshot: typeof outcome.snapshot } | null>(null);
+  const [result, setResult] = useState<{ text: string; result: VerifyResult } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const check = (narrative = text, snapshot = outcome.snapshot) => {
     setError(null);
     try {
-      setResult(verifyNarrative(narrative, outcome.recognition, parseInputsSheet(snapshot), { style: session.state?.settings.style ?? "sichuan", lang: session.lang }));
+      setResult({ text: narrative, result: verifyNarrative(narrative, outcome.recognition, parseInputsSheet(snapshot), { style: session.state?.settings.style ?? "sichuan", lang: session.lang }) });
     } catch (e) {
       setResult(null);
       setError(t.failed + (e instanceof Error ? e.message : String(e)));
     }
   };
+  const view = result ? verifyView(result.text, result.result, session.lang) : null;
   // 核对工作表中的说明: a fresh read (the user may have edited the sheet since the last 校验), shown in the box too.
   const checkSheet = () => {
     setError(null);
@@ -50,7 +55,12 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
           setError(sheet ? t.narrativeSheetEmpty(sheet.name) : t.narrativeSheetMissing);
           return;
         }
+        if (text.trim() !== "" && text !== loaded && text !== sheetText) {
+          setPendingSheet({ text: sheetText, snapshot }); // ask before replacing what the user pasted or typed
+          return;
+        }
         setText(sheetText);
+        setLoaded(sheetText);
         check(sheetText, snapshot);
       },
       (e: unknown) => setError(t.failed + (e instanceof Error ? e.message : String(e))),
@@ -70,6 +80,28 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
           {t.narrativeCheckSheet}
         </Button>
       </div>
+      {pendingSheet && (
+        <MessageBar intent="warning" data-testid="narrative-replace-ask">
+          <MessageBarBody>
+            {t.replaceTextTitle}{" "}
+            <Button
+              size="small"
+              data-testid="narrative-replace-yes"
+              onClick={() => {
+                setText(pendingSheet.text);
+                setLoaded(pendingSheet.text);
+                check(pendingSheet.text, pendingSheet.snapshot);
+                setPendingSheet(null);
+              }}
+            >
+              {t.replaceText}
+            </Button>{" "}
+            <Button size="small" data-testid="narrative-replace-no" onClick={() => setPendingSheet(null)}>
+              {t.keepText}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -77,18 +109,19 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
           </MessageBarBody>
         </MessageBar>
       )}
-      {result && (
+      {view && result && (
         <div data-testid="narrative-check-result">
-          <p>{t.narrativeCheckCounts(result.claims.length, result.mismatches.length, result.unverified.length)}</p>
-          {result.mismatches.length === 0 && <p>{t.narrativeNoProblems}</p>}
+          <p>{t.narrativeCheckCounts(result.result.claims.length, view.mismatches.length, view.unverified.length)}</p>
+          {view.mismatches.length === 0 && <p>{t.narrativeNoProblems}</p>}
           <ul className={s.list}>
-            {result.mismatches.map((m, i) => {
+            {view.mismatches.map((m, i) => {
               const cell = cellOf(m.cell);
               return (
                 <li key={i} className={`${s.item} ${m.severity === "warning" ? s.warn : ""}`} data-testid="narrative-mismatch">
                   <Badge appearance="filled" color={m.severity === "error" ? "danger" : "warning"}>
                     {m.severity === "error" ? t.error : t.warning}
                   </Badge>{" "}
+                  <span data-testid="narrative-line">{t.lineLabel(m.line)}</span>{" "}
                   <SafeText text={m.message} />
                   <p className={s.excerpt}>
                     「<SafeText text={m.excerpt} max={200} />」
@@ -99,7 +132,7 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
                     </p>
                   )}
                   {cell && (
-                    <Link as="button" onClick={() => void session.host.selectCell(cell.sheet, cell.address).catch((e: unknown) => setError(t.failed + String(e)))}>
+                    <Link as="button" onClick={() => void session.host.selectCells(cell.sheet, [cell.address]).catch((e: unknown) => setError(t.failed + String(e)))}>
                       <SafeText text={`${cell.sheet}!${cell.address}`} max={120} />
                     </Link>
                   )}
@@ -107,6 +140,18 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
               );
             })}
           </ul>
+          {view.unverified.length > 0 && (
+            <details data-testid="narrative-unverified">
+              <summary>{t.unverifiedTitle(view.unverified.length)}</summary>
+              <ul className={s.list}>
+                {view.unverified.map((u, i) => (
+                  <li key={i} className={`${s.item} ${s.warn}`} data-testid="narrative-unverified-item">
+                    {t.lineLabel(u.line)}：「<SafeText text={u.excerpt} max={200} />」 <SafeText text={u.reason} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
     </section>

@@ -1,7 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
-import { NARRATIVE_SHEET } from "../../excel/host";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
@@ -97,7 +96,7 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
   const onSpan = (span: NarrativeSpan) => {
     setPicked(span);
     const src = span.sources[0];
-    if (src) session.host.selectCell(src.sheet, src.address).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
+    if (src) session.host.selectCells(src.sheet, [src.address]).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
   };
 
   if (!outcome) return <p data-testid="narrative-needs-validation">{t.narrativeNeedsValidation}</p>;
@@ -111,8 +110,8 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
           disabled={!narrative}
           data-testid="narrative-write"
           onClick={act(async () => {
-            await session.host.writeNarrative(NARRATIVE_SHEET, narrative ? narrativeRows(narrative) : []);
-            return t.narrativeWritten;
+            const plan = await session.writeNarrative(narrative ? narrativeRows(narrative) : []);
+            return plan.keptEdited ? t.narrativeWrittenElsewhere(plan.keptEdited, plan.sheet) : t.narrativeWritten(plan.sheet);
           })}
         >
           {t.narrativeWrite}
@@ -141,6 +140,11 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
           <MessageBarBody>
             <SafeText text={notice.text} />
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {narrative && outcome.counts.error > 0 && (
+        <MessageBar intent="warning" data-testid="narrative-failed-tables">
+          <MessageBarBody>{t.narrativeFailedTables(outcome.counts.error)}</MessageBarBody>
         </MessageBar>
       )}
       {narrative && picked && (

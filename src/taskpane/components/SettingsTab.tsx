@@ -1,7 +1,7 @@
 import { Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ValidationSession } from "../../excel/session";
-import type { Settings } from "../../excel/state";
+import type { Settings } from "../../app/state";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
 

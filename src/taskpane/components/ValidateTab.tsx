@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import type { Outcome, ValidationSession } from "../../excel/session";
+import { participatingCells, sharedCellGroups } from "../../app/present";
+import { hostErrorText } from "../../excel/errors";
 import type { Strings } from "../i18n";
 import { FindingList, type ListedFinding } from "./FindingList";
 import { RecognitionReport } from "./RecognitionReport";
@@ -25,19 +27,22 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
     setNotice(null);
     work().then(
       (text) => text && setNotice({ ok: true, text }),
-      (e: unknown) => setNotice({ ok: false, text: t.failed + (e instanceof Error ? e.message : String(e)) }),
+      // An error the session recorded is already shown once at the top of the pane: not again here.
+      (e: unknown) => (e === session.error ? undefined : setNotice({ ok: false, text: t.failed + hostErrorText(e, lang) })),
     );
   };
+  // 定位: select every cell of the target's sheet that took part in the check (target first).
   const onSelect = (f: Finding) => {
-    session.host.selectCell(f.target.sheet, f.target.address).catch((e: unknown) => setNotice({ ok: false, text: t.failed + String(e) }));
+    const cells = participatingCells(f).filter((c) => c.sheet === f.target.sheet).map((c) => c.address);
+    session.host.selectCells(f.target.sheet, cells).catch((e: unknown) => setNotice({ ok: false, text: t.failed + String(e) }));
   };
 
   const items: ListedFinding[] = !outcome
     ? []
     : filter === "explained"
-      ? outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))
+      ? outcome.explained.map((e) => ({ finding: e.finding, reason: e.explanation.reason, by: e.explanation.by }))
       : filter === "all"
-        ? [...outcome.active.map((f) => ({ finding: f })), ...outcome.explained.map((e) => ({ finding: e.finding, reason: e.reason }))]
+        ? [...outcome.active.map((f) => ({ finding: f })), ...outcome.explained.map((e) => ({ finding: e.finding, reason: e.explanation.reason, by: e.explanation.by }))]
         : outcome.active.filter((f) => f.severity === filter).map((f) => ({ finding: f }));
 
   const count = (f: Filter): number =>
@@ -87,6 +92,13 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
               </MessageBarBody>
             </MessageBar>
           )}
+          {sharedCellGroups(outcome.active, lang).map((g) => (
+            <MessageBar key={`${g.cell.sheet}!${g.cell.address}`} intent="info" data-testid="shared-cell">
+              <MessageBarBody>
+                <SafeText text={g.text} />
+              </MessageBarBody>
+            </MessageBar>
+          ))}
           <FindingList
             items={items}
             lang={lang}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Outcome, ValidationSession } from "../../excel/session";
-import type { AddinState } from "../../excel/state";
+import type { AddinState } from "../../app/state";
 
 export interface SessionView {
   outcome: Outcome | null;
