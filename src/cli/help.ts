@@ -5,9 +5,9 @@ import type { Command } from "./args";
 const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门决算工作簿、生成与核对情况说明
 
 用法：
-  caijue check <文件|文件夹>...   校验工作簿（文件夹递归查找 .xlsx/.xlsm/.xls/.et）
+  caijue check <文件|文件夹>...   校验工作簿或公开的决算 PDF/Word（文件夹递归查找 .xlsx/.xlsm/.xls/.et/.pdf）
   caijue narrate <文件>           生成情况说明
-  caijue verify <工作簿> <说明.txt> 核对手写的情况说明
+  caijue verify <工作簿> <说明>    核对情况说明（说明可为 .txt/.docx/.pdf）；verify <决算.pdf> 核对文件内的说明与表
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
   caijue <命令> --help            查看命令用法
@@ -19,9 +19,9 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
 const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks outside Excel, generate and verify the narrative
 
 Usage:
-  caijue check <file|folder>...    check workbooks (folders searched recursively for .xlsx/.xlsm/.xls/.et)
+  caijue check <file|folder>...    check workbooks or published PDF/Word files (folders: .xlsx/.xlsm/.xls/.et/.pdf)
   caijue narrate <file>            generate the 情况说明 narrative
-  caijue verify <workbook> <text>  verify a hand-written narrative against the workbook
+  caijue verify <workbook> <text>  verify a narrative (.txt/.docx/.pdf) against the workbook; verify <file.pdf> checks its own
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
   caijue <command> --help          help for a command
@@ -80,14 +80,18 @@ Generates the 情况说明 narrative (UTF-8) from the workbook's tables (and its
 Exit codes: 0 done; 2 usage error or unreadable file.`,
   ],
   verify: [
-    `用法：caijue verify <工作簿> <说明.txt> [--format text|json]
+    `用法：caijue verify <工作簿|决算.pdf> <说明.txt|说明.docx|说明.pdf> [--format text|json]
+      caijue verify <决算.pdf|决算.docx> [--format text|json]
 
-核对手写情况说明中的每个数字是否与工作簿一致。
-退出码：0 无强制级不符；1 有强制级不符；2 用法错误或文件无法读取。`,
-    `Usage: caijue verify <workbook> <narrative.txt> [--format text|json]
+核对情况说明中的每个数字是否与报表一致。只给一个 PDF/Word 文件时，核对其中的说明与其中的表。
+PDF 中的位置按页报告（第 N 页），JSON 中带 page。
+退出码：0 无强制级不符；1 有强制级不符；2 用法错误、文件无法读取，或没有任何数字得到核对（不算通过）。`,
+    `Usage: caijue verify <workbook|report.pdf> <narrative.txt|.docx|.pdf> [--format text|json]
+       caijue verify <report.pdf|report.docx> [--format text|json]
 
-Checks every number in a hand-written narrative against the workbook.
-Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error or unreadable file.`,
+Checks every number in a narrative against the tables. With one PDF/Word file, its own narrative is checked
+against its own tables; places in a PDF are given by page (JSON: page).
+Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error, unreadable file, or nothing checked.`,
   ],
   recognize: [
     `用法：caijue recognize <文件> [--format text|json]
