@@ -8,12 +8,12 @@ import { performance } from "node:perf_hooks";
 import { HyperFormula } from "hyperformula";
 import { recognize } from "../src/core/recognize/index";
 import type { RecognitionResult } from "../src/core/recognize/types";
-import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, recheck, termsOf, validate } from "../src/core/rules/index";
+import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, recheck, validate } from "../src/core/rules/index";
 import type { Program } from "../src/core/rules/index";
 import type { CellValue, WorkbookSnapshot } from "../src/core/workbook/snapshot";
-import { toA1 } from "../src/core/workbook/snapshot";
 import { setCell } from "../test/core/rules/support/builder";
 import { fixture, largeWorkbook } from "../test/fixtures/index";
+import { checkFormulas } from "./hf-formulas";
 import type { BenchResult, BenchTarget } from "./run";
 
 function median(xs: number[]): number {
@@ -80,32 +80,7 @@ function toHyperFormula(snapshot: WorkbookSnapshot, program: Program): { sheets:
     for (const line of s.values) grid.push([...new Array<CellValue>(s.origin.col).fill(null), ...line]);
     sheets[id] = grid;
   });
-  const refOf = (ci: number) => {
-    const c = program.cells[ci];
-    return `${sheetIds.get(c.sheet)}!${toA1(c.row, c.col)}`;
-  };
-  // laid out 100 to a row: HyperFormula caps a sheet at 40,000 rows by default
-  const formulas: CellValue[][] = [];
-  const WIDTH = 100;
-  const elementary = program.checks.flatMap((c) => (c.sign === 1 ? c.cells.map((cell) => ({ op: c.op, ...termsOf(c, cell) })) : [{ op: c.op, ...termsOf(c) }]));
-  for (const ch of elementary) {
-    const side = (from: number, to: number) => {
-      const parts: string[] = [];
-      for (let t = from; t < to; t++) {
-        const ci = ch.cells[t];
-        const w = ch.weights[t] / 10 ** ch.wexp[t];
-        const term = ci < 0 ? String(w) : w === 1 ? refOf(ci) : w === -1 ? `-${refOf(ci)}` : `${w}*${refOf(ci)}`;
-        parts.push(term);
-      }
-      return parts.length ? parts.join("+").replace(/\+-/g, "-") : "0";
-    };
-    const half = ch.cells.filter((c) => c >= 0).length * 0.005;
-    const l = side(0, ch.nLeft);
-    const r = side(ch.nLeft, ch.cells.length);
-    const f = ch.op === "=" ? `=ABS((${l})-(${r}))<=${half}` : ch.op === "<=" ? `=(${l})-(${r})<=${half}` : `=(${l})-(${r})>=-${half}`;
-    if (formulas.length === 0 || formulas[formulas.length - 1].length === WIDTH) formulas.push([]);
-    formulas[formulas.length - 1].push(f);
-  }
+  const formulas: CellValue[][] = checkFormulas(program, (name) => sheetIds.get(name)!);
   sheets.CHECKS = formulas;
   return { sheets, checkSheet: "CHECKS" };
 }
@@ -264,10 +239,10 @@ export async function run(): Promise<BenchResult> {
       measured: `${recognition.tables.length} tables, ${subjectRows} subject rows, ${cov.placed} cells, ${program.elementary} checks`,
       met: yes(recognition.tables.length >= 9 && subjectRows >= 2000 && cov.placed >= 50000 && program.elementary >= 10000),
     },
-    { issue: 4, target: "whole check (recognise + compile + evaluate) ≤ 20 ms median", measured: ms(whole), met: yes(whole <= 20) },
+    { issue: "4, 16", target: "whole check (recognise + compile + evaluate) ≤ 20 ms median", measured: ms(whole), met: yes(whole <= 20) },
     { issue: 4, target: "compile + evaluate ≤ 20 ms median (the validation engine's share of the whole check)", measured: ms(ce), met: yes(ce <= 20) },
-    { issue: 4, target: "≥ 50× faster than HyperFormula build + evaluate (cold whole check)", measured: `${(hfMs / whole).toFixed(0)}× (${hfMs.toFixed(0)} ms vs ${ms(whole)})`, met: yes(hfMs / whole >= 50) },
-    { issue: 4, target: "re-check after one cell edit ≤ 1 ms (incremental)", measured: `${(re * 1000).toFixed(0)} µs`, met: yes(re <= 1) },
+    { issue: "4, 16", target: "≥ 50× faster than HyperFormula build + evaluate (cold whole check), same run", measured: `${(hfMs / whole).toFixed(0)}× (${hfMs.toFixed(0)} ms vs ${ms(whole)})`, met: yes(hfMs / whole >= 50) },
+    { issue: "4, 16", target: "re-check after one cell edit ≤ 1 ms (incremental)", measured: `${(re * 1000).toFixed(0)} µs`, met: yes(re <= 1) },
   ];
   return { title: "Validation engine: large workbook", table, notes, targets };
 }

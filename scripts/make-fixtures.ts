@@ -1,6 +1,7 @@
 /**
  * Writes the fixture workbooks as .xlsx files (npm run fixtures): every named fixture and messy variant to
- * test/fixtures/generated/ (gitignored), the unseen layouts of test/fixtures/unseen and unseen2, bad inputs for the CLI tests, and the committed sample workbook
+ * test/fixtures/generated/ (gitignored), the unseen layouts of test/fixtures/unseen and unseen2, the published
+ * layouts of test/fixtures/published, bad inputs for the CLI tests, and the committed sample workbook
  * examples/seed-2019-sichuan.xlsx with examples/seed-2019-narrative.txt. Deterministic: same bytes every run.
  * `--large` also writes the benchmark workbook (about 55,000 amount cells; a few seconds more).
  */
@@ -12,6 +13,7 @@ import { FIXTURE_NAMES, fixture, largeWorkbook, randomConsistentWorkbook } from 
 import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
 import { UNSEEN } from "../test/fixtures/unseen/index";
 import { UNSEEN2 } from "../test/fixtures/unseen2/index";
+import { PUBLISHED } from "../test/fixtures/published/index";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test/fixtures/generated");
@@ -28,9 +30,11 @@ async function main(): Promise<void> {
     count++;
   }
   // layouts none of the main fixtures use, so the CLI tests read them through the .xlsx path too
-  for (const build of [...Object.values(UNSEEN), ...Object.values(UNSEEN2)]) {
+  for (const build of [...Object.values(UNSEEN), ...Object.values(UNSEEN2), ...Object.values(PUBLISHED)]) {
     const f = build();
-    await writeFile(join(outDir, `${f.name}.xlsx`), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
+    // The workbook's own name (a published layout may carry the unit and year only in its file name).
+    const file = f.snapshot.name ?? `${f.name}.xlsx`;
+    await writeFile(join(outDir, file), await writeXlsx(f.snapshot, { columnWidths: f.columnWidths }));
     count++;
   }
   // a few random consistent workbooks, one per layout (property tests build theirs in memory)

@@ -82,8 +82,9 @@ if (mocha.status !== 0 && failed === 0) {
 
 console.log("");
 if (skipped.length > 0) {
-  const needsTool = skipped.filter((s) => /test\/browser\/|xmllint/i.test(s));
-  const needsShared = skipped.filter((s) => /\.\.\/shared/.test(s));
+  const isSharedSkip = (s) => /\(needs \.\.\/shared\)/.test(s);
+  const needsTool = skipped.filter((s) => /test\/browser\/|xmllint/i.test(s) && !isSharedSkip(s));
+  const needsShared = skipped.filter(isSharedSkip);
   const bar = "!".repeat(78);
   if (needsTool.length > 0) {
     console.log(bar);

@@ -1,8 +1,8 @@
 /** Argument parsing for the commands. Small and strict: unknown options are usage errors (exit 2). */
 import type { MessageKey } from "./messages";
 
-export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs";
-export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs"];
+export type Command = "check" | "narrate" | "verify" | "recognize" | "inputs" | "rules";
+export const COMMANDS: Command[] = ["check", "narrate", "verify", "recognize", "inputs", "rules"];
 
 /** A usage problem: rendered with the message key, exit code 2. */
 export class UsageError extends Error {
@@ -15,7 +15,8 @@ export class UsageError extends Error {
 }
 
 interface OptionSpec {
-  kind: "string" | "boolean" | "int";
+  /** "list": repeatable, the values collected in order. */
+  kind: "string" | "boolean" | "int" | "list";
   values?: readonly string[];
 }
 
@@ -39,28 +40,31 @@ const SPECS: Record<Command, Record<string, OptionSpec>> = {
   },
   narrate: {
     style: { kind: "string", values: ["sichuan", "shanghai"] },
+    "style-option": { kind: "list" },
+    "style-file": { kind: "string" },
     format: { kind: "string", values: ["text", "json"] },
     out: { kind: "string" },
   },
-  verify: { format: { kind: "string", values: ["text", "json"] } },
+  verify: { format: { kind: "string", values: ["text", "json"] }, style: { kind: "string", values: ["sichuan", "shanghai"] } },
   recognize: { format: { kind: "string", values: ["text", "json"] } },
   inputs: {
     format: { kind: "string", values: ["text", "json"] },
     out: { kind: "string" },
   },
+  rules: { format: { kind: "string", values: ["text", "json"] } },
 };
 
 export interface ParsedArgs {
   command: Command;
   positionals: string[];
-  options: Record<string, string | number | boolean>;
+  options: Record<string, string | number | boolean | string[]>;
 }
 
 /** Parse argv after the command name. Throws UsageError. */
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   const spec = { ...COMMON, ...SPECS[command] };
   const positionals: string[] = [];
-  const options: Record<string, string | number | boolean> = {};
+  const options: Record<string, string | number | boolean | string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -88,7 +92,11 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === "") throw new UsageError("usage.missing-value", { arg: `--${name}` });
-    if (s.kind === "int") {
+    if (s.kind === "list") {
+      const list = (options[name] as string[] | undefined) ?? [];
+      list.push(value);
+      options[name] = list;
+    } else if (s.kind === "int") {
       if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError("usage.bad-number", { arg: `--${name}`, value });
       options[name] = Number(value);
     } else {

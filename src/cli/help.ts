@@ -1,15 +1,17 @@
 /** --help texts, zh-CN and en-US. */
 import type { Lang } from "../core/i18n/lang";
 import type { Command } from "./args";
+import { styleOptionsHelp } from "../core/narrative/style-options";
 
 const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门决算工作簿、生成与核对情况说明
 
 用法：
   caijue check <文件|文件夹>...   校验工作簿或公开的决算 PDF/Word（文件夹递归查找 .xlsx/.xlsm/.xls/.et/.pdf）
   caijue narrate <文件>           生成情况说明
-  caijue verify <工作簿> <说明>    核对情况说明（说明可为 .txt/.docx/.pdf）；verify <决算.pdf> 核对文件内的说明与表
+  caijue verify [<工作簿>] <说明>  核对情况说明（说明可为 .txt/.docx/.pdf；不给工作簿时按说明自身核对）；verify <决算.pdf> 核对文件内的说明与表
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
+  caijue rules                    列出全部检查规则（编号、级别、依据、版本、公式说明）
   caijue <命令> --help            查看命令用法
   caijue --version                显示版本
 
@@ -21,9 +23,10 @@ const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks o
 Usage:
   caijue check <file|folder>...    check workbooks or published PDF/Word files (folders: .xlsx/.xlsm/.xls/.et/.pdf)
   caijue narrate <file>            generate the 情况说明 narrative
-  caijue verify <workbook> <text>  verify a narrative (.txt/.docx/.pdf) against the workbook; verify <file.pdf> checks its own
+  caijue verify [<workbook>] <text> verify a narrative (.txt/.docx/.pdf) against the workbook or itself; verify <file.pdf> checks its own
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
+  caijue rules                     list every check (id, severity, basis, version, explanation)
   caijue <command> --help          help for a command
   caijue --version                 print the version
 
@@ -40,7 +43,7 @@ const CMD: Record<Command, [string, string]> = {
   --mark <目录>             在目录中写出带标记的副本（文件名-校验.xlsx）：问题单元格填色并加批注，新增「校验结果」表；从不覆盖输入文件
   --rules <文件>            追加审核公式（CSV 或制表符分隔，列：编号, 级别, 公式, 说明）
   --policy interval|exact   容差方式：interval 按显示精度的区间（默认），exact 严格相等
-  --jobs N                  并行线程数（默认为 CPU 核数）
+  --jobs N                  并行线程数（默认 1；多核且空闲的电脑上 --jobs 2 或更多可加快批量校验，每多一个约多占 70 MB 内存）
   --max-size MB             文件大小上限（默认 100）
   --max-rows N              每张工作表最多读取的行数（默认 100000）
   --reader lean|exceljs|exceljs-stream  读取器（默认 lean，见 bench/RESULTS.md）
@@ -55,7 +58,7 @@ Options:
   --mark <dir>              write marked copies (name-校验.xlsx) into dir: finding cells filled and annotated, plus a 「校验结果」 sheet; never overwrites an input
   --rules <file>            extra rules (CSV or tab-separated: 编号, 级别, 公式, 说明)
   --policy interval|exact   tolerance: interval from displayed precision (default) or exact
-  --jobs N                  worker threads (default: number of cores)
+  --jobs N                  parallel jobs (default 1; on an idle multi-core machine --jobs 2 or more speeds up batches, about 70 MB more each)
   --max-size MB             size limit per file (default 100)
   --max-rows N              rows read per sheet (default 100000)
   --reader lean|exceljs|exceljs-stream  reader (default lean; see bench/RESULTS.md)
@@ -64,34 +67,58 @@ Options:
 Exit codes: 0 no error finding; 1 any error finding; 2 usage error, an unreadable file, or a workbook with no final-accounts table (the others are still checked).`,
   ],
   narrate: [
-    `用法：caijue narrate <文件> [--style sichuan|shanghai] [--format text|json] [--out <文件>]
+    `用法：caijue narrate <文件> [--style sichuan|shanghai] [--style-option 名称=值]... [--style-file 文风.json] [--format text|json] [--out <文件>]
 
 根据工作簿中的表格（以及「说明数据」表）生成部门决算情况说明（UTF-8 文本）。
   --style sichuan|shanghai  文风预设（默认 sichuan）
+  --style-option 名称=值    修改预设中的一项写法，可重复（如 --style-option percentDigits.yoy=2 --style-option thousands=false）
+  --style-file <文件.json>  从 JSON 文件读取写法（{"preset":"shanghai","percentDigits":{"yoy":2},"thousands":false}），
+                            --style 与 --style-option 优先
   --format text|json        text 为正文；json 附每个数字的来源单元格与算式
   --out <文件>              写入文件（不能是输入文件本身）
-退出码：0 成功；2 用法错误或文件无法读取。`,
-    `Usage: caijue narrate <file> [--style sichuan|shanghai] [--format text|json] [--out <file>]
+文风选项（名称、可选值、说明）：
+${styleOptionsHelp("zh-CN").join("\n")}
+退出码：0 成功；2 用法错误（含无效的文风选项）或文件无法读取。`,
+    `Usage: caijue narrate <file> [--style sichuan|shanghai] [--style-option name=value]... [--style-file style.json] [--format text|json] [--out <file>]
 
 Generates the 情况说明 narrative (UTF-8) from the workbook's tables (and its 「说明数据」 sheet).
   --style sichuan|shanghai  style preset (default sichuan)
+  --style-option name=value change one option of the preset; repeatable (e.g. --style-option percentDigits.yoy=2)
+  --style-file <file.json>  options from a JSON file ({"preset":"shanghai","percentDigits":{"yoy":2},"thousands":false});
+                            --style and --style-option take precedence
   --format text|json        text, or JSON with each number's source cells and arithmetic
   --out <file>              write to a file (never an input file)
-Exit codes: 0 done; 2 usage error or unreadable file.`,
+Style options (name, values, meaning):
+${styleOptionsHelp("en-US").join("\n")}
+Exit codes: 0 done; 2 usage error (including an invalid style option) or unreadable file.`,
   ],
   verify: [
-    `用法：caijue verify <工作簿|决算.pdf> <说明.txt|说明.docx|说明.pdf> [--format text|json]
+    `用法：caijue verify [<工作簿|决算.pdf>] <说明.txt|说明.docx|说明.pdf> [--format text|json] [--style sichuan|shanghai]
       caijue verify <决算.pdf|决算.docx> [--format text|json]
 
-核对情况说明中的每个数字是否与报表一致。只给一个 PDF/Word 文件时，核对其中的说明与其中的表。
-PDF 中的位置按页报告（第 N 页），JSON 中带 page。
-退出码：0 无强制级不符；1 有强制级不符；2 用法错误、文件无法读取，或没有任何数字得到核对（不算通过）。`,
-    `Usage: caijue verify <workbook|report.pdf> <narrative.txt|.docx|.pdf> [--format text|json]
+只给一个 PDF/Word 文件时，核对其中的说明与其中的表；PDF 中的位置按页报告（第 N 页），JSON 中带 page。
+
+核对手写情况说明中的每个数字是否与工作簿一致，并检查说明是否完整（模板各部分、其他重要事项、变动原因）、
+措辞是否与数字相符（决算数大于/小于预算数、持平、未删改的模板用语、年度、单位）。
+不给工作簿（或工作簿中未识别到决算表）时，按说明自身核对：各项之和等于合计、占比、增减额与增减幅度、预算完成率、
+同一项目前后一致、年度一致；每个数字按其书写精度作区间计算，舍入误差不会报为不符。JSON 中 cell 为 null，
+expected 给出算式（如「1.2 ÷ 24.00 × 100 = 5.00」）。
+  --format text|json          输出格式（默认 text）
+  --style sichuan|shanghai    按哪个模板检查各部分（默认按标题自动判断）
+退出码：0 无强制级不符；1 有强制级不符；2 用法错误、文件无法读取，或说明为空/没有可核对的内容。`,
+    `Usage: caijue verify [<workbook|report.pdf>] <narrative.txt|.docx|.pdf> [--format text|json] [--style sichuan|shanghai]
        caijue verify <report.pdf|report.docx> [--format text|json]
 
-Checks every number in a narrative against the tables. With one PDF/Word file, its own narrative is checked
-against its own tables; places in a PDF are given by page (JSON: page).
-Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error, unreadable file, or nothing checked.`,
+With one PDF/Word file, its own narrative is checked against its own tables; places in a PDF are given by page (JSON: page).
+
+Checks every number in a hand-written narrative against the workbook, the narrative's completeness (the template's
+sections, 其他重要事项, reasons for changes) and its wording against the numbers.
+With no workbook (or one with no recognised tables) the narrative is checked against itself: parts add to totals,
+shares, changes and rates, completion rates, an item stated twice, years; each number is an interval of its written
+precision, so rounding noise is never a mismatch. In JSON, cell is null and expected carries the arithmetic.
+  --format text|json          output format (default text)
+  --style sichuan|shanghai    template the sections are held against (default: detected from the headings)
+Exit codes: 0 no error-level mismatch; 1 an error-level mismatch; 2 usage error, unreadable file, or an empty narrative / nothing to check.`,
   ],
   recognize: [
     `用法：caijue recognize <文件> [--format text|json]
@@ -121,6 +148,21 @@ sheet already holds and what the tables give (unit name, year, 机关运行经�
                       as a formula; never the input file itself
   --format text|json  text: tab-separated columns (paste into Excel); json also lists the missing items
 Exit codes: 0 done; 2 usage error or unreadable file.`,
+  ],
+  rules: [
+    `用法：caijue rules [--format text|json] [--lang en]
+
+列出财决助手的全部检查：编号、级别（强制／核实）、依据（财政部审核公式／公开模板或公开要求／惯例）、版本、
+涉及的表和公式说明。用户文档 docs/规则列表.md 由同一份数据生成。
+  --format text|json  text 为逐条说明；json 另含公式、中英文说明
+退出码：0 成功；2 用法错误。`,
+    `Usage: caijue rules [--format text|json] [--lang en]
+
+Lists every check: id, severity (error / warning), basis (MOF validation formula / published template or disclosure
+requirement / convention), version, tables and a plain-words explanation. docs/规则列表.md is generated from the
+same data.
+  --format text|json  text: one block per check; json also gives the formula and both languages
+Exit codes: 0 done; 2 usage error.`,
   ],
 };
 

@@ -5,6 +5,7 @@ import { runCheck } from "./commands/check";
 import { runInputs } from "./commands/inputs";
 import { runNarrate } from "./commands/narrate";
 import { runRecognize } from "./commands/recognize";
+import { runRules } from "./commands/rules";
 import { runVerify } from "./commands/verify";
 import { helpText } from "./help";
 import { processIo, type Io } from "./io";
@@ -56,6 +57,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await runRecognize(args, lang, io);
       case "inputs":
         return await runInputs(args, lang, io);
+      case "rules":
+        return await runRules(args, lang, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,6 +1,7 @@
 /** CLI strings, zh-CN first with en-US. Findings and recognition text come from core/i18n, not from here. */
 import type { Lang } from "../core/i18n/lang";
 import type { ReadErrorCode } from "./xlsx/errors";
+import type { ReadNote } from "./xlsx/read-lean";
 
 const M = {
   // Read errors: one line each, no stack trace.
@@ -22,10 +23,20 @@ const M = {
   "read.doc-binary": ["旧版 .doc 格式或已加密的 Word 文档，请在 Word/WPS 中另存为 .docx", "an old binary .doc or an encrypted Word file; save it as .docx"],
   "read.unsupported-format": ["无法读取此格式（支持 .xlsx/.xlsm/.xls/.et、.pdf、.docx、.txt）", "unsupported format (.xlsx/.xlsm/.xls/.et, .pdf, .docx, .txt are read)"],
   "read.io": ["读取文件时出错", "error while reading the file"],
+  "read.too-expanded": [
+    "文件解压后过大（至少 {sizeMb} MB，上限 {limitMb} MB），可能已损坏或是恶意构造的压缩包；未读取",
+    "file expands too much when unpacked (at least {sizeMb} MB, limit {limitMb} MB); probably damaged or a zip bomb; not read",
+  ],
+  "read.package-part-unreadable": ["无法读取工作簿中的 {part}（已损坏或格式异常）", "cannot read {part} in the workbook (damaged or malformed)"],
+  "read.part-unreadable": ["无法读取工作表「{sheet}」（部件 {part} 已损坏或格式异常）", "cannot read sheet '{sheet}' (part {part} is damaged or malformed)"],
   "read.internal": ["处理文件时出现内部错误（加 --debug 查看详情）", "internal error while processing the file (use --debug for details)"],
+  "note.uncalculated": [
+    "工作表「{sheet}」中 {cells} 个单元格（如 {first}）：公式没有计算结果，请在 Excel 中打开并保存后再校验",
+    "sheet “{sheet}”: {cells} formula cells (e.g. {first}) have no calculated results; open and save the workbook in Excel, then check again",
+  ],
   "note.rows-capped": ["工作表「{sheet}」行数过多，只读取了前 {rows} 行（可用 --max-rows 调整）", "sheet “{sheet}” is very long; only the first {rows} rows were read (see --max-rows)"],
   // Usage.
-  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs)"],
+  "usage.unknown-command": ["未知命令：{arg}（可用：check、narrate、verify、recognize、inputs、rules）", "unknown command: {arg} (available: check, narrate, verify, recognize, inputs, rules)"],
   "usage.unknown-option": ["未知选项：{arg}", "unknown option: {arg}"],
   "usage.missing-value": ["选项 {arg} 需要一个值", "option {arg} needs a value"],
   "usage.bad-value": ["选项 {arg} 的值无效：{value}（可选：{allowed}）", "invalid value for {arg}: {value} (allowed: {allowed})"],
@@ -46,6 +57,10 @@ const M = {
   "check.unreadable": ["无法读取", "unreadable"],
   "check.tables": ["识别到 {n} 张表：{list}", "{n} tables recognised: {list}"],
   "check.no-tables": ["未识别到任何决算表", "no final-accounts tables recognised"],
+  "read.failed": ["{file}：读取文件时出错，未能读取其中的表格（加 --debug 查看详情）", "{file}: reading the file failed; its tables could not be read (use --debug for details)"],
+  "check.worker-crashed": ["{file}：处理此文件时内存或资源耗尽，未能校验", "{file}: ran out of memory or resources while processing this file; not checked"],
+  "check.internal": ["{file}：识别或校验报表时出错，未完成校验（加 --debug 查看详情）", "{file}: recognising or checking the tables failed; the file was not checked (use --debug for details)"],
+  "check.not-checked-uncalculated": ["未校验（公式没有计算结果）", "not checked (formulas without calculated results)"],
   "check.not-checked": ["未校验（不是决算工作簿？）", "not checked (not a final-accounts workbook?)"],
   "check.no-tables-error": ["工作簿中没有找到任何决算表（收入支出决算总表、收入决算表……），未做校验；请确认文件是否为部门决算报表", "no final-accounts table (收入支出决算总表, 收入决算表 …) was found in the workbook, so nothing was checked; is this a 部门决算 workbook?"],
   "check.counts": ["强制 {error} 项，核实 {warning} 项（共 {checks} 项检查，{skipped} 条规则因缺表或缺行未完整执行）", "errors: {error}, warnings: {warning} ({checks} checks; rules not run, or not fully, for missing tables or rows: {skipped})"],
@@ -66,6 +81,10 @@ const M = {
   "summary.time": ["用时 {sec} 秒", "took {sec} s"],
   // Narrate / verify / recognize.
   "narrate.placeholders": ["说明中有 {n} 处「【请填写：…】」占位符：请在工作簿的「说明数据」表中补充（caijue inputs 可列出或补全该表），或在说明中直接改写", "the narrative has {n} 【请填写：…】 placeholders: fill in the 说明数据 sheet of the workbook (caijue inputs lists or completes it), or edit the text"],
+  "narrate.style-unknown": ["未知的文风选项：{name}（caijue narrate --help 列出全部选项）", "unknown style option: {name} (caijue narrate --help lists them)"],
+  "narrate.style-bad-value": ["文风选项 {name} 的值无效：{value}（可选：{allowed}）", "invalid value for style option {name}: {value} (allowed: {allowed})"],
+  "narrate.style-bad-preset": ["未知的文风预设：{value}（可选：sichuan、shanghai）", "unknown style preset: {value} (allowed: sichuan, shanghai)"],
+  "narrate.style-file-bad": ["无法读取文风文件 {path}：须为 JSON 对象，如 {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}", "cannot read the style file {path}: it must be a JSON object such as {\"preset\":\"shanghai\",\"percentDigits\":{\"yoy\":2}}"],
   "narrate.written": ["情况说明已写入：{path}", "narrative written to {path}"],
   "verify.claims": ["共找到 {claims} 处数字表述：不符 {mismatches} 处（其中强制 {errors} 处），无法核对 {unverified} 处", "{claims} numeric claims: {mismatches} mismatches ({errors} errors), {unverified} unverified"],
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
@@ -82,6 +101,14 @@ const M = {
   "inputs.created": ["已写出副本：{path}（新建「{sheet}」，{n} 个项目）", "copy written: {path} (sheet “{sheet}” created, {n} items)"],
   "inputs.appended": ["已写出副本：{path}（「{sheet}」末尾补充 {n} 个缺少的项目，原有内容未改动）", "copy written: {path} ({n} missing items appended to “{sheet}”; existing cells unchanged)"],
   "inputs.existing": ["工作簿已有「{sheet}」，缺少 {n} 个项目（加 --out 写出补全后的副本）", "the workbook already has “{sheet}”; {n} items are missing (use --out to write a completed copy)"],
+  "verify.all-good-text": ["所有可相互核对的数字都前后一致", "every number that could be checked against the others agrees"],
+  "verify.none-checked-text": ["没有一个数字能与文中其他数字相互核对（见下方“无法核对”），不能视为核对通过", "no number could be checked against the others (see “unverified” below); this is not a pass"],
+  "verify.unverified-text": ["无法核对（文中没有可与之对照的数字）", "unverified (no other stated number to check against)"],
+  "verify.empty": ["说明文本为空：{path}，没有核对任何内容（不是核对通过）", "the narrative is empty: {path}; nothing was checked (this is not a pass)"],
+  "verify.nothing": ["{path} 中没有找到可核对的数字或段落，没有核对任何内容（不是核对通过）", "no number or section to check was found in {path}; nothing was checked (this is not a pass)"],
+  "verify.text-only": ["将只核对说明文本自身（各项之和、占比、增减、完成率、前后一致、完整性与措辞）", "checking the narrative against itself only (sums, shares, changes, completion, consistency, completeness, wording)"],
+  "verify.mode-text": ["未使用工作簿：按说明文本自身核对（数字按书写精度作区间计算）", "no workbook: the narrative checked against itself (numbers as intervals of their written precision)"],
+  "usage.verify-needs-text": ["缺少说明文本：{path} 是工作簿；用法 caijue verify [<工作簿>] <说明.txt>", "the narrative text is missing: {path} is a workbook; usage: caijue verify [<workbook>] <narrative.txt>"],
   "verify.text-unreadable": ["无法读取说明文本：{path}", "cannot read the narrative text: {path}"],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -97,4 +124,11 @@ export function msg(lang: Lang, key: MessageKey, params: Record<string, string |
 /** One-line reason for a read error. */
 export function readErrorText(lang: Lang, code: ReadErrorCode | "internal", detail: Record<string, string | number> = {}): string {
   return msg(lang, `read.${code}` as MessageKey, detail);
+}
+
+/** One line for something the reader met (a sheet cut short, formulas saved without results). */
+export function readNoteText(lang: Lang, n: ReadNote): string {
+  return n.code === "rows-capped"
+    ? msg(lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows })
+    : msg(lang, "note.uncalculated", { sheet: n.sheet, cells: n.cells, first: n.first });
 }

@@ -145,7 +145,7 @@ describe("caijue check on fixtures", () => {
     const r = await caijue(["check", path.join(ROOT, "test", "fixtures", "generated"), "--format", "json"]);
     const out = JSON.parse(r.stdout) as { files: JsonFile[] };
     expect(out.files.length).toBe(files.length);
-    // helper B's deliberately broken fixtures (bad-*.xlsx) are reported, and make the batch exit 2.
+    // the deliberately broken fixtures (bad-*.xlsx, test/fixtures/bad-inputs.ts) are reported, and make the batch exit 2.
     const broken = out.files.filter((f) => f.errors.length > 0);
     expect(broken.map((f) => path.basename(f.file)).every((n) => n.startsWith("bad-"))).toBe(true);
     let errors = 0;
@@ -157,7 +157,9 @@ describe("caijue check on fixtures", () => {
       }
       for (const t of f.tables) expect(Object.keys(t).sort()).toEqual(["kind", "sheet"]);
       for (const x of f.findings) {
-        expect(Object.keys(x).sort()).toEqual(["actual", "cell", "difference", "expected", "id", "message", "rule", "severity", "sheet"]);
+        // built-in rules also say what they rest on (basis) and the version of their meaning
+        expect(Object.keys(x).sort()).toEqual(["actual", "basis", "cell", "difference", "expected", "id", "message", "rule", "ruleVersion", "severity", "sheet"]);
+        expect(["mof", "template", "convention"]).toContain((x as unknown as { basis: string }).basis);
         expect(["error", "warning"]).toContain(x.severity);
         expect(x.cell).toMatch(/^[A-Z]+\d+$/);
         if (x.severity === "error") errors++;
@@ -217,8 +219,8 @@ describe("caijue check on fixtures", () => {
     const reportXml = strFromU8(zip[last]);
     expect(reportXml).not.toContain("<f>");
     expect(reportXml).toContain("<hyperlink");
-    const sst = strFromU8(zip["xl/sharedStrings.xml"]);
-    for (const h of ["级别", "规则", "单元格", "期望", "实际", "差额", "说明", "已说明"]) expect(sst).toContain(h);
+    // Report text is written as inline strings: text by construction, whatever it starts with.
+    for (const h of ["级别", "规则", "单元格", "期望", "实际", "差额", "说明", "已说明"]) expect(reportXml).toContain(`<t xml:space="preserve">${h}</t>`);
     // Running again into the input's own folder must never overwrite an input.
     const again = await caijue(["check", copy, "--mark", out]);
     expect(existsSync(copy)).toBe(true);
@@ -227,7 +229,7 @@ describe("caijue check on fixtures", () => {
 });
 
 describe("caijue check: guards", () => {
-  it("--mark refuses to write a copy over another input file", async () => {
+  it("--mark never writes a copy over another input file: the copy takes a free name", async () => {
     const dir = tempDir("caijue-mark-self-");
     const a = path.join(dir, "单位.xlsx");
     const b = path.join(dir, "单位-校验.xlsx");
@@ -235,12 +237,13 @@ describe("caijue check: guards", () => {
     writeFileSync(b, readFileSync(SEED));
     const before = sha256(b);
     const r = await caijue(["check", dir, "--mark", dir, "--format", "json"]);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(0);
     expect(sha256(b)).toBe(before);
-    const out = JSON.parse(r.stdout) as { files: JsonFile[] };
-    const refused = out.files.find((f) => f.file === a)!;
-    expect(refused.errors.map((e) => e.code)).toContain("mark-failed");
-    expect(refused.findings.length).toBeGreaterThan(0); // still checked and reported
+    const out = JSON.parse(r.stdout) as { files: (JsonFile & { marked?: string; notes?: string[] })[] };
+    const renamed = out.files.find((f) => f.file === a)!;
+    expect(renamed.marked).toBe(path.join(dir, "单位 (2)-校验.xlsx"));
+    expect(renamed.notes?.join("\n")).toContain("标记副本改名为");
+    expect(renamed.findings.length).toBeGreaterThan(0); // still checked and reported
   });
 
   it("reads only the first --max-rows rows of a million-row sheet and says so", async () => {
@@ -286,7 +289,7 @@ describe("caijue check --mark with hostile names", () => {
     const sheets = Object.keys(zip).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     const report = sheets.sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0])).pop()!;
     expect(strFromU8(zip[report])).not.toContain("<f>");
-    expect(strFromU8(zip["xl/sharedStrings.xml"])).toContain("=1+1!D34");
+    expect(strFromU8(zip[report])).toContain('t="inlineStr"><is><t xml:space="preserve">=1+1!D34</t>');
   });
 });
 

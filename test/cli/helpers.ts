@@ -18,9 +18,9 @@ export function buildCli(): void {
 }
 
 /** Generate the fixtures when a previous `npm run fixtures` has not. */
-export function ensureFixtures(): void {
+export function ensureFixtures(required: string[] = []): void {
   const has = existsSync(GENERATED) && readdirSync(GENERATED).some((f) => f.endsWith(".xlsx"));
-  if (has && existsSync(SEED)) return;
+  if (has && existsSync(SEED) && required.every((f) => existsSync(f))) return;
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "make-fixtures.ts")], {
     cwd: ROOT,
     encoding: "utf8",

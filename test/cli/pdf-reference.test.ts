@@ -26,14 +26,13 @@ describeShared("published PDFs (../shared/reference)", () => {
       expect(vr.findings.some((f) => f.severity === "warning" && /326\.71/.test(f.message))).toBe(true);
     });
 
-    it("verify reports the known narrative defects: 总计 0.3万元 (强制) and 一般公共服务支出 71.73% (核实)", async () => {
+    it("verify reports the known narrative defects: 总计 0.3万元 and 一般公共服务支出 71.73% (both 强制)", async () => {
       const input = await openInput(file);
       const recognition = recognize(input.snapshot);
       const r = verifyNarrative(input.document!.narrative, recognition, parseInputsSheet(input.snapshot), { lang: "zh-CN" });
       const errors = r.mismatches.filter((m) => m.severity === "error");
-      expect(errors.length).toBe(1);
-      expect(errors[0].excerpt).toContain("0.3万元");
-      expect(r.mismatches.some((m) => m.excerpt.includes("71.73%"))).toBe(true);
+      // 71.73% against 71.65% is more than one unit of the last digit away: an error, not a rounding question
+      expect(errors.map((m) => m.claimed).sort()).toEqual([0.3, 71.73]);
       // the same defects as on the published text (pdftotext) of the narrative
       const text = readShared("reference", "shanghai-caizhengju-2024.txt");
       const part = text.slice(text.indexOf("PART B") >= 0 ? text.indexOf("PART B") : 0);

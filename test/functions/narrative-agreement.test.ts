@@ -1,4 +1,4 @@
-// The CJ.* functions and the narrative generator (issue 7) agree on the seed fixture: every share, rate and
+// The CJ.* functions and the narrative generator agree on the seed fixture: every share, rate and
 // change the generated 情况说明 states is what the worksheet functions compute from the same operands.
 import { expect } from "../support/expect";
 import { before, describe, it } from "mocha";

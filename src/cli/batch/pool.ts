@@ -7,7 +7,14 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { checkFile } from "../check/check-file";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
-import { readErrorText } from "../messages";
+import { msg } from "../messages";
+
+/**
+ * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch
+ * (the cores were busy with other work) and cost about 70 MB more at the peak, pushing a batch of 1,000 files past
+ * 200 MB. One job keeps the peak low everywhere; on an idle machine with more cores --jobs 2 or more is faster.
+ */
+export const DEFAULT_JOBS = 1;
 
 export interface PoolOptions {
   jobs: number;
@@ -42,50 +49,60 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
     return;
   }
 
+  // The main thread checks files too, beside jobs − 1 workers: one isolate less to start, warm up and keep in memory
+  // (each costs tens of MB and a cold JIT), which is most of what a second job cost on a two-core machine.
   let next = 0;
-  await new Promise<void>((resolve) => {
+  // Files that were in flight behind the one that crashed a worker: checked again, not blamed.
+  const retry: number[] = [];
+  const take = (): number | undefined => (retry.length ? retry.shift() : next < total ? next++ : undefined);
+  const mainLoop = async () => {
+    for (let i = take(); i !== undefined; i = take()) accept(i, await checkFile(files[i], options));
+  };
+  const workersDone = new Promise<void>((resolve) => {
     let alive = 0;
     const start = () => {
       // Heap cap per worker: a pathological file kills its worker, not the batch.
       const worker = new Worker(pool.workerScript, { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
       alive++;
-      let current = -1;
+      // Two files in flight, so the worker has the next one at hand while the busy main thread has not yet read
+      // its message.
+      const inFlight = new Set<number>();
       const feed = () => {
-        if (next >= total) {
-          current = -1;
-          void worker.terminate();
-          return;
+        for (let i = inFlight.size < 2 ? take() : undefined; i !== undefined; i = inFlight.size < 2 ? take() : undefined) {
+          inFlight.add(i);
+          worker.postMessage({ index: i, file: files[i], options });
         }
-        current = next++;
-        worker.postMessage({ index: current, file: files[current], options });
+        if (inFlight.size === 0) void worker.terminate();
+      };
+      /** The oldest file in flight is the one the worker was on: it is reported; the others are queued again. */
+      const blame = (err: Error) => {
+        const [first, ...rest] = [...inFlight];
+        inFlight.clear();
+        if (first !== undefined) accept(first, crashed(files[first], options, err));
+        retry.push(...rest);
       };
       worker.on("message", (m: { index: number; result: FileResult }) => {
+        inFlight.delete(m.index);
         accept(m.index, m.result);
         feed();
       });
-      worker.on("error", (err) => {
-        // A crash (e.g. out of memory on a pathological file) costs that file only.
-        if (current >= 0) {
-          const r = crashed(files[current], options, err);
-          const idx = current;
-          current = -1;
-          accept(idx, r);
-        }
-      });
+      // A crash (e.g. out of memory on a pathological file) costs that file only.
+      worker.on("error", (err) => blame(err));
       worker.on("exit", () => {
         alive--;
-        if (current >= 0) accept(current, crashed(files[current], options, new Error("worker exited")));
-        if (next < total) start();
+        blame(new Error("worker exited"));
+        if (next < total || retry.length > 0) start();
         else if (alive === 0) resolve();
       });
       feed();
     };
-    for (let i = 0; i < jobs; i++) start();
+    for (let i = 0; i < jobs - 1; i++) start();
   });
+  await Promise.all([mainLoop(), workersDone]);
 }
 
 function crashed(file: string, options: CheckJobOptions, err: Error): FileResult {
-  return unreadableResult(file, [{ code: "internal", message: readErrorText(options.lang, "internal") }], options.debug ? err.stack : undefined);
+  return unreadableResult(file, [{ code: "internal", message: msg(options.lang, "check.worker-crashed", { file: path.basename(file) }) }], options.debug ? err.stack : undefined);
 }
 
 /** Default worker script location: next to the running bundle. */

@@ -12,6 +12,9 @@ export interface CompactFinding {
   difference: number | null;
   message: string;
   table?: string;
+  /** What the rule rests on (MOF 审核公式 / template / convention); absent for user rules. */
+  basis?: "mof" | "template" | "convention";
+  ruleVersion?: number;
   /** For a PDF or Word input: where a reader finds the cell (page, table, row, column), rendered. */
   place?: string;
   page?: number;

@@ -11,6 +11,7 @@ import { UsageError, type ParsedArgs } from "../args";
 import type { Io } from "../io";
 import { msg, readErrorText } from "../messages";
 import { safeText } from "../output/color";
+import { asCellText } from "../../excel/cellText";
 import { isSameFileAsAny } from "./out-file";
 import { openOne } from "./open-one";
 
@@ -26,9 +27,15 @@ export function inputsJson(file: string, plan: InputsSheetPlan, out?: string): o
   };
 }
 
-/** Tab-separated rows (paste straight into Excel); cell text cannot carry terminal control characters. */
-function inputsText(plan: InputsSheetPlan): string {
-  const cell = (v: string | number) => safeText(String(v)).replace(/[\t\r\n]+/g, " ");
+/**
+ * Tab-separated rows (paste straight into Excel); cell text cannot carry terminal control characters, and text
+ * Excel would read as a formula or a signed number (= + - @) gets the apostrophe Excel takes as "this is text".
+ */
+export function inputsText(plan: Pick<InputsSheetPlan, "template">): string {
+  const cell = (v: string | number) => {
+    if (typeof v === "number") return String(v);
+    return asCellText(safeText(v).replace(/[\t\r\n]+/g, " "));
+  };
   return plan.template.map((r) => [r.项目, r.内容, r.说明].map(cell).join("\t")).join("\n") + "\n";
 }
 

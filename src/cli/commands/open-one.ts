@@ -3,7 +3,7 @@ import type { Lang } from "../../core/i18n/lang";
 import type { WorkbookSnapshot } from "../../core/workbook/snapshot";
 import type { ParsedArgs } from "../args";
 import type { Io } from "../io";
-import { msg, readErrorText } from "../messages";
+import { msg, readErrorText, readNoteText } from "../messages";
 import { WorkbookReadError } from "../xlsx/errors";
 import { DEFAULT_MAX_SIZE_MB, type ReaderName } from "../xlsx/open";
 import { openInput, type InputOutcome } from "../pdf/open-input";
@@ -24,7 +24,7 @@ export async function openOneInput(file: string, args: ParsedArgs, lang: Lang, i
       maxSize: ((o["max-size"] as number) ?? DEFAULT_MAX_SIZE_MB) * 1024 * 1024,
       maxRows: (o["max-rows"] as number) ?? DEFAULT_MAX_ROWS,
     });
-    for (const n of outcome.notes) io.err(`${safeText(file)}: ${msg(lang, "note.rows-capped", { sheet: n.sheet, rows: n.rows })}\n`);
+    for (const n of outcome.notes) io.err(`${safeText(file)}: ${readNoteText(lang, n)}\n`);
     return outcome;
   } catch (e) {
     if (e instanceof WorkbookReadError) {

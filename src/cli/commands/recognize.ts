@@ -13,7 +13,9 @@ export function recognitionJson(file: string, r: RecognitionResult, sheetPages?:
   return {
     file,
     year: r.year ?? null,
+    yearSource: r.yearSource ?? null,
     unitName: r.unitName ?? null,
+    unitNameSource: r.unitNameSource ?? null,
     tables: r.tables.map((t) => ({
       kind: t.kind,
       variant: t.variant,
@@ -24,6 +26,7 @@ export function recognitionJson(file: string, r: RecognitionResult, sheetPages?:
       range: `${toA1(t.range.top, t.range.left)}:${toA1(t.range.bottom, t.range.right)}`,
       confidence: t.confidence,
       empty: t.empty,
+      emptyNote: t.emptyNote ?? null,
       rows: t.rows.length,
       columns: t.columns.map((c) => c.role),
       missingRows: t.missingRows,

@@ -1,94 +1,158 @@
 /**
- * --mark: a copy of the workbook with finding cells filled (red 强制 / amber 核实) and annotated,
- * plus a 「校验结果」 sheet, written next to nothing but itself: never over an input file.
+ * --mark: a copy of the workbook with the finding cells filled (light red 强制 / amber 核实) and annotated, plus
+ * a 「校验结果」 sheet linking to each cell. The copy is the input package edited in place (src/cli/xlsx/package):
+ * every part other than the ones marking needs is byte for byte the input's. Written atomically (temp file in the
+ * target folder, then rename), never over an input, never over the copy of another input of the same batch.
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
-import { TABLE_KINDS } from "../../core/catalog/vocabulary";
-import { msg } from "../messages";
 import { isSameFileAsAny } from "../commands/out-file";
-import { WorkbookReadError } from "../xlsx/errors";
+import { editPackage, PackageEditError } from "../xlsx/package/edit";
+import { markMsg, whyText } from "./messages";
+import { cellMarks, NOTE_AUTHOR, REPORT_SHEET, reportTable, type ReportContext } from "./report";
 
-export const REPORT_SHEET = "校验结果";
-const RED = "FFFFC7CE";
-const AMBER = "FFFFEB9C";
+export { REPORT_SHEET };
 
-const HEADERS_ZH = ["级别", "规则", "表", "单元格", "期望", "实际", "差额", "说明", "已说明"];
-const HEADERS_EN = ["Severity", "Rule", "Table", "Cell", "Expected", "Actual", "Difference", "Message", "Explained"];
+/** A refusal or failure, already rendered as one line naming the file. */
+export class MarkError extends Error {}
 
-/** The table's printed name for the report column (as the add-in writes it), not the internal kind code. */
-function reportTableName(kind: string | undefined, lang: Lang): string {
-  if (!kind) return "";
-  const zh = (TABLE_KINDS as Record<string, string>)[kind];
-  return zh ? (lang === "en-US" ? `${kind} ${zh}` : zh) : kind;
+export interface MarkedCopy {
+  path: string;
+  /** Remarks to show with the file's result (renamed copy, findings without a cell), rendered. */
+  notes: string[];
+  /** Cells whose style was changed. */
+  marked: number;
 }
 
-/** Output path for a marked copy: <dir>/<name>-校验.xlsx. */
-export function markedPath(file: string, dir: string): string {
-  return path.join(dir, `${path.basename(file, path.extname(file))}-校验.xlsx`);
+const TEMP_TAG = ".caijue-tmp-";
+
+function copyName(file: string, n: number): string {
+  const ext = path.extname(file);
+  // A macro-enabled workbook keeps its extension: Excel refuses a .xlsm package saved as .xlsx.
+  const outExt = ext.toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  const base = path.basename(file, ext);
+  return `${base}${n > 1 ? ` (${n})` : ""}-校验${outExt}`;
 }
 
-/** Sheet-qualified reference for an internal hyperlink ('Sheet''s name'!C12). */
-function internalRef(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+/**
+ * Output path of `file`'s marked copy in `dir`. Every input of the batch gets its own name, in input order:
+ * the first 决算.xlsx gets 决算-校验.xlsx, the next one of that name 决算 (2)-校验.xlsx; no name is ever an
+ * input's. Names compare case-insensitively (Windows and macOS folders do). Same answer in every worker.
+ */
+export function markedPath(file: string, dir: string, inputPaths: string[] = [file]): { path: string; renamed: boolean } {
+  const key = (p: string) => path.resolve(p).toLowerCase();
+  const inputs = new Set(inputPaths.map(key));
+  const assigned = new Set<string>();
+  const me = path.resolve(file);
+  const order = inputPaths.some((p) => path.resolve(p) === me) ? inputPaths : [...inputPaths, file];
+  for (const input of order) {
+    let n = 1;
+    let candidate = path.join(dir, copyName(input, n));
+    while (inputs.has(key(candidate)) || assigned.has(key(candidate))) candidate = path.join(dir, copyName(input, ++n));
+    assigned.add(key(candidate));
+    if (path.resolve(input) === me) return { path: candidate, renamed: n > 1 };
+  }
+  /* c8 ignore next */
+  return { path: path.join(dir, copyName(file, 1)), renamed: false };
 }
 
-/** Write the marked copy; returns its path. Throws an Error with a rendered message on refusal. */
-export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang): Promise<string> {
-  const out = markedPath(file, dir);
-  if (await isSameFileAsAny(out, [file, ...inputPaths])) throw new Error(msg(lang, "usage.mark-is-input", { path: out }));
+/** Write the marked copy; returns where. Throws MarkError with a rendered reason; the input is never written. */
+export async function writeMarkedCopy(file: string, findings: Finding[], dir: string, inputPaths: string[], lang: Lang, ctx: ReportContext = { tables: 1 }): Promise<MarkedCopy> {
+  const shown = path.basename(file);
+  const { path: out, renamed } = markedPath(file, dir, inputPaths);
+  if (await isSameFileAsAny(out, [file, ...inputPaths])) throw new MarkError(markMsg(lang, "is-input", { path: out }));
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".xls" || ext === ".et") throw new WorkbookReadError("old-xls");
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  const bytes0 = await fs.readFile(file, { flag: "r" });
-  await wb.xlsx.load(bytes0 as unknown as Parameters<typeof wb.xlsx.load>[0]);
-
-  // One mark per cell: 强制 wins over 核实; messages are joined into one note.
-  const byCell = new Map<string, { sheet: string; address: string; error: boolean; lines: string[] }>();
-  for (const f of findings) {
-    const key = `${f.target.sheet}\u0000${f.target.address}`;
-    const m = byCell.get(key) ?? { sheet: f.target.sheet, address: f.target.address, error: false, lines: [] };
-    m.error ||= f.severity === "error";
-    m.lines.push(`[${msg(lang, f.severity === "error" ? "sev.error" : "sev.warning")} ${f.rule}] ${f.message}`);
-    byCell.set(key, m);
+  if (ext === ".xls" || ext === ".et") throw new MarkError(markMsg(lang, "old-xls", { file: shown }));
+  let input: Uint8Array;
+  try {
+    input = new Uint8Array(await fs.readFile(file, { flag: "r" }));
+  } catch (e) {
+    throw new MarkError(markMsg(lang, "read-failed", { file: shown, why: whyText(lang, (e as NodeJS.ErrnoException).code) }));
   }
-  for (const m of byCell.values()) {
-    const ws = wb.getWorksheet(m.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(m.address);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: m.error ? RED : AMBER } };
-    cell.note = m.lines.join("\n");
+  const order = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  let edited;
+  try {
+    edited = editPackage(input, {
+      marks: cellMarks(order, lang),
+      author: NOTE_AUTHOR,
+      table: { name: REPORT_SHEET, ...reportTable(findings, lang, ctx) },
+    });
+  } catch (e) {
+    if (e instanceof PackageEditError) throw new MarkError(markMsg(lang, e.code, { file: shown, part: e.part || "?" }));
+    throw new MarkError(markMsg(lang, "bad-part", { file: shown, part: "?" }));
   }
+  await writeAtomically(out, edited.bytes, lang);
+  const notes: string[] = [];
+  if (renamed) notes.push(markMsg(lang, "renamed", { name: path.basename(out) }));
+  if (edited.notesSkipped.length) {
+    const list = edited.notesSkipped.slice(0, 3).join("、") + (edited.notesSkipped.length > 3 ? " …" : "");
+    notes.push(markMsg(lang, "threaded", { n: edited.notesSkipped.length, list }));
+  }
+  if (edited.unplaced.length) {
+    const list = edited.unplaced.slice(0, 3).map((m) => `${m.sheet}!${m.address}`).join("、") + (edited.unplaced.length > 3 ? " …" : "");
+    notes.push(markMsg(lang, "unplaced", { n: edited.unplaced.length, list }));
+  }
+  return { path: out, notes, marked: edited.restyled.length };
+}
 
-  const old = wb.getWorksheet(REPORT_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const report = wb.addWorksheet(REPORT_SHEET);
-  report.addRow(lang === "en-US" ? HEADERS_EN : HEADERS_ZH).font = { bold: true };
-  report.columns.forEach((c, i) => (c.width = [8, 10, 8, 22, 14, 14, 12, 70, 8][i]));
-  for (const f of findings) {
-    const ref = `${f.target.sheet}!${f.target.address}`;
-    // ExcelJS writes JS strings as text cells, never formulas, so "=…", "+…", "-…", "@…" stay inert.
-    const row = report.addRow([
-      msg(lang, f.severity === "error" ? "sev.error" : "sev.warning"),
-      f.rule,
-      reportTableName(f.table, lang),
-      ref,
-      f.expected ?? null,
-      f.actual ?? null,
-      f.difference ?? null,
-      f.message,
-      lang === "en-US" ? "no" : "否",
-    ]);
-    if (!f.target.sheet.includes("!")) {
-      row.getCell(4).value = { text: ref, hyperlink: internalRef(f.target.sheet, f.target.address) };
+/**
+ * Write `bytes` to `out` through a temp file in the same folder and a rename: a reader never sees a half-written
+ * copy and an interrupted run leaves no 0-byte file under the copy's name.
+ */
+export async function writeAtomically(out: string, bytes: Uint8Array, lang: Lang): Promise<void> {
+  const dir = path.dirname(out);
+  const tmp = path.join(dir, `.${path.basename(out)}${TEMP_TAG}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(tmp, bytes, { flag: "wx" });
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new MarkError(markMsg(lang, "write-failed", { dir, why: whyText(lang, (e as NodeJS.ErrnoException).code) }));
+  }
+}
+
+/**
+ * Remove what this process left half-done in `dirs`: temp copies (ours carry the process id, so a batch running
+ * next to us is not touched) and LibreOffice conversion folders. Synchronous: it runs from a signal handler.
+ */
+export function removeLeftovers(dirs: string[]): void {
+  const mine = `${TEMP_TAG}${process.pid}-`;
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
     }
-    row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: f.severity === "error" ? RED : AMBER } };
+    for (const n of names) if (n.includes(mine)) rmSync(path.join(dir, n), { force: true });
   }
-  await fs.mkdir(dir, { recursive: true });
-  const bytes = await wb.xlsx.writeBuffer();
-  await fs.writeFile(out, new Uint8Array(bytes as ArrayBuffer));
-  return out;
+  let temps: string[] = [];
+  try {
+    temps = readdirSync(os.tmpdir());
+  } catch {
+    /* nothing to clean */
+  }
+  for (const n of temps) if (n.startsWith(`caijue-xls-${process.pid}-`)) rmSync(path.join(os.tmpdir(), n), { recursive: true, force: true });
+}
+
+/**
+ * On Ctrl-C or SIGTERM: clean up (see removeLeftovers) and exit with 128 + signal number. Returns a function
+ * that removes the handlers again.
+ */
+export function cleanUpOnInterrupt(dirs: string[]): () => void {
+  const handlers: [NodeJS.Signals, () => void][] = (["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]).map((sig) => [
+    sig,
+    () => {
+      removeLeftovers(dirs);
+      process.exit(128 + (os.constants.signals[sig] ?? 2));
+    },
+  ]);
+  for (const [sig, h] of handlers) process.once(sig, h);
+  return () => {
+    for (const [sig, h] of handlers) process.removeListener(sig, h);
+  };
 }

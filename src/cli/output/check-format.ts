@@ -1,4 +1,5 @@
 /** Rendering of check results: text (streamed per file), JSON (one object), JUnit XML, and the batch summary. */
+import { basisText } from "../../core/i18n/findings";
 import type { Lang } from "../../core/i18n/lang";
 import type { FileResult } from "../check/result";
 import { msg } from "../messages";
@@ -10,6 +11,7 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   let status: string;
   if (!r.readable) status = paint.red(msg(lang, "check.unreadable"));
   else if (r.errors.some((e) => e.code === "no-tables")) status = paint.yellow(msg(lang, "check.not-checked"));
+  else if (r.errors.some((e) => e.code === "uncalculated")) status = paint.yellow(msg(lang, "check.not-checked-uncalculated"));
   else if (!r.ok) status = paint.red(msg(lang, "check.failed"));
   else if (r.counts.warning > 0) status = paint.yellow(msg(lang, "check.warnings-only"));
   else status = paint.green(msg(lang, "check.ok"));
@@ -29,8 +31,9 @@ export function fileText(r: FileResult, lang: Lang, paint: Paint, inputFailed = 
   const sorted = [...r.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   for (const f of sorted) {
     const sev = f.severity === "error" ? paint.red(msg(lang, "sev.error")) : paint.yellow(msg(lang, "sev.warning"));
+    const basis = f.basis ? paint.dim(lang === "en-US" ? ` [${basisText(f.basis, lang)}]` : `〔${basisText(f.basis, lang)}〕`) : "";
     const where = f.place ? `「${safeText(f.place)}」` : `${safeText(f.sheet)}!${f.cell}`;
-    lines.push(`  ${sev} ${f.rule}  ${where}  ${safeText(f.message)}`);
+    lines.push(`  ${sev} ${f.rule}${basis}  ${where}  ${safeText(f.message)}`);
   }
   for (const n of r.notes) lines.push(`  ${paint.yellow(safeText(n))}`);
   for (const e of r.errors) {
@@ -58,6 +61,8 @@ export function jsonFile(r: FileResult): object {
       actual: f.actual,
       difference: f.difference,
       message: f.message,
+      // the rule's basis and version, when it has them (built-in rules and checks do; user rules not)
+      ...(f.basis ? { basis: f.basis, ruleVersion: f.ruleVersion ?? 1 } : {}),
       ...(f.place ? { place: f.place, page: f.page ?? null, box: f.box ?? null } : {}),
     })),
     errors: r.errors.map((e) => ({ code: e.code, message: e.message })),

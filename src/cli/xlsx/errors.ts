@@ -12,6 +12,12 @@ export type ReadErrorCode =
   | "xls-no-converter"
   | "xls-convert-failed"
   | "io"
+  /** The package would inflate past the expanded-size limit (a probable zip bomb). */
+  | "too-expanded"
+  /** One part (a worksheet, the shared strings …) could not be read; detail names it. */
+  | "part-unreadable"
+  /** A part other than a worksheet (shared strings, styles …) could not be read; detail names it. */
+  | "package-part-unreadable"
   | "pdf-scanned"
   | "pdf-encrypted"
   | "pdf-damaged"

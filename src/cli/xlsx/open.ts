@@ -8,9 +8,8 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { WorkbookReadError } from "./errors";
-import { DEFAULT_MAX_ROWS, readXlsxLean, type ReadOutcome } from "./read-lean";
-import { readXlsxExcelJsStream } from "./read-exceljs-stream";
-import { readXlsxExcelJsFull } from "./read-exceljs-adapter";
+import { DEFAULT_MAX_EXPANDED_MB, DEFAULT_MAX_ROWS, readXlsxLean, type ReadOutcome } from "./read-lean";
+import { listEntries } from "./zip";
 
 export type ReaderName = "lean" | "exceljs" | "exceljs-stream";
 export const READERS: ReaderName[] = ["lean", "exceljs", "exceljs-stream"];
@@ -66,7 +65,7 @@ async function findSoffice(): Promise<string | null> {
 async function convertWithLibreOffice(file: string): Promise<Uint8Array> {
   const soffice = await findSoffice();
   if (!soffice) throw new WorkbookReadError("xls-no-converter");
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "caijue-xls-"));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `caijue-xls-${process.pid}-`));
   try {
     await new Promise<void>((resolve, reject) => {
       // A separate profile dir lets conversions run while the user has LibreOffice open.
@@ -86,6 +85,21 @@ async function convertWithLibreOffice(file: string): Promise<Uint8Array> {
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The ExcelJS readers inflate whole parts without a budget: refuse a package whose parts declare more than the lean
+ * reader's expansion limit before handing it over (a part that lies about its size fails in their zip library).
+ */
+function refuseOverExpanded(buf: Uint8Array): void {
+  let declared = 0;
+  try {
+    for (const e of listEntries(buf).values()) declared += e.size;
+  } catch {
+    throw new WorkbookReadError("truncated");
+  }
+  const limit = DEFAULT_MAX_EXPANDED_MB * 1048576;
+  if (declared > limit) throw new WorkbookReadError("too-expanded", { sizeMb: Math.ceil(declared / 1048576), limitMb: DEFAULT_MAX_EXPANDED_MB });
 }
 
 /** Read `file` into a snapshot, or throw WorkbookReadError with a reason code. */
@@ -123,12 +137,14 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     return readXlsxLean(converted, name, { maxRows });
   }
   if (!startsWith(buf, [0x50, 0x4b])) throw new WorkbookReadError("not-zip");
+  if (reader !== "lean") refuseOverExpanded(buf);
   switch (reader) {
+    // The ExcelJS readers load ExcelJS (and its zip libraries) only when chosen: the default path never needs them.
     case "exceljs":
-      return readXlsxExcelJsFull(buf, name, maxRows);
+      return (await import("./read-exceljs-adapter")).readXlsxExcelJsFull(buf, name, maxRows);
     case "exceljs-stream":
       try {
-        return await readXlsxExcelJsStream(file, name, maxRows);
+        return await (await import("./read-exceljs-stream")).readXlsxExcelJsStream(file, name, maxRows);
       } catch {
         throw new WorkbookReadError("truncated");
       }

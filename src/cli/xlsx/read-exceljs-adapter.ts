@@ -1,4 +1,4 @@
-/** Helper B's full ExcelJS reader behind the CLI's reader interface (reason codes, row cap). */
+/** The full ExcelJS reader (test/fixtures' reference reader) behind the CLI's reader interface (reason codes, row cap). */
 import { WorkbookReadError, type ReadErrorCode } from "./errors";
 import { readXlsx, XlsxReadError } from "./read-exceljs";
 import type { ReadNote, ReadOutcome } from "./read-lean";

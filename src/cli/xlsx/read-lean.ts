@@ -5,22 +5,25 @@
  * building a full ExcelJS object model (figures in bench/RESULTS.md).
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/workbook/snapshot";
+import { toA1, type CellValue, type SheetSnapshot, type SheetVisibility, type WorkbookSnapshot } from "../../core/workbook/snapshot";
 import { WorkbookReadError } from "./errors";
 import { shiftFormula } from "./formula-shift";
-import { listEntries, streamEntry, ZipFormatError, type ZipEntry } from "./zip";
+import { StringDecoder } from "node:string_decoder";
+import { attrValue, XmlScanError, XmlScanner, parseAttributes } from "./xml-scan";
+import { Expansion, ExpansionLimitError, listEntries, streamEntry, ZipFormatError, type ZipEntry } from "./zip";
 
 export interface LeanReadOptions {
   /** Rows read per sheet before the rest is skipped (memory guard for million-row sheets). */
   maxRows?: number;
+  /** Bytes the package may expand to (the parts read); more is refused as a probable zip bomb. */
+  maxExpanded?: number;
 }
 
-/** A sheet cut short by the row cap. */
-export interface ReadNote {
-  code: "rows-capped";
-  sheet: string;
-  rows: number;
-}
+/** Something the reader met that the user must hear about: a sheet cut short, formulas without results. */
+export type ReadNote =
+  | { code: "rows-capped"; sheet: string; rows: number }
+  /** Formula cells saved without their calculated values (written by a script, never opened in Excel). */
+  | { code: "uncalculated"; sheet: string; cells: number; first: string };
 
 export interface ReadOutcome {
   snapshot: WorkbookSnapshot;
@@ -28,6 +31,8 @@ export interface ReadOutcome {
 }
 
 export const DEFAULT_MAX_ROWS = 100_000;
+/** Real 财决 workbooks expand to a few MB; 512 MB leaves room for any honest one. */
+export const DEFAULT_MAX_EXPANDED_MB = 512;
 
 /** Built-in number formats (ECMA-376 §18.8.30), the ids ExcelJS also resolves; others read as General. */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -48,6 +53,7 @@ function parseEntry(
     close?: (tag: SaxesTagPlain) => void;
   },
   state: { stopped: boolean } = { stopped: false },
+  budget?: Expansion,
 ): void {
   // Line/column tracking is not needed (errors become one reason code) and costs time on every character.
   const parser = new SaxesParser({ position: false } as object);
@@ -66,7 +72,7 @@ function parseEntry(
     parser.write(decoder.decode(chunk, { stream: true }));
     if (xmlError) throw new WorkbookReadError("not-workbook", { part: entry.name });
     return !state.stopped;
-  });
+  }, budget);
   if (!state.stopped) {
     parser.write(decoder.decode());
     parser.close();
@@ -84,7 +90,7 @@ function resolvePart(base: string, target: string): string {
   return parts.join("/");
 }
 
-function readRels(buf: Uint8Array, entries: Map<string, ZipEntry>, relsName: string, base: string): Map<string, { target: string; type: string }> {
+function readRels(buf: Uint8Array, entries: Map<string, ZipEntry>, relsName: string, base: string, budget?: Expansion): Map<string, { target: string; type: string }> {
   const out = new Map<string, { target: string; type: string }>();
   const e = entries.get(relsName);
   if (!e) return out;
@@ -95,7 +101,7 @@ function readRels(buf: Uint8Array, entries: Map<string, ZipEntry>, relsName: str
       if (a.TargetMode === "External") return;
       out.set(a.Id, { target: resolvePart(base, a.Target ?? ""), type: a.Type ?? "" });
     },
-  });
+  }, undefined, budget);
   return out;
 }
 
@@ -104,7 +110,7 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined): string[] {
+function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined, budget: Expansion): string[] {
   const out: string[] = [];
   if (!e) return out;
   let current = "";
@@ -126,11 +132,11 @@ function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined): string[] {
       else if (n === "rPh") phonetic--;
       else if (n === "si") out.push(current);
     },
-  });
+  }, undefined, budget);
   return out;
 }
 
-function readStyles(buf: Uint8Array, e: ZipEntry | undefined): string[] {
+function readStyles(buf: Uint8Array, e: ZipEntry | undefined, budget: Expansion): string[] {
   const custom = new Map<number, string>();
   const xfFormats: string[] = [];
   if (!e) return xfFormats;
@@ -149,7 +155,7 @@ function readStyles(buf: Uint8Array, e: ZipEntry | undefined): string[] {
     close: (tag) => {
       if (localName(tag.name) === "cellXfs") inCellXfs = false;
     },
-  });
+  }, undefined, budget);
   return xfFormats;
 }
 
@@ -185,6 +191,12 @@ function refRow(ref: string): number {
   return Number(ref.slice(i)) - 1;
 }
 
+/** Largest used range (cells) kept as a full rectangle; sparser sheets get short rows (see toSnapshot). */
+const DENSE_LIMIT = 1_000_000;
+
+/** The row of every sheet row without cells (read-only: snapshots from the reader are not edited in place). */
+const EMPTY_ROW: never[] = Object.freeze([]) as never[];
+
 interface RawCell {
   row: number;
   col: number;
@@ -202,8 +214,12 @@ function readSheet(
   xfFormats: string[],
   maxRows: number,
   date1904: boolean,
-): { sheet: SheetSnapshot; capped: number | null } {
+  budget: Expansion,
+): { sheet: SheetSnapshot; capped: number | null; uncalculated: number; firstUncalculated: string } {
   const cells: RawCell[] = [];
+  let uncalculated = 0;
+  let firstUncalculated = "";
+  let rowsSeen = 0;
   const dateStyle = xfFormats.map(isDateFormat);
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
   const hiddenRows: number[] = [];
@@ -222,33 +238,36 @@ function readSheet(
   let hasV = false;
   let capped: number | null = null;
 
-  const state = { stopped: false };
-  parseEntry(buf, e, {
-    open: (tag) => {
-      // saxes finishes the chunk it was given: ignore whatever follows the cap.
-      if (state.stopped) return;
-      const n = localName(tag.name);
-      const a = tag.attributes as Record<string, string>;
+  let stopped = false;
+  const scanner = new XmlScanner({
+    wantText: () => capture !== null,
+    open: (n, raw) => {
+      if (stopped) return;
       switch (n) {
         case "row": {
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+          const r = attrValue(raw, "r");
+          row = r !== undefined ? Number(r) - 1 : row + 1;
           col = -1;
-          if (row >= maxRows) {
+          // The cap counts rows present, not row numbers: one far row (1,048,576) costs one row.
+          if (++rowsSeen > maxRows) {
             capped = maxRows;
-            state.stopped = true;
+            stopped = true;
             return;
           }
-          if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(row);
+          const hidden = attrValue(raw, "hidden");
+          if (hidden === "1" || hidden === "true") hiddenRows.push(row);
           break;
         }
         case "c": {
-          if (a.r !== undefined) {
-            col = refCol(a.r);
-            const r = refRow(a.r);
+          const ref = attrValue(raw, "r");
+          if (ref !== undefined) {
+            col = refCol(ref);
+            const r = refRow(ref);
             if (r >= 0) row = r;
           } else col += 1;
-          type = a.t ?? "n";
-          style = a.s !== undefined ? Number(a.s) : 0;
+          type = attrValue(raw, "t") ?? "n";
+          const st = attrValue(raw, "s");
+          style = st !== undefined ? Number(st) : 0;
           vText = "";
           fText = "";
           fAttrs = null;
@@ -262,7 +281,7 @@ function readSheet(
           break;
         case "f":
           capture = "f";
-          fAttrs = a;
+          fAttrs = parseAttributes(raw);
           break;
         case "is":
           inIs = true;
@@ -274,7 +293,7 @@ function readSheet(
           if (inIs && phonetic === 0) capture = "t";
           break;
         case "mergeCell": {
-          const [from, to = from] = (a.ref ?? "").split(":");
+          const [from, to = from] = (attrValue(raw, "ref") ?? "").split(":");
           merges.push({ top: refRow(from), left: refCol(from), bottom: refRow(to), right: refCol(to) });
           break;
         }
@@ -285,9 +304,8 @@ function readSheet(
       else if (capture === "f") fText += t;
       else if (capture === "t") isText += t;
     },
-    close: (tag) => {
-      if (state.stopped) return;
-      const n = localName(tag.name);
+    close: (n) => {
+      if (stopped) return;
       if (n === "v" || n === "f" || n === "t") {
         capture = null;
         return;
@@ -324,12 +342,30 @@ function readSheet(
             if (typeof value === "number" && Number.isNaN(value)) value = vText;
         }
         if (typeof value === "number" && dateStyle[style]) value = isoDate(value, date1904);
-        if (value !== null || formula !== null) cells.push({ row, col, value, style, formula });
+        if (value !== null || formula !== null) {
+          cells.push({ row, col, value, style, formula });
+          // No cached result: no <v>, or an empty one where the result would be a number.
+          const noResult = !hasV || (vText === "" && (type === "n" || type === "b"));
+          if (formula !== null && noResult && uncalculated++ === 0) firstUncalculated = toA1(row, col);
+        }
       }
     },
-  }, state);
+  });
+  // Node's native UTF-8 decoder (a character cut between chunks is completed by the next one)
+  const decoder = new StringDecoder("utf8");
+  try {
+    streamEntry(buf, e, (chunk) => {
+      scanner.write(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      return !stopped;
+    }, budget);
+    if (!stopped) scanner.write(decoder.end());
+  } catch (err) {
+    if (err instanceof XmlScanError) throw new WorkbookReadError("part-unreadable", { part: e.name, sheet: name });
+    throw err;
+  }
+  scanner.end();
 
-  return { sheet: toSnapshot(name, visibility, cells, xfFormats, merges, hiddenRows), capped };
+  return { sheet: toSnapshot(name, visibility, cells, xfFormats, merges, hiddenRows), capped, uncalculated, firstUncalculated };
 }
 
 function toSnapshot(
@@ -354,16 +390,25 @@ function toSnapshot(
     if (c.col < left) left = c.col;
     if (c.col > right) right = c.col;
   }
+  // An ordinary sheet is a full rectangle. A sparse one (a single far cell such as XFD1048576 beside a table) gets
+  // rows only as long as their last cell, and rows without cells share one frozen empty row: it costs one pointer
+  // per row between, not a grid of a million rows by 16,384 columns.
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const sparse = height * width > DENSE_LIMIT;
+  const lastCol = new Int32Array(height).fill(sparse ? -1 : width - 1);
+  if (sparse) for (const c of cells) if (c.col - left > lastCol[c.row - top]) lastCol[c.row - top] = c.col - left;
+  // (one fill, then the rows with cells: growing an array a million entries long push by push is far slower)
+  const values = new Array<CellValue[]>(height).fill(EMPTY_ROW as CellValue[]);
+  const numberFormats = new Array<(string | null)[]>(height).fill(EMPTY_ROW as (string | null)[]);
   // Like the ExcelJS adapter: a formulas grid only when the sheet has formulas.
-  const formulas: (string | null)[][] | undefined = cells.some((c) => c.formula !== null) ? [] : undefined;
+  const formulas = cells.some((c) => c.formula !== null) ? new Array<(string | null)[]>(height).fill(EMPTY_ROW as (string | null)[]) : undefined;
   for (let r = 0; r < height; r++) {
-    values.push(new Array<CellValue>(width).fill(null));
-    numberFormats.push(new Array<string | null>(width).fill(null));
-    formulas?.push(new Array<string | null>(width).fill(null));
+    const w = lastCol[r] + 1;
+    if (w === 0) continue;
+    values[r] = new Array<CellValue>(w).fill(null);
+    numberFormats[r] = new Array<string | null>(w).fill(null);
+    if (formulas) formulas[r] = new Array<string | null>(w).fill(null);
   }
   for (const c of cells) {
     const r = c.row - top;
@@ -384,16 +429,16 @@ interface WorkbookDirectory {
   date1904: boolean;
 }
 
-function readDirectory(buf: Uint8Array): WorkbookDirectory {
+function readDirectory(buf: Uint8Array, budget?: Expansion): WorkbookDirectory {
   const entries = listEntries(buf);
-  const root = readRels(buf, entries, "_rels/.rels", "");
+  const root = readRels(buf, entries, "_rels/.rels", "", budget);
   let wbPath = "xl/workbook.xml";
   for (const rel of root.values()) if (rel.type.endsWith("/officeDocument")) wbPath = rel.target;
   const wbEntry = entries.get(wbPath);
   if (!wbEntry) throw new WorkbookReadError("not-workbook");
   const wbDir = wbPath.split("/").slice(0, -1).join("/");
   const relsName = `${wbDir}/_rels/${wbPath.split("/").pop()}.rels`;
-  const rels = readRels(buf, entries, relsName, wbPath);
+  const rels = readRels(buf, entries, relsName, wbPath, budget);
   const declared: WorkbookDirectory["declared"] = [];
   let date1904 = false;
   parseEntry(buf, wbEntry, {
@@ -404,7 +449,7 @@ function readDirectory(buf: Uint8Array): WorkbookDirectory {
       const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
       declared.push({ name: a.name ?? "", state, rid: a["r:id"] ?? a.id ?? "" });
     },
-  });
+  }, undefined, budget);
   return { entries, rels, declared, date1904 };
 }
 
@@ -425,31 +470,57 @@ export function worksheetParts(buf: Uint8Array): { name: string; state: SheetVis
 /** Read an .xlsx held in memory into a snapshot. Throws WorkbookReadError for damaged or non-workbook files. */
 export function readXlsxLean(buf: Uint8Array, fileName: string, options: LeanReadOptions = {}): ReadOutcome {
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const limit = options.maxExpanded ?? DEFAULT_MAX_EXPANDED_MB * 1024 * 1024;
+  const budget = new Expansion(limit);
+  const tooExpanded = (bytes: number) =>
+    new WorkbookReadError("too-expanded", { sizeMb: Math.ceil(bytes / 1048576), limitMb: Math.round(limit / 1048576) });
+  // The part being read, so that any failure names it instead of surfacing as an internal error.
+  let part = "workbook.xml";
+  let sheetName: string | undefined;
   try {
-    const { entries, rels, declared, date1904 } = readDirectory(buf);
+    const { entries, rels, declared, date1904 } = readDirectory(buf, budget);
     let sstPath: string | undefined;
     let stylesPath: string | undefined;
     for (const rel of rels.values()) {
       if (rel.type.endsWith("/sharedStrings")) sstPath = rel.target;
       else if (rel.type.endsWith("/styles")) stylesPath = rel.target;
     }
-    const shared = readSharedStrings(buf, sstPath ? entries.get(sstPath) : undefined);
-    const xfFormats = readStyles(buf, stylesPath ? entries.get(stylesPath) : undefined);
-
-    const sheets: SheetSnapshot[] = [];
-    const notes: ReadNote[] = [];
+    const sheetParts: { d: (typeof declared)[number]; e: ZipEntry }[] = [];
     for (const d of declared) {
       const rel = rels.get(d.rid);
       if (!rel || !rel.type.endsWith("/worksheet")) continue; // chart sheets, dialog sheets
       const e = entries.get(rel.target);
       if (!e) throw new WorkbookReadError("truncated");
-      const { sheet, capped } = readSheet(buf, e, d.name, d.state, shared, xfFormats, maxRows, date1904);
-      sheets.push(sheet);
-      if (capped !== null) notes.push({ code: "rows-capped", sheet: d.name, rows: capped });
+      sheetParts.push({ d, e });
+    }
+    // Refuse up front when the parts to read declare more than the budget (a zip bomb declares its true size);
+    // a part that inflates past its declared size stops as damaged (zip.ts), so the budget also holds for liars.
+    const sst = sstPath ? entries.get(sstPath) : undefined;
+    const styles = stylesPath ? entries.get(stylesPath) : undefined;
+    const declaredBytes = budget.used + (sst?.size ?? 0) + (styles?.size ?? 0) + sheetParts.reduce((n, p) => n + p.e.size, 0);
+    if (declaredBytes > limit) throw tooExpanded(declaredBytes);
+
+    part = sst?.name ?? "sharedStrings.xml";
+    const shared = readSharedStrings(buf, sst, budget);
+    part = styles?.name ?? "styles.xml";
+    const xfFormats = readStyles(buf, styles, budget);
+    const sheets: SheetSnapshot[] = [];
+    const notes: ReadNote[] = [];
+    for (const { d, e } of sheetParts) {
+      part = e.name;
+      sheetName = d.name;
+      const r = readSheet(buf, e, d.name, d.state, shared, xfFormats, maxRows, date1904, budget);
+      sheets.push(r.sheet);
+      if (r.capped !== null) notes.push({ code: "rows-capped", sheet: d.name, rows: r.capped });
+      if (r.uncalculated > 0) notes.push({ code: "uncalculated", sheet: d.name, cells: r.uncalculated, first: r.firstUncalculated });
     }
     return { snapshot: { name: fileName, sheets }, notes };
   } catch (e) {
     if (e instanceof ZipFormatError) throw new WorkbookReadError("truncated");
-    throw e;
+    if (e instanceof ExpansionLimitError) throw tooExpanded(e.declared);
+    if (e instanceof WorkbookReadError) throw e;
+    throw sheetName !== undefined
+      ? new WorkbookReadError("part-unreadable", { part, sheet: sheetName })
+      : new WorkbookReadError("package-part-unreadable", { part });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * WorkbookSnapshot → .xlsx with ExcelJS (Node only). Used by the fixture script to write test workbooks and the
- * sample workbook, and available to the CLI for writing copies. Values, number formats, formulas (with their
+ * sample workbook. Not for copies of a user's workbook: a load/save round trip through ExcelJS loses what it does
+ * not model (charts, protection, notes…); the marked copy edits the package in place (./package). Values, number formats, formulas (with their
  * cached results), merges, hidden rows and sheet visibility are written; error texts such as "#REF!" become
  * real Excel error values.
  */

@@ -1,8 +1,12 @@
 /**
  * Minimal ZIP container access for .xlsx: reads the central directory and inflates one entry at a time,
- * in chunks, so a huge worksheet never has to sit decompressed in memory. fflate does the inflating.
+ * in chunks, so a huge worksheet never has to sit decompressed in memory. Node's zlib inflates the parts
+ * of ordinary size in one call (native code, faster than fflate for them: bench/RESULTS.md); fflate's
+ * streaming inflater handles the large ones chunk by chunk. Every byte inflated is counted against an
+ * `Expansion` budget, so a small file that inflates to gigabytes (a "zip bomb") stops early.
  */
-import { Inflate, inflateSync } from "fflate";
+import { inflateRawSync } from "node:zlib";
+import { Inflate } from "fflate";
 
 export interface ZipEntry {
   name: string;
@@ -18,6 +22,30 @@ export class ZipFormatError extends Error {
     super(`zip: ${code}`);
   }
 }
+
+/** The package would expand beyond its budget (declared sizes, or bytes actually inflated). */
+export class ExpansionLimitError extends Error {
+  constructor(
+    readonly limit: number,
+    readonly declared: number,
+  ) {
+    super("zip: expanded size over the limit");
+  }
+}
+
+/** Budget of uncompressed bytes for one package; shared by every entry read from it. */
+export class Expansion {
+  used = 0;
+  constructor(readonly limit: number) {}
+  /** Count `n` more inflated bytes; throws ExpansionLimitError past the limit. */
+  add(n: number): void {
+    this.used += n;
+    if (this.used > this.limit) throw new ExpansionLimitError(this.limit, this.used);
+  }
+}
+
+/** No budget (tests and tools that read trusted packages). */
+const UNLIMITED = new Expansion(Number.POSITIVE_INFINITY);
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -66,7 +94,12 @@ export function listEntries(buf: Uint8Array): Map<string, ZipEntry> {
  * Stream an entry's bytes to `onChunk` (≤ ~64 KB pieces). `onChunk` may return false to stop early
  * (used for the row cap). Throws ZipFormatError on damaged data.
  */
-export function streamEntry(buf: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => boolean | void): void {
+export function streamEntry(
+  buf: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => boolean | void,
+  budget: Expansion = UNLIMITED,
+): void {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const p = entry.localOffset;
   if (p + 30 > buf.length || view.getUint32(p, true) !== LOC_SIG) throw new ZipFormatError("bad-entry");
@@ -75,16 +108,21 @@ export function streamEntry(buf: Uint8Array, entry: ZipEntry, onChunk: (chunk: U
   if (end > buf.length) throw new ZipFormatError("bad-entry");
   const STEP = 1 << 16;
   if (entry.method === 0) {
-    for (let i = start; i < end; i += STEP) if (onChunk(buf.subarray(i, Math.min(end, i + STEP))) === false) return;
+    for (let i = start; i < end; i += STEP) {
+      budget.add(Math.min(end, i + STEP) - i);
+      if (onChunk(buf.subarray(i, Math.min(end, i + STEP))) === false) return;
+    }
     return;
   }
   if (entry.method !== 8) throw new ZipFormatError("method");
   if (entry.size <= WHOLE_LIMIT) {
     // Small parts (nearly all of them): one inflate into a buffer of the declared size is much cheaper
-    // than streaming (no chunk copies, less garbage).
+    // than streaming (no chunk copies, less garbage). The declared size bounds the output: a part that
+    // inflates to more than it declares is damaged (or hostile) and stops there.
+    budget.add(entry.size);
     let out: Uint8Array;
     try {
-      out = inflateSync(buf.subarray(start, end), { out: new Uint8Array(entry.size) });
+      out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, entry.size) });
     } catch {
       throw new ZipFormatError("inflate");
     }
@@ -94,9 +132,14 @@ export function streamEntry(buf: Uint8Array, entry: ZipEntry, onChunk: (chunk: U
   }
   let stopped = false;
   let consumerError: unknown;
+  let produced = 0;
   const inflater = new Inflate((chunk) => {
     if (stopped) return;
     try {
+      // More bytes than the part declares: damaged or hostile; stop instead of inflating on.
+      produced += chunk.length;
+      if (produced > entry.size) throw new ZipFormatError("inflate");
+      budget.add(chunk.length);
       if (onChunk(chunk) === false) stopped = true;
     } catch (e) {
       consumerError = e;
@@ -116,11 +159,11 @@ export function streamEntry(buf: Uint8Array, entry: ZipEntry, onChunk: (chunk: U
 }
 
 /** Whole entry as UTF-8 text (for the small parts: workbook, rels, styles, shared strings). */
-export function readEntryText(buf: Uint8Array, entry: ZipEntry): string {
+export function readEntryText(buf: Uint8Array, entry: ZipEntry, budget: Expansion = UNLIMITED): string {
   const decoder = new TextDecoder();
   let out = "";
   streamEntry(buf, entry, (chunk) => {
     out += decoder.decode(chunk, { stream: true });
-  });
+  }, budget);
   return out + decoder.decode();
 }

@@ -1,5 +1,5 @@
-/** Table catalogue: validated table definitions and lookups. */
-export { TABLE_DEFS, parseCatalog } from "./tables";
+/** Table catalogue: table definitions and lookups (the zod schema and parseCatalog live in ./schema, loaded on demand). */
+export { TABLE_DEFS } from "./tables";
 export type { TableDef, RowItemDef, ColumnDef, Layout } from "./schema";
 export { builtinClassCode, builtinClassName } from "./classes";
 import { TABLE_DEFS } from "./tables";

@@ -98,3 +98,9 @@ export const CatalogSchema = z.array(TableDefSchema).superRefine((defs, ctx) => 
     }
   }
 });
+
+/** Validate an extra catalogue (e.g. a province's variants supplied as JSON) without throwing. */
+export function parseCatalog(input: unknown): { ok: true; defs: TableDef[] } | { ok: false; error: string } {
+  const r = CatalogSchema.safeParse(input);
+  return r.success ? { ok: true, defs: r.data } : { ok: false, error: r.error.message };
+}

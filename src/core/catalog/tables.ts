@@ -3,7 +3,7 @@
  * sheets. Shared row/column lists are plain constants reused by several variants; a new province's variant is
  * one more entry in TABLE_DEFS_INPUT.
  */
-import { CatalogSchema, type ColumnDef, type RowItemDef, type TableDef, type TableDefInput } from "./schema";
+import type { ColumnDef, RowItemDef, TableDef, TableDefInput } from "./schema";
 
 type RowIn = Omit<RowItemDef, "aliases" | "role" | "required"> & Partial<Pick<RowItemDef, "aliases" | "role" | "required">>;
 type ColIn = Omit<ColumnDef, "aliases" | "required"> & Partial<Pick<ColumnDef, "aliases" | "required">>;
@@ -410,11 +410,40 @@ const TABLE_DEFS_INPUT: TableDefInput[] = [
   },
 ];
 
-/** The validated catalogue (throws at load if the data is malformed — a programming error, caught by tests). */
-export const TABLE_DEFS: readonly TableDef[] = CatalogSchema.parse(TABLE_DEFS_INPUT);
-
-/** Validate an extra catalogue (e.g. a province's variants supplied as JSON) without throwing. */
-export function parseCatalog(input: unknown): { ok: true; defs: TableDef[] } | { ok: false; error: string } {
-  const r = CatalogSchema.safeParse(input);
-  return r.success ? { ok: true, defs: r.data } : { ok: false, error: r.error.message };
+/** A column as the schema gives it: the defaults of ColumnDefSchema applied. */
+function columnWithDefaults(c: TableDefInput["columns"][number]): ColumnDef {
+  return { ...c, aliases: [...(c.aliases ?? [])], required: c.required ?? true };
 }
+
+/** A row item as the schema gives it: the defaults of RowItemDefSchema applied. */
+function rowWithDefaults(r: NonNullable<TableDefInput["rows"]>[number]): RowItemDef {
+  return { ...r, aliases: [...(r.aliases ?? [])], role: r.role ?? "item", required: r.required ?? false };
+}
+
+/**
+ * A table definition with the defaults of TableDefSchema applied. The built-in data is checked against the zod
+ * schema by the catalogue tests (same result as CatalogSchema.parse), so loading it needs no schema library —
+ * zod stays off the start-up path of the CLI and the add-in.
+ */
+function withDefaults(d: TableDefInput): TableDef {
+  return {
+    ...d,
+    aliases: [...(d.aliases ?? [])],
+    excludeTitles: [...(d.excludeTitles ?? [])],
+    sheetHints: [...(d.sheetHints ?? [])],
+    classRows: d.classRows ?? false,
+    lineKeys: d.lineKeys ?? false,
+    rows: (d.rows ?? []).map(rowWithDefaults),
+    columns: d.columns.map(columnWithDefaults),
+    decimals: d.decimals ?? 2,
+    allowNegative: [...(d.allowNegative ?? [])],
+    allowNegativeRows: [...(d.allowNegativeRows ?? [])],
+    mayBeEmpty: d.mayBeEmpty ?? false,
+  };
+}
+
+/** The built-in catalogue as data, before defaults (the catalogue tests validate it with CatalogSchema). */
+export const BUILTIN_CATALOG_INPUT: readonly TableDefInput[] = TABLE_DEFS_INPUT;
+
+/** The catalogue with defaults applied. */
+export const TABLE_DEFS: readonly TableDef[] = TABLE_DEFS_INPUT.map(withDefaults);

@@ -5,7 +5,7 @@
  */
 import { COLUMN_ROLES, ROW_ITEMS, TABLE_KINDS, type ColumnRole, type TableKind } from "../catalog/vocabulary";
 import { toA1 } from "../workbook/snapshot";
-import type { RecognitionIssue, RecognitionResult, TableView } from "../recognize/types";
+import type { MetaSource, RecognitionIssue, RecognitionResult, TableView } from "../recognize/types";
 import type { Lang } from "./lang";
 
 const KIND_EN: Record<TableKind, string> = {
@@ -125,6 +125,12 @@ export function renderRecognitionIssue(i: RecognitionIssue, lang: Lang): string 
       return en
         ? `'${sheet}' continues ${kind} of '${i.detail ?? ""}'; its rows were read as part of that table`
         : `「${sheet}」是「${i.detail ?? ""}」中${kind}的续表，已并入该表读取`;
+    case "name-from-code-book": {
+      const [code, ...name] = (i.detail ?? "").split(" ");
+      return en
+        ? `'${sheet}'!${i.address ?? ""}: the name of subject ${code} is incomplete ("${i.text ?? ""}"); the code book's name "${name.join(" ")}" is used`
+        : `「${sheet}」${i.address ?? ""} 科目 ${code} 的名称不完整（“${i.text ?? ""}”），已按科目代码取用科目名称“${name.join(" ")}”`;
+    }
     case "unit-unknown":
       return en
         ? `'${sheet}': the unit of ${kind} is unclear (${i.detail ?? ""}); check 「单位：万元」/「单位：元」 above the table`
@@ -138,7 +144,15 @@ function tableLine(t: TableView, lang: Lang): string {
   const hidden = t.sheetVisibility && t.sheetVisibility !== "visible";
   const conf = `${Math.round(t.confidence * 100)}%`;
   const unitNote = t.unitStated === false ? (en ? " (default)" : "（默认）") : "";
-  const empty = t.empty ? (en ? "; states it has no data" : "；表内注明无数据") : "";
+  const empty = !t.empty
+    ? ""
+    : t.emptyNote
+      ? en
+        ? `; states it has no data ('${t.emptyNote.sheet}'!${t.emptyNote.address}: "${t.emptyNote.text}")`
+        : `；表内注明无数据（「${t.emptyNote.sheet}」${t.emptyNote.address}：“${t.emptyNote.text}”）`
+      : en
+        ? "; no figures printed and no note saying the table is empty"
+        : "；表内无任何数据，也未注明无数据";
   // The printed title when it differs from the standard name (Sichuan's 「收入总表」, a year prefix …).
   const printed = t.title && t.title !== TABLE_KINDS[t.kind] && t.title !== t.sheet ? (en ? ` "${t.title}"` : `「${t.title}」`) : "";
   return en
@@ -146,13 +160,23 @@ function tableLine(t: TableView, lang: Lang): string {
     : `${kindName(t.kind, lang)}${printed}（${t.kind}，${variantName(t.variant, lang)}）：工作表「${t.sheet}」${hidden ? "（隐藏）" : ""} ${rangeText(t)}，单位 ${t.unit}${unitNote}，${t.rows.length} 行，可信度 ${conf}${empty}`;
 }
 
+const SOURCE: Record<MetaSource, [string, string]> = {
+  option: ["调用参数", "the caller's setting"],
+  "header-line": ["表头的编制单位行", "the 编制单位 line above a table"],
+  title: ["表名或文档标题", "a table or document title"],
+  cover: ["封面", "the cover sheet"],
+  "sheet-name": ["工作表名", "a sheet name"],
+  "file-name": ["文件名", "the file name"],
+};
+
 /** Render the whole recognition report as plain-text lines (zh-CN first, en-US on request). */
 export function renderRecognitionReport(result: RecognitionResult, lang: Lang): string[] {
   const en = lang === "en-US";
   const lines: string[] = [];
+  const from = (src: MetaSource | undefined): string => (src ? (en ? ` (from ${SOURCE[src][1]})` : `（取自${SOURCE[src][0]}）`) : "");
   const head = en
-    ? `Recognised ${result.tables.length} table(s)${result.year ? `, year ${result.year}` : ""}${result.unitName ? `, reporting entity: ${result.unitName}` : ""}.`
-    : `共识别 ${result.tables.length} 张表${result.year ? `，年度 ${result.year}` : ""}${result.unitName ? `，编制单位：${result.unitName}` : ""}。`;
+    ? `Recognised ${result.tables.length} table(s)${result.year ? `, year ${result.year}${from(result.yearSource)}` : ""}${result.unitName ? `, reporting entity: ${result.unitName}${from(result.unitNameSource)}` : ""}.`
+    : `共识别 ${result.tables.length} 张表${result.year ? `，年度 ${result.year}${from(result.yearSource)}` : ""}${result.unitName ? `，编制单位：${result.unitName}${from(result.unitNameSource)}` : ""}。`;
   lines.push(head);
   for (const t of result.tables) {
     lines.push(`- ${tableLine(t, lang)}`);

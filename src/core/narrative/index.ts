@@ -23,6 +23,9 @@ export { findPlaceholders } from "./verify/placeholders";
 export type { PlaceholderHit, PlaceholderKind } from "./verify/placeholders";
 export { SICHUAN_TEMPLATE, SHANGHAI_TEMPLATE };
 export { verifyNarrative } from "./verify";
+export { checkNarrativeText, type TextCheckOptions } from "./verify/alone";
+export { verifyNarrativeDocument, type DocumentVerifyResult } from "./verify/document";
+export { NARRATIVE_CHECKS, type NarrativeCheckInfo, type CheckId } from "./verify/checks";
 export type { VerifyResult, Mismatch, Claim, ClaimKind, VerifyOptions } from "./verify";
 export type { UnverifiedCode, NarrativeMessageCode } from "../i18n/narrative";
 

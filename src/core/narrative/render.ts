@@ -45,16 +45,27 @@ type Evaluated = Value | Ratio | Change | Reason | { kind: "bool"; value: boolea
 
 const PCT_KINDS = new Set<PercentKind>(["yoy", "shareIncome", "shareExpense", "shareGpb", "structure", "completion", "sanGong", "sanGongYoy", "procurement"]);
 
+/**
+ * Bidirectional-text controls (U+061C, U+200E/F, U+202A–E, U+2066–9) in cell text would reorder what a reader sees
+ * around them (a reason could display as a different figure); the narrative never carries them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text without bidirectional-text control characters. */
+export function stripBidiControls(s: string): string {
+  return s.replace(BIDI_CONTROLS, "");
+}
+
 class ParagraphBuilder {
   text = "";
   spans: NarrativeSpan[] = [];
   placeholders: { start: number; end: number; label: string; inputKey?: string }[] = [];
   add(s: string): void {
-    this.text += s;
+    this.text += stripBidiControls(s);
   }
   span(s: string, span: Omit<NarrativeSpan, "start" | "end">): void {
     const start = this.text.length;
-    this.text += s;
+    this.text += stripBidiControls(s);
     this.spans.push({ ...span, start, end: this.text.length });
   }
   missing(m: MissingValue): void {

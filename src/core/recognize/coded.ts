@@ -7,6 +7,7 @@ import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
 import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
 import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { normalizeLabel } from "./normalize";
 import type { CellRef, ColumnView, RowView } from "./types";
 
 interface Panel {
@@ -221,6 +222,10 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
     }
     return n >= 2;
   };
+  /** Text-only rows inside the body (name fragments of a wrapped subject name, or rows to report). */
+  const fragments: Fragment[] = [];
+  /** Code rows by (sheet row * 64 + panel), with their normalised label and label column. */
+  const codeRowAt = new Map<number, CodeRow>();
   const firstAmountCol = panels.map((p) => Math.min(...[...p.roles.values()].map((rc) => rc.col)));
   const lastAmountCol = panels.map((p) => Math.max(...[...p.roles.values()].map((rc) => rc.col)));
 
@@ -267,10 +272,12 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           unplaced.push({ label: raw || code, sheetRow: r });
         } else {
           seen.add(code);
-          rows.push({
+          const view: RowView = {
             key: code, kind: "code", label: raw, code, level: codeLevel(code), codeSystem: sys,
             role: "item", sheetRow: r, cells,
-          });
+          };
+          rows.push(view);
+          codeRowAt.set(r * 64 + i, { view, label, col: labelCol ?? p.labelCols[p.labelCols.length - 1] ?? region.left });
         }
       } else if (label) {
         if (labelCol !== undefined && wrapRests.has(r * 16384 + labelCol)) continue;
@@ -294,7 +301,11 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells });
         } else if (valued) {
           unplaced.push({ label: raw, sheetRow: r });
-        } else continue;
+        } else {
+          // Text only: a fragment of a wrapped name (joined to its code row below), or a row to report.
+          if (labelCol !== undefined && !NOTE_START.test(label)) fragments.push({ row: r, panel: i, col: labelCol, label, raw });
+          continue;
+        }
       } else if (valued) {
         unplaced.push({ label: "", sheetRow: r });
       } else continue;
@@ -306,6 +317,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       right = Math.max(right, lastAmountCol[i]);
     }
   }
+  const bookNames = joinFragments(ctx, fragments, codeRowAt, unplaced, bodyBottom);
   // A code row with deeper codes below it is a subtotal (类 = Σ 款, 款 = Σ 项).
   const parents = new Set<string>();
   for (const r of rows) {
@@ -334,6 +346,91 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
   return {
     header, columns, rows, unplacedRows: unplaced, missingColumns, missingRows,
     bodyTop: header.top, bodyBottom, left, right, columnScore, rowScore,
-    wrongSystem: otherSystem > matchedSystem, anyAmount,
+    wrongSystem: otherSystem > matchedSystem, anyAmount, bookNames,
   };
+}
+
+/** A note under or inside a table (注：…, 说明：…, 填表人 …): not a table row. */
+const NOTE_START = /^(注|说明|备注|填表|填报|制表|审核|单位负责人|财务负责人|数据来源)/u;
+
+interface Fragment {
+  row: number;
+  panel: number;
+  col: number;
+  /** Normalised label and the text as printed. */
+  label: string;
+  raw: string;
+}
+
+interface CodeRow {
+  view: RowView;
+  label: string;
+  col: number;
+  before?: Fragment[];
+  after?: Fragment[];
+}
+
+/** Does the code book's name of the row hold the joined text (a wrapped name put back together)? */
+function bookHolds(ctx: ParseContext, row: CodeRow | undefined, joined: string): boolean {
+  if (!row || !ctx.nameOf) return false;
+  const name = ctx.nameOf(row.view.key);
+  return name !== undefined && normalizeLabel(name).includes(joined);
+}
+
+/**
+ * Join text-only rows to the code row they wrap from: a fragment right below a code row ends its name, one right
+ * above begins it (both when a converter centres the code row in a three-line cell). The code book decides
+ * between the two neighbours; else the row above wins. A fragment with no code row next to it is reported
+ * (unplaced). A name still shorter than the book's afterwards is completed from the book, and said so.
+ */
+function joinFragments(
+  ctx: ParseContext,
+  fragments: Fragment[],
+  codeRowAt: Map<number, CodeRow>,
+  unplaced: { label: string; sheetRow: number }[],
+  bodyBottom: number,
+): ParseOutcome["bookNames"] {
+  const fragmentAt = new Set<number>();
+  for (const f of fragments) fragmentAt.add(f.row * 64 + f.panel);
+  for (let k = 0; k < fragments.length; k++) {
+    const f = fragments[k];
+    // Past the body (a note under the table) is not a table row.
+    if (f.row > bodyBottom + 1) continue;
+    // Neighbours: the code row above/below, across adjacent fragments of the same name.
+    let a = f.row - 1;
+    while (a >= 0 && fragmentAt.has(a * 64 + f.panel)) a--;
+    let b = f.row + 1;
+    while (fragmentAt.has(b * 64 + f.panel)) b++;
+    const above = codeRowAt.get(a * 64 + f.panel);
+    const below = codeRowAt.get(b * 64 + f.panel);
+    let target: "above" | "below" | undefined;
+    if (above && bookHolds(ctx, above, above.label + f.label)) target = "above";
+    else if (below && bookHolds(ctx, below, f.label + below.label)) target = "below";
+    else if (above && f.row - a === 1) target = "above";
+    else if (below && b - f.row === 1) target = "below";
+    else if (above && !below) target = "above";
+    else if (below && !above) target = "below";
+    if (target === "above" && above) (above.after ??= []).push(f);
+    else if (target === "below" && below) (below.before ??= []).push(f);
+    else unplaced.push({ label: f.raw, sheetRow: f.row });
+  }
+  let out: NonNullable<ParseOutcome["bookNames"]> | undefined;
+  for (const row of codeRowAt.values()) {
+    if (row.before || row.after) {
+      const parts = [...(row.before ?? []).map((x) => x.raw), row.view.label, ...(row.after ?? []).map((x) => x.raw)];
+      row.view.label = parts.join("");
+      row.label = [...(row.before ?? []).map((x) => x.label), row.label, ...(row.after ?? []).map((x) => x.label)].join("");
+    }
+    if (!ctx.nameOf) continue;
+    const name = ctx.nameOf(row.view.key);
+    if (!name) continue;
+    const book = normalizeLabel(name);
+    // Cut short: the printed name is a strict part of the book's name (or empty).
+    if (row.label !== book && book.includes(row.label) && (row.label.length === 0 || row.before || row.after || row.label.length < book.length)) {
+      if (row.label.length > 0 && !(book.startsWith(row.label) || book.endsWith(row.label) || row.before || row.after)) continue;
+      (out ??= []).push({ sheetRow: row.view.sheetRow, col: row.col, printed: row.view.label, name, code: row.view.key });
+      row.view.label = name;
+    }
+  }
+  return out;
 }

@@ -26,6 +26,9 @@ export class Grid {
   private readonly width: number;
   private readonly height: number;
   private readonly rows: readonly CellValue[][];
+  /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col keys, and their rows. */
+  private masked: Set<number> | undefined;
+  private maskedRows: Set<number> | undefined;
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
@@ -58,7 +61,27 @@ export class Grid {
     const line = this.rows[row - this.top];
     if (!Array.isArray(line)) return null;
     const v = line[col - this.left];
-    return v === undefined ? null : v;
+    if (v === undefined) return null;
+    return this.masked !== undefined && v !== null && this.masked.has(row * 16384 + col) ? null : v;
+  }
+
+  /**
+   * Read a cell as blank from now on: a table's 「本表无数据」 note is kept apart (TableView.emptyNote), never read as
+   * a header, a label or an amount. Cached derivations of the cell are dropped.
+   */
+  mask(row: number, col: number): void {
+    const key = row * 16384 + col;
+    (this.masked ??= new Set()).add(key);
+    (this.maskedRows ??= new Set()).add(row);
+    this.normCache.delete(key);
+    this.labelCache.delete(key);
+    const i = this.index(row, col);
+    if (i >= 0) for (const t of this.memoTables.values()) t[i] = undefined;
+  }
+
+  /** True when the cell was masked by mask(). */
+  isMasked(row: number, col: number): boolean {
+    return this.masked !== undefined && this.masked.has(row * 16384 + col);
   }
 
   format(row: number, col: number): string | undefined {
@@ -112,6 +135,13 @@ export class Grid {
   rowIsBlank(row: number): boolean {
     const line = this.rows[row - this.top];
     if (!Array.isArray(line)) return true;
+    if (this.maskedRows !== undefined && this.maskedRows.has(row)) {
+      for (let c = this.left; c <= this.right; c++) {
+        const v = this.value(row, c);
+        if (v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+      }
+      return true;
+    }
     for (const v of line) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
     return true;
   }

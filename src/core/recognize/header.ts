@@ -146,19 +146,58 @@ export function findHeader(s: HeaderSearch): HeaderBlock | undefined {
   return { top, bottom, lineNoRow, columns, dataStart: (lineNoRow ?? bottom) + 1 };
 }
 
-/** Joined header text of every column in [left, right] over rows [top, bottom], carrying merged cells. */
+/**
+ * Joined header text of every column in [left, right] over rows [top, bottom], carrying merged cells. A parent
+ * header printed once over several child columns without a merge (as PDF converters leave 「本年支出」 over
+ * 合计 | 基本支出 | 项目支出) is carried right over the empty cells of its row, as long as the parent and each
+ * column it reaches have text below it.
+ */
 export function headerColumns(grid: Grid, top: number, bottom: number, skipRow: number | undefined, left: number, right: number): HeaderColumn[] {
   const merges = grid.mergesInRows(top, bottom).filter((m) => m.top >= top && m.top <= bottom);
+  const width = right - left + 1;
+  const height = bottom - top + 1;
+  // Text of each header cell (merged cells resolved); "" for none. Rows × columns of the header only.
+  const texts: string[] = new Array<string>(width * height).fill("");
+  const covered: boolean[] = new Array<boolean>(width * height).fill(false);
+  for (let r = top; r <= bottom; r++) {
+    if (r === skipRow) continue;
+    for (let c = left; c <= right; c++) {
+      const i = (r - top) * width + (c - left);
+      let t = grid.norm(r, c);
+      const m = merges.find((mm) => r >= mm.top && r <= mm.bottom && c >= mm.left && c <= mm.right);
+      if (m) covered[i] = true;
+      if (!t && m) t = grid.norm(m.top, m.left);
+      texts[i] = t;
+    }
+  }
+  if (height > 1) {
+    const hasBelow = (r: number, c: number): boolean => {
+      for (let rr = r + 1; rr <= bottom; rr++) if (rr !== skipRow && texts[(rr - top) * width + (c - left)] !== "") return true;
+      return false;
+    };
+    for (let r = top; r < bottom; r++) {
+      if (r === skipRow) continue;
+      let parent = "";
+      for (let c = left; c <= right; c++) {
+        const i = (r - top) * width + (c - left);
+        if (texts[i] !== "") {
+          parent = covered[i] || !hasBelow(r, c) ? "" : texts[i];
+          continue;
+        }
+        if (!parent || covered[i] || !hasBelow(r, c)) {
+          parent = "";
+          continue;
+        }
+        texts[i] = parent;
+      }
+    }
+  }
   const out: HeaderColumn[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (let r = top; r <= bottom; r++) {
       if (r === skipRow) continue;
-      let t = grid.norm(r, c);
-      if (!t) {
-        const m = merges.find((mm) => r >= mm.top && r <= mm.bottom && c >= mm.left && c <= mm.right);
-        if (m) t = grid.norm(m.top, m.left);
-      }
+      const t = texts[(r - top) * width + (c - left)];
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
     if (parts.length === 0) continue;

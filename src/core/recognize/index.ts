@@ -4,7 +4,7 @@
  */
 import { TABLE_DEFS } from "../catalog/tables";
 import { builtinClassCode } from "../catalog/classes";
-import { classCodeByName as bookClassCode, subjectCode as bookSubjectCode } from "../subjects";
+import { classCodeByName as bookClassCode, subjectCode as bookSubjectCode, subjectName as bookSubjectName } from "../subjects";
 import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
@@ -13,13 +13,13 @@ import { parseCoded } from "./coded";
 import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
 import { parseItems, parseMatrix } from "./items";
-import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
+import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, titleUnitYear, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
 import { normalizeLabel, normalizeText } from "./normalize";
 import { itemMatcher, type ParseContext, type ParseOutcome, type Region } from "./parse-common";
 import { parseTwoSided } from "./two-sided";
-import type { RecognitionIssue, RecognitionResult, TableView } from "./types";
+import type { MetaSource, RecognitionIssue, RecognitionResult, TableView } from "./types";
 
-export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue } from "./types";
+export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue, MetaSource } from "./types";
 export { tableOf, cellOf } from "./types";
 
 export interface RecognizeOptions {
@@ -32,6 +32,8 @@ export interface RecognizeOptions {
    * defaults to the subjects code book.
    */
   subjectCodeByName?: (name: string, parent: string | undefined, year?: number) => string | undefined;
+  /** Code → subject name for the year (completes names cut short by a line wrap); defaults to the subjects code book. */
+  subjectNameByCode?: (code: string, year?: number) => string | undefined;
   /** Catalogue to use (defaults to the built-in one; a province's extra variants can be appended). */
   catalog?: readonly TableDef[];
 }
@@ -172,12 +174,12 @@ function bestTitleScores(hits: TitleHit[]): Map<TableDef, number> {
   return out;
 }
 
-function textRows(g: Grid, top: number, bottom: number, left: number, right: number): { norm: string; raw: string }[] {
-  const out: { norm: string; raw: string }[] = [];
+function textRows(g: Grid, top: number, bottom: number, left: number, right: number): { norm: string; raw: string; row: number }[] {
+  const out: { norm: string; raw: string; row: number }[] = [];
   for (let r = Math.max(top, g.top); r <= Math.min(bottom, g.bottom); r++) {
     for (let c = left; c <= right; c++) {
       const v = g.value(r, c);
-      if (typeof v === "string" && v.trim()) out.push({ norm: g.norm(r, c), raw: v });
+      if (typeof v === "string" && v.trim()) out.push({ norm: g.norm(r, c), raw: v, row: r });
     }
   }
   return out;
@@ -194,18 +196,32 @@ function hasUnknownTitle(g: Grid, region: Region): boolean {
   return false;
 }
 
-/** Does any text in the region say the table has no data? (cheap pre-filter before the regex) */
-function regionSaysEmpty(g: Grid, region: Region): boolean {
-  for (let r = region.top; r <= region.bottom; r++) {
+/** A sentence in the region (below its title) saying the table has no data, with its cell. */
+interface EmptyNote {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/**
+ * The region's 「本表无数据」 note: in the first data row, in a row merged across the table, or in a 注/说明 line
+ * below it. Cheap pre-filter (a 无/没 character) before the regex.
+ */
+function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undefined {
+  for (let r = Math.max(region.top, from); r <= region.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
-    for (let i = Math.max(0, region.left - g.left); i < Math.min(line.length, region.right - g.left + 1); i++) {
+    const from = Math.max(0, region.left - g.left);
+    const to = Math.min(line.length, region.right - g.left + 1);
+    for (let i = from; i < to; i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没]/u.test(v)) continue;
-      if (saysEmpty(g.norm(r, g.left + i))) return true;
+      if (typeof v !== "string" || v.length < 3 || !/[无没空涉未]/u.test(v)) continue;
+      const c = g.left + i;
+      // A row with figures is a table row whose label happens to read so, not a note.
+      if (saysEmpty(g.norm(r, c)) && !line.some((x, j) => j >= from && j < to && typeof x === "number")) return { row: r, col: c, text: v.trim() };
     }
   }
-  return false;
+  return undefined;
 }
 
 function score(c: Candidate, o: ParseOutcome, empty: boolean): { score: number; confidence: number; accepted: boolean } {
@@ -246,8 +262,8 @@ interface SheetWork {
   sheet: SheetSnapshot;
   tables: TableView[];
   issues: RecognitionIssue[];
-  years: number[];
-  unitNames: string[];
+  years: Sourced<number>[];
+  unitNames: Sourced<string>[];
   /** Tables whose variant tied with others of the same kind (e.g. national vs Sichuan 收入支出决算总表). */
   ties: Map<TableView, string[]>;
   /** Tables found by their shape alone (no title, no sheet hint): candidates for a continued table. */
@@ -258,6 +274,7 @@ interface SheetWork {
 interface Lookups {
   classCode: (label: string) => string | undefined;
   subjectByName: (name: string, parent: string | undefined) => string | undefined;
+  nameOf: (code: string) => string | undefined;
 }
 
 /**
@@ -276,6 +293,16 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     return work;
   }
   const titles = findTitleRows(g, defs);
+  // A document title above the first table (「上海市××局2024年度部门决算」) names the unit and the year.
+  for (let r = g.top; r < Math.min(titles.length > 0 ? titles[0].row : g.top + 3, g.top + 6); r++) {
+    for (let c = g.left; c <= Math.min(g.right, g.left + 12); c++) {
+      const v = g.value(r, c);
+      if (typeof v !== "string" || v.length < 6 || !v.includes("决算")) continue;
+      const tu = titleUnitYear(v);
+      if (tu.unitName) work.unitNames.push({ value: tu.unitName, source: "title" });
+      if (tu.year) work.years.push({ value: tu.year, source: "title" });
+    }
+  }
   const sheetHits = titleHits(normalizeText(sheet.name ?? ""), defs);
   const hinted = new Set(sheetHintDefs(sheet.name ?? "", defs));
 
@@ -317,7 +344,10 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
 
     const scored: Scored[] = [];
     const from = reg.titleRow !== undefined ? reg.titleRow + 1 : reg.region.top;
-    const emptyText = regionSaysEmpty(g, reg.region);
+    // The note is kept apart from the table: not a header, a label or an amount (no READ finding for it).
+    const note = findEmptyNote(g, reg.region, from);
+    if (note) g.mask(note.row, note.col);
+    const titleSaysEmpty = /无数据|空表/u.test(normalizeText(reg.title));
     // Parse the most promising candidates first and stop once no other could reach (or come within the
     // ambiguity margin of) the best accepted score: parsing is the costly part on large sheets.
     const ordered = [...candidates.values()].sort((a, b) => upperScore(b) - upperScore(a));
@@ -339,7 +369,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
         parsedShapes.set(shape, o);
       }
       if (!o) continue;
-      const empty = !o.anyAmount && (emptyText || /无数据/u.test(normalizeText(reg.title)));
+      const empty = !o.anyAmount && (note !== undefined || titleSaysEmpty);
       const s = score(c, o, empty);
       if (cont && !(c.title > 0 || c.hint) && c.def.kind === cont.kind && c.def.variant === cont.variant) s.score += 0.1;
       scored.push({ def: c.def, outcome: o, empty, identified: c.title > 0 || c.hint, ...s });
@@ -353,6 +383,22 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
       work.issues.push({ code: "ambiguous-table", sheet: sheet.name, kind: best.def.kind, detail: rival.def.kind });
     }
     const view = buildView(g, reg, best, work);
+    if (best.empty) {
+      if (note) {
+        view.emptyNote = { text: note.text, sheet: sheet.name, address: toA1(note.row, note.col) };
+        // The note may sit where an amount belongs (the one data row of a 三公 table): that cell is not an amount.
+        for (const row of view.rows) {
+          for (const role in row.cells) {
+            const c = row.cells[role as keyof typeof row.cells];
+            if (c && c.row === note.row && c.col === note.col) delete row.cells[role as keyof typeof row.cells];
+          }
+        }
+      }
+      else if (reg.titleRow !== undefined) view.emptyNote = { text: reg.title, sheet: sheet.name, address: titleAddress(g, reg.titleRow, reg.title) };
+    } else if (!best.outcome.anyAmount && best.outcome.columns.length > 0) {
+      // Printed without a single figure and without a note: empty, and the completeness rules say so.
+      view.empty = true;
+    }
     const ties = scored.filter((x) => x.accepted && x.def.kind === best.def.kind && Math.abs(x.score - best.score) < 1e-9);
     if (ties.length > 1) work.ties.set(view, ties.map((x) => x.def.variant));
     if (!best.identified) work.untitled.add(view);
@@ -362,6 +408,15 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     work.reason = titles.length > 0 ? "title-without-table" : hasUnknownTitle(g, { top: g.top, bottom: g.bottom, left: g.left, right: g.right }) ? "unknown-table" : "no-table";
   }
   return work;
+}
+
+/** Address of the title cell in its row (the first cell whose text is the title). */
+function titleAddress(g: Grid, row: number, title: string): string {
+  for (let c = g.left; c <= g.right; c++) {
+    const v = g.value(row, c);
+    if (typeof v === "string" && v.trim() === title) return toA1(row, c);
+  }
+  return toA1(row, g.left);
 }
 
 function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: string }, best: Scored, work: SheetWork): TableView {
@@ -383,12 +438,22 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     work.issues.push({ code: "unit-unknown", sheet, kind: def.kind, detail: units.join("/") });
   }
   let year: number | undefined;
+  let yearSource: MetaSource = "title";
   for (const t of around) {
-    year ??= yearIn(t.norm);
+    const source: MetaSource = t.row === reg.titleRow ? "title" : "header-line";
+    const y = yearIn(t.norm);
+    if (year === undefined && y !== undefined) {
+      year = y;
+      yearSource = source;
+    }
     const un = unitNameIn(t.raw);
-    if (un) work.unitNames.push(un);
+    if (un) work.unitNames.push({ value: un, source: "header-line" });
+    else if (source === "title") {
+      const tu = titleUnitYear(t.raw).unitName;
+      if (tu) work.unitNames.push({ value: tu, source: "title" });
+    }
   }
-  if (year) work.years.push(year);
+  if (year) work.years.push({ value: year, source: yearSource });
 
   const view: TableView = {
     kind: def.kind, variant: def.variant, sheet, sheetVisibility: g.sheet.visibility ?? "visible",
@@ -406,6 +471,9 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
   }
   for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
   for (const key of view.missingRows) work.issues.push({ code: "missing-row", sheet, kind: def.kind, detail: key });
+  for (const b of o.bookNames ?? []) {
+    work.issues.push({ code: "name-from-code-book", sheet, kind: def.kind, address: toA1(b.sheetRow, b.col), text: b.printed, detail: `${b.code} ${b.name}` });
+  }
   for (const u of view.unplacedRows) {
     work.issues.push({ code: "unplaced-row", sheet, kind: def.kind, address: toA1(u.sheetRow, o.left), text: u.label });
   }
@@ -487,22 +555,33 @@ function scanCover(sheet: SheetSnapshot): { year?: number; unitName?: string } {
       if (typeof v !== "string") continue;
       const n = g.norm(r, c);
       if (/决算|报表|封面/u.test(n) || /年度/u.test(n)) year ??= yearIn(n);
-      unitName ??= unitNameIn(v);
+      unitName ??= unitNameIn(v) ?? (v.includes("决算") ? titleUnitYear(v).unitName : undefined);
     }
   }
   return { year, unitName };
 }
 
-function mode<T>(xs: T[]): T | undefined {
+/** A unit name or year with where it was read. */
+interface Sourced<T> {
+  value: T;
+  source: MetaSource;
+  /** Found outside the tables (cover, sheet or file name): used only when the tables state none. */
+  late?: boolean;
+}
+
+/** The most frequent value among the tables' own statements, else among the late ones; with its first source. */
+function pick<T>(xs: Sourced<T>[]): Sourced<T> | undefined {
+  const own = xs.filter((x) => !x.late);
+  const pool = own.length > 0 ? own : xs;
   const counts = new Map<T, number>();
-  let best: T | undefined;
+  let best: Sourced<T> | undefined;
   let n = 0;
-  for (const x of xs) {
-    const k = (counts.get(x) ?? 0) + 1;
-    counts.set(x, k);
+  for (const x of pool) {
+    const k = (counts.get(x.value) ?? 0) + 1;
+    counts.set(x.value, k);
     if (k > n) {
       n = k;
-      best = x;
+      best = pool.find((p) => p.value === x.value);
     }
   }
   return best;
@@ -514,8 +593,8 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const tables: TableView[] = [];
   const ignoredSheets: { sheet: string; reason: string }[] = [];
   const issues: RecognitionIssue[] = [];
-  const years: number[] = [];
-  const unitNames: string[] = [];
+  const years: Sourced<number>[] = [];
+  const unitNames: Sourced<string>[] = [];
   const ties = new Map<TableView, string[]>();
   const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
   // Label look-ups repeat across candidates and passes: memoise them for this call.
@@ -549,12 +628,20 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     subjectMemo.set(key, code);
     return code;
   };
+  const nameByCode = options.subjectNameByCode ?? ((code: string, year?: number) => bookSubjectName(code, year));
+  const nameOf = (code: string): string | undefined => {
+    try {
+      return nameByCode(code, options.year);
+    } catch {
+      return undefined;
+    }
+  };
   // The last table of the previous sheet: a PDF converter may continue it on the next sheet.
   let prev: TableView | undefined;
   for (const sheet of sheets) {
     let work: SheetWork;
     try {
-      work = recognizeSheet(sheet, defs, { classCode, subjectByName }, prev);
+      work = recognizeSheet(sheet, defs, { classCode, subjectByName, nameOf }, prev);
     } catch {
       work = { sheet, tables: [], issues: [], years: [], unitNames: [], ties: new Map(), untitled: new Set(), reason: "unreadable" };
     }
@@ -563,8 +650,10 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     tables.push(...work.tables);
     for (const [view, variants] of work.ties) ties.set(view, variants);
     issues.push(...work.issues);
-    years.push(...work.years);
-    unitNames.push(...work.unitNames);
+    // A sheet without tables that names the unit and year in a title is a cover.
+    const cover = work.tables.length === 0;
+    for (const y of work.years) years.push(cover ? { value: y.value, source: "cover", late: true } : y);
+    for (const u of work.unitNames) unitNames.push(cover ? { value: u.value, source: "cover", late: true } : u);
     if (work.tables.length === 0) {
       const visibility = sheet.visibility && sheet.visibility !== "visible" ? `${sheet.visibility}:` : "";
       ignoredSheets.push({ sheet: String(sheet.name ?? ""), reason: `${visibility}${work.reason ?? "no-table"}` });
@@ -594,17 +683,26 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
     if (seen.has(id)) issues.push({ code: "duplicate-table", sheet: t.sheet, kind: t.kind, detail: seen.get(id)!.sheet });
     else seen.set(id, t);
   }
-  let year = options.year ?? mode(years);
-  let unitName = mode(unitNames);
-  if (year === undefined || unitName === undefined) {
-    for (const ig of ignoredSheets) {
-      const sheet = sheets.find((s) => String(s.name ?? "") === ig.sheet);
-      if (!sheet) continue;
-      const cover = scanCover(sheet);
-      year ??= cover.year;
-      unitName ??= cover.unitName;
-    }
+  // Unit name and year: the tables' own header lines and titles first, then cover sheets, sheet names, the file name.
+  for (const ig of ignoredSheets) {
+    const sheet = sheets.find((s) => String(s.name ?? "") === ig.sheet);
+    if (!sheet) continue;
+    const cover = scanCover(sheet);
+    if (cover.year !== undefined) years.push({ value: cover.year, source: "cover", late: true });
+    if (cover.unitName !== undefined) unitNames.push({ value: cover.unitName, source: "cover", late: true });
   }
+  for (const sheet of sheets) {
+    const fromName = titleUnitYear(String(sheet.name ?? ""));
+    if (fromName.year !== undefined) years.push({ value: fromName.year, source: "sheet-name", late: true });
+    if (fromName.unitName !== undefined) unitNames.push({ value: fromName.unitName, source: "sheet-name", late: true });
+  }
+  const fromFile = titleUnitYear(typeof snapshot?.name === "string" ? snapshot.name : "");
+  if (fromFile.year !== undefined) years.push({ value: fromFile.year, source: "file-name", late: true });
+  if (fromFile.unitName !== undefined) unitNames.push({ value: fromFile.unitName, source: "file-name", late: true });
+  const y = options.year !== undefined ? { value: options.year, source: "option" as const } : pick(years);
+  const u = pick(unitNames);
+  const year = y?.value;
+  const unitName = u?.value;
   if (tables.length === 0) issues.push({ code: "no-tables" });
-  return { tables, ignoredSheets, issues, year, unitName };
+  return { tables, ignoredSheets, issues, year, unitName, yearSource: y?.source, unitNameSource: u?.source };
 }

@@ -75,6 +75,8 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
     // 预算数/决算数 below the item (「合计 | 预算数」) or above it as a parent (「预算数 | 合计」).
     const after = joined.slice(hit.end);
     const before = joined.slice(0, hit.start);
+    // A prior-year group (「上年决算数」「上年数」) beside 预算数 | 决算数 is not this year's figures.
+    if (/上年|上期|去年/u.test(joined)) continue;
     const m =
       (after ? matchColumn({ ...h, joined: after, parts: [after] }, def.columns) : undefined) ??
       (before ? matchColumn({ ...h, joined: before, parts: [before] }, def.columns) : undefined);

@@ -100,14 +100,47 @@ export function yearIn(normalized: string): number | undefined {
   return y >= 1990 && y <= 2100 ? y : undefined;
 }
 
-/** Unit (organisation) name from 「编制单位：XX」 / 「单位名称：XX」. */
+/** Where a header line's fields part: a tab, an ideographic space, or two or more spaces. */
+const FIELD_BREAK = /\t|\u3000|\s{2,}/u;
+
+/**
+ * Unit (organisation) name from 「编制单位：XX」 / 「单位名称：XX」. A header line often holds more fields
+ * (「编制单位：上海市××局」, wide spaces, 「2025年度」, wide spaces, 「单位：万元」): the name ends at the first field break.
+ */
 export function unitNameIn(raw: string): string | undefined {
   const m = /(编制单位|单位名称|填报单位|部门名称|预算单位)\s*[:：]\s*(.+?)\s*(金额单位|单位\s*[:：]|$)/u.exec(raw);
-  const name = m?.[2]?.trim();
-  return name && name.length >= 2 && name.length <= 60 ? name : undefined;
+  let name = m?.[2];
+  if (!name) return undefined;
+  name = name.split(FIELD_BREAK)[0];
+  // 「上海市××局 2025年度」 with a single space: the year is a field of its own, not part of the name.
+  name = name.replace(/\s*(19|20)\d{2}\s*年度?\s*$/u, "").trim();
+  return name.length >= 2 && name.length <= 60 ? name : undefined;
 }
 
-/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 无数据). */
+/** Endings of unit (organisation) names: 局, 委员会, 办公室, 街道办事处, 中心, 学校 … */
+const ORG_END = /(局|委员会|委|办公室|办事处|办|院|所|中心|街道|政府|厅|部|处|站|队|校|学|馆|会|镇|乡|社|公司|集团|署|台|园|室|团|馆|店|场|库|社区|协会|联合会)$/u;
+
+/**
+ * Unit name and year from a document title such as 「上海市××局2024年度部门决算」 or 「2024年度××局部门决算」
+ * (a cover sheet, a title above the tables, a sheet or file name). Only a name with an organisation ending counts.
+ */
+export function titleUnitYear(raw: string): { unitName?: string; year?: number } {
+  const text = raw.replace(/\.(xlsx|xlsm|xls|pdf|csv)$/iu, "").replace(/[\s\u3000]+/gu, "");
+  const m = /^(.*?)((?:19|20)\d{2})年度?(.*?)(部门|单位)?(决算|决算公开|决算报表|决算表)/u.exec(text);
+  if (!m) return {};
+  const year = Number(m[2]);
+  const clean = (x: string): string | undefined => {
+    const n = x.replace(/^[(（【[]?(附表|表)?[0-9一二三四五六七八九十]*[)）】\]]?[、.:：\s_-]*/u, "").replace(/[_\-—]+$/u, "");
+    return n.length >= 3 && n.length <= 40 && ORG_END.test(n) && !/[表]$/u.test(n) ? n : undefined;
+  };
+  return { unitName: clean(m[1]) ?? clean(m[3]), year: year >= 1990 && year <= 2100 ? year : undefined };
+}
+
+/** A sentence saying the table has no data (本表无数据, 没有…收入和支出, 本表为空表, 不涉及…支出, 未发生…经费). */
 export function saysEmpty(normalized: string): boolean {
-  return /(本表无数据|此表无数据|无数据|本表为空表|本表为空|没有.{0,40}(收入|支出)|无.{0,30}(收入和支出|收支|支出|收入)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized);
+  return (
+    /(本表无数据|此表无数据|无数据|本表为空表|本表为空|(本表|此表)(数据)?为空|空表|没有.{0,40}(收入|支出|经费)|不涉及.{0,40}(收入|支出|经费)|未发生.{0,40}(收入|支出|经费)|无.{0,30}(收入和支出|收支|支出|收入|经费)[,，。]?(故|因此|所以)?(本表|此表))/u.test(normalized) ||
+    // 「本单位无政府性基金预算财政拨款收支。」「说明：本年度未安排…资金。」: the unit or a note states the absence.
+    /(本单位|本部门|我单位|我部门).{0,20}(无|未安排).{0,40}(收入|支出|收支|经费|资金)|^(注|说明|备注).{0,60}(无|未安排).{0,40}(收入|支出|收支|经费|资金|数据)/u.test(normalized)
+  );
 }

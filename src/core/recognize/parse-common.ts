@@ -29,6 +29,8 @@ export interface ParseContext {
   classCode: (label: string) => string | undefined;
   /** 款/项 name → code under a parent, for tables that print names without codes. */
   subjectByName: (name: string, parent: string | undefined) => string | undefined;
+  /** Code book name of a subject code for the year (completes a name a line wrap cut short). */
+  nameOf?: (code: string) => string | undefined;
 }
 
 export interface ParseOutcome {
@@ -51,6 +53,8 @@ export interface ParseOutcome {
   wrongSystem: boolean;
   /** Any non-blank amount in the body. */
   anyAmount: boolean;
+  /** Code rows whose printed name was cut short and completed from the code book: (row, printed text, book name). */
+  bookNames?: { sheetRow: number; col: number; printed: string; name: string; code: string }[];
 }
 
 /** The reading of every empty cell (shared, frozen: readings are never mutated). */

@@ -70,6 +70,11 @@ export interface TableView {
   rows: RowView[];
   /** True when the table is present but states it has no data (e.g. 本表无数据). */
   empty: boolean;
+  /**
+   * The sentence saying so (「说明：本单位本年度没有……，故本表无数据。」) and its cell: in the first data row, a row
+   * merged across the table, a 注/说明 line below it, or the title. Absent when the table is empty without a note.
+   */
+  emptyNote?: { text: string; sheet: string; address: string };
   /** Catalogue items and column roles expected but not found. */
   missingRows: string[];
   missingColumns: ColumnRole[];
@@ -81,7 +86,9 @@ export interface TableView {
 export interface RecognitionIssue {
   code: "unreadable-cell" | "missing-column" | "missing-row" | "unplaced-row" | "ambiguous-table" | "no-tables" | "duplicate-table" | "unit-unknown"
     /** The sheet continues the table of sheet `detail` (PDF page split); its rows were merged into that view. */
-    | "continued-table";
+    | "continued-table"
+    /** A subject name cut short (line wrap) was completed from the code book: `text` as printed, `detail` = 「code name」. */
+    | "name-from-code-book";
   sheet?: string;
   address?: string;
   text?: string;
@@ -98,7 +105,14 @@ export interface RecognitionResult {
   year?: number;
   /** Unit name found on a cover or title, if any (untrusted text). */
   unitName?: string;
+  /** Where `year` was read (a table title, a 编制单位 header line, a cover sheet, a sheet or file name, the caller). */
+  yearSource?: MetaSource;
+  /** Where `unitName` was read. */
+  unitNameSource?: MetaSource;
 }
+
+/** Where a unit name or year was read. */
+export type MetaSource = "option" | "header-line" | "title" | "cover" | "sheet-name" | "file-name";
 
 /** Convenience: find the first table of a kind. */
 export function tableOf(result: RecognitionResult, kind: TableKind): TableView | undefined {

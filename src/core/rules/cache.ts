@@ -6,6 +6,7 @@
 import type { ColumnRole } from "../catalog/vocabulary";
 import type { RecognitionResult } from "../recognize/types";
 import type { Program } from "./compile";
+import { workbookYear } from "./compile";
 import type { RuleSpec } from "./rule";
 
 /** Two 32-bit FNV-1a-style accumulators over strings and integers (no per-cell string building). */
@@ -66,6 +67,7 @@ function hashRules(f: Fingerprint, rules: readonly RuleSpec[]): void {
     f.str(r.message.en);
     f.int(r.source?.row ?? -1);
     f.str(r.source?.sheet ?? r.source?.file);
+    f.str(r.years?.join(","));
   }
 }
 
@@ -73,6 +75,8 @@ function hashRules(f: Fingerprint, rules: readonly RuleSpec[]): void {
 export function layoutFingerprint(recognition: RecognitionResult, rules: readonly RuleSpec[]): string {
   const f = new Fingerprint();
   hashRules(f, rules);
+  // year-keyed rules (MOF 行次) compile differently per year
+  f.int(workbookYear(recognition) ?? -1);
   for (const t of recognition.tables) {
     f.str(t.kind);
     f.str(t.sheet);

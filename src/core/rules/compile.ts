@@ -5,587 +5,52 @@
  * Speed (a 55k-cell workbook compiles in a few ms): cells and checks are kept in typed parallel arrays (CellLayout,
  * CheckTable) and turned into ProgramCell / Check objects only on demand; rule texts are parsed once per process;
  * each view indexes its cells by (row position, column slot); FOREACH ROW bodies are resolved once (planRows).
+ *
+ * Modules: program.ts (the program as data and its lookups), interning.ts (cell indexes), view-index.ts (lookups
+ * over a table view), terms.ts (parsed formulas, weights, planned terms), gaps.ts (zero or side not printed),
+ * rollup.ts (ROLLUP groups); this file walks the statements and emits the checks.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
-import type { CellRef, RecognitionResult, RowView, TableView } from "../recognize/types";
+import type { RecognitionResult, RowView } from "../recognize/types";
+import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tableOfMissing } from "./gaps";
+import { CellInterner } from "./interning";
 import type { ComparisonOp } from "./interval";
 import type { ColumnSelector, Expr, RowSelector, Statement } from "./language/ast";
 import { normalizeLabel } from "./language/names";
-import { parseRule } from "./language/parser";
-import type { ParseOutcome } from "./language/parser";
+import { CHECK_SIGN, CHECK_SIMPLE, CHECK_UNIT_WEIGHTS, CHECK_ZERO_EXPS, CODES, CompiledProgram } from "./program";
+import type { CellLayout, CheckCode, CheckTable, NotPrintedCheck, Program } from "./program";
+import { rollupGroups, rollupRoles } from "./rollup";
 import type { RuleSpec } from "./rule";
-import type { Finding, RuleError, SkippedRule } from "./types";
+import { CompileError, decimalParts, isMulti, multisOf, parseCached, tablesOf } from "./terms";
+import type { Env, PlanTerm } from "./terms";
+import type { RuleError, SkippedRule } from "./types";
+import { ViewIndex, rowLevel } from "./view-index";
 
-/** A source cell the program reads. */
-export interface ProgramCell {
-  sheet: string;
-  address: string;
-  row: number;
-  col: number;
-  table: TableKind;
-  /** The table's display decimals (a blank cell is 0 at this precision). */
-  decimals: number;
-  /** 4 for a 元 table (value × 10^-4 gives 万元), 0 for 万元. */
-  unitShift: number;
-  /** Known non-negative (some rule says `cell >= 0`): a displayed 0 then stands for [0, h). */
-  clip: boolean;
-  /** The cell as recognised (its text/reading at recognition time), and where it sits in its view. */
-  ref: CellRef;
-  view: TableView;
-  rowView: RowView;
-  role: ColumnRole;
-}
+export { cellKey, cellLabel, checkAt, checksOfCell, elementaryCount, findCell, programCell, termsOf, CHECK_SIGN, CHECK_SIMPLE, OPS } from "./program";
+export type { CellLayout, Check, CheckCode, CheckTable, NotPrintedCheck, Program, ProgramCell } from "./program";
 
-/** Row label · column header of a program cell, for messages (built only when a finding needs it). */
-export function cellLabel(c: ProgramCell): string {
-  let many = 0;
-  for (const k in c.rowView.cells) if (c.rowView.cells[k as ColumnRole]) many++;
-  if (many <= 1) return c.rowView.label;
-  const side = c.rowView.side;
-  const col = c.view.columns.find((x) => x.role === c.role && (!side || !x.side || x.side === side));
-  return `${c.rowView.label}·${col?.header ?? c.role}`;
-}
-
-export type CheckCode = Extract<Finding["code"], "sum-mismatch" | "not-equal" | "not-less-or-equal" | "not-greater-or-equal" | "negative" | "not-empty">;
-
-/** One elementary comparison: Σ left terms op Σ right terms. A term with cell −1 is the constant weight·10^-wexp. */
-export interface Check {
-  /** Index into program.rules. */
-  rule: number;
-  op: ComparisonOp;
-  code: CheckCode;
-  cells: number[];
-  /** Integer weight mantissas (sign included). */
-  weights: readonly number[];
-  /** Decimal exponent of each weight (0.5 → weight 5, wexp 1). */
-  wexp: readonly number[];
-  nLeft: number;
-  /** References the rule needed that the table lacks (taken as exact 0). */
-  missing: string[];
-  table: TableKind;
-  /**
-   * 1 for a vector of sign checks: each cell of `cells` is compared with 0 on its own (`T2[*, *] >= 0`), evaluated by
-   * the sign of its displayed value alone. One Check stands for cells.length elementary checks (keeps 50k
-   * non-negativity checks cheap to compile).
-   */
-  sign?: 1;
-  /** True when every term is a cell with an integer weight (no constants): eligible for the fast path. */
-  simple?: boolean;
-}
-
-/** Number of elementary checks a Check stands for. */
-export function elementaryCount(ch: Check): number {
-  return ch.sign === 1 ? ch.cells.length : 1;
-}
-
-/** Terms of one elementary check: for a sign vector, its element `cell` against 0. */
-export function termsOf(ch: Check, cell?: number): { cells: readonly number[]; weights: readonly number[]; wexp: readonly number[]; nLeft: number } {
-  if (ch.sign === 1) return { cells: [cell ?? ch.cells[0], -1], weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1 };
-  return ch;
-}
-
-/**
- * The program's cells as parallel arrays, indexed like program.cells (one object per cell would cost more than
- * compiling the rules on a 55k-cell workbook; the ProgramCell objects are made on demand).
- */
-export interface CellLayout {
-  count: number;
-  views: TableView[];
-  roleNames: ColumnRole[];
-  sheetNames: string[];
-  /** Per cell: index into `views`, position in that view's rows, index into `roleNames` (the ref is rows[pos].cells[role]). */
-  viewOf: Uint16Array;
-  rowPos: Int32Array;
-  roleOf: Uint16Array;
-  /** Per cell: index into `sheetNames`, absolute zero-based row and column. */
-  sheetOf: Uint16Array;
-  rowOf: Int32Array;
-  colOf: Int32Array;
-  /** 1 when the cell is known non-negative (ProgramCell.clip). */
-  clip: Uint8Array;
-  /** ProgramCell objects made so far (sparse). */
-  entries: (ProgramCell | undefined)[];
-}
-
-/**
- * The checks as parallel arrays, indexed like program.checks; each check's terms are the slice
- * [start, start + len) of the term arrays. Evaluation reads these; Check objects are made on demand.
- */
-export interface CheckTable {
-  count: number;
-  rule: Int32Array;
-  /** Index into OPS / CODES. */
-  op: Uint8Array;
-  code: Uint8Array;
-  nLeft: Int32Array;
-  start: Int32Array;
-  len: Int32Array;
-  /** CHECK_SIGN | CHECK_SIMPLE | CHECK_UNIT_WEIGHTS | CHECK_ZERO_EXPS. */
-  flags: Uint8Array;
-  /** Missing references, for the few checks that have them (sparse). */
-  missing: (string[] | undefined)[];
-  termCell: Int32Array;
-  termW: Float64Array;
-  termE: Int32Array;
-  terms: number;
-  /** Check objects made so far (sparse). */
-  entries: (Check | undefined)[];
-}
-
-export const CHECK_SIGN = 1;
-export const CHECK_SIMPLE = 2;
-const CHECK_UNIT_WEIGHTS = 4;
-const CHECK_ZERO_EXPS = 8;
-export const OPS: readonly ComparisonOp[] = ["=", "<=", ">="];
-const CODES: readonly CheckCode[] = ["sum-mismatch", "not-equal", "not-less-or-equal", "not-greater-or-equal", "negative", "not-empty"];
-
-export interface Program {
-  rules: RuleSpec[];
-  /** Every program cell as an object (made on first access; evaluation reads `layout`). */
-  cells: ProgramCell[];
-  layout: CellLayout;
-  /** Every check as an object (made on first access; evaluation reads `table`). */
-  checks: Check[];
-  table: CheckTable;
-  /** "sheet!A1" → cell index; built on first use (see findCell). */
-  cellIndex?: Map<string, number>;
-  /** Cell index → indexes of checks that read it; built on first use (see checksOfCell). */
-  checksByCell?: number[][];
-  /** Number of elementary checks. */
-  elementary: number;
-  skipped: SkippedRule[];
-  ruleErrors: RuleError[];
-  /** State of the last evaluation (for recheck). */
-  state?: unknown;
-}
-
-/** Key of a cell in the program's index. */
-export function cellKey(sheet: string, address: string): string {
-  return `${sheet}!${address.replace(/\$/g, "").toUpperCase()}`;
-}
-
-/** Index of the program cell at sheet!address, if the program reads it. */
-export function findCell(program: Program, sheet: string, address: string): number | undefined {
-  if (!program.cellIndex) {
-    const idx = new Map<string, number>();
-    const L = program.layout;
-    for (let i = 0; i < L.count; i++) idx.set(cellKey(L.sheetNames[L.sheetOf[i]], cellRefOf(L, i).address), i);
-    program.cellIndex = idx;
-  }
-  return program.cellIndex.get(cellKey(sheet, address));
-}
-
-// Shared, never mutated: sign checks all have the terms (cell, +1) and the constant 0.
-const SIGN_WEIGHTS: readonly number[] = Object.freeze([1, 0]);
-const SIGN_WEXP: readonly number[] = Object.freeze([0, 0]);
-const NO_MISSING: string[] = Object.freeze([]) as unknown as string[];
-
-// Frozen arrays of n equal entries, by length (most weights are 1, most exponents 0).
-const uniformOnes: (readonly number[])[] = [];
-const uniformZeros: (readonly number[])[] = [];
-
-/** The frozen shared array of n entries equal to `value`. */
-function uniform(table: (readonly number[])[], n: number, value: number): readonly number[] {
-  let arr = table[n];
-  if (!arr) {
-    const a: number[] = [];
-    for (let i = 0; i < n; i++) a.push(value);
-    arr = Object.freeze(a);
-    table[n] = arr;
-  }
-  return arr;
-}
-
-// Rule texts are parsed once per process, not once per compile (the built-ins are compiled for every workbook).
-const parsedRules = new Map<string, ParseOutcome>();
-const PARSE_CACHE_LIMIT = 1024;
-
-function parseCached(text: string): ParseOutcome {
-  let p = parsedRules.get(text);
-  if (!p) {
-    p = parseRule(text);
-    if (parsedRules.size >= PARSE_CACHE_LIMIT) parsedRules.clear();
-    parsedRules.set(text, p);
-  }
-  return p;
-}
-
-/** A program cell read through from the layout (made only when a finding or a caller needs the object). */
-class CellEntry implements ProgramCell {
-  constructor(
-    private readonly layout: CellLayout,
-    private readonly index: number,
-  ) {}
-  get ref(): CellRef {
-    return cellRefOf(this.layout, this.index);
-  }
-  get view(): TableView {
-    return this.layout.views[this.layout.viewOf[this.index]];
-  }
-  get rowView(): RowView {
-    return this.layout.views[this.layout.viewOf[this.index]].rows[this.layout.rowPos[this.index]];
-  }
-  get role(): ColumnRole {
-    return this.layout.roleNames[this.layout.roleOf[this.index]];
-  }
-  get clip(): boolean {
-    return this.layout.clip[this.index] === 1;
-  }
-  set clip(v: boolean) {
-    this.layout.clip[this.index] = v ? 1 : 0;
-  }
-  get sheet(): string {
-    return this.layout.sheetNames[this.layout.sheetOf[this.index]];
-  }
-  get address(): string {
-    return this.ref.address;
-  }
-  get row(): number {
-    return this.layout.rowOf[this.index];
-  }
-  get col(): number {
-    return this.layout.colOf[this.index];
-  }
-  get table(): TableKind {
-    return this.view.kind;
-  }
-  get decimals(): number {
-    return this.view.decimals;
-  }
-  get unitShift(): number {
-    return this.view.unit === "元" ? 4 : 0;
-  }
-}
-
-/** The recognised cell behind program cell i. */
-function cellRefOf(L: CellLayout, i: number): CellRef {
-  return L.views[L.viewOf[i]].rows[L.rowPos[i]].cells[L.roleNames[L.roleOf[i]]]!;
-}
-
-/** The ProgramCell object of cell i (made once, then kept). */
-export function programCell(layout: CellLayout, i: number): ProgramCell {
-  let e = layout.entries[i];
-  if (!e) {
-    e = new CellEntry(layout, i);
-    layout.entries[i] = e;
-  }
-  return e;
-}
-
-/** The Check object of check k (made once, then kept). */
-export function checkAt(program: Pick<Program, "table" | "layout">, k: number): Check {
-  const T = program.table;
-  let ch = T.entries[k];
-  if (!ch) {
-    const start = T.start[k];
-    const n = T.len[k];
-    const cells: number[] = [];
-    for (let i = 0; i < n; i++) cells.push(T.termCell[start + i]);
-    const flags = T.flags[k];
-    const L = program.layout;
-    if (flags & CHECK_SIGN) {
-      const table = L.views[L.viewOf[cells[0]]].kind;
-      ch = { rule: T.rule[k], op: OPS[T.op[k]], code: CODES[T.code[k]], cells, weights: SIGN_WEIGHTS, wexp: SIGN_WEXP, nLeft: 1, missing: NO_MISSING, table, sign: 1 };
-    } else {
-      let first = -1;
-      for (let i = 0; i < n && first < 0; i++) if (cells[i] >= 0) first = cells[i];
-      const weights = flags & CHECK_UNIT_WEIGHTS ? uniform(uniformOnes, n, 1) : Array.from(T.termW.subarray(start, start + n));
-      const wexp = flags & CHECK_ZERO_EXPS ? uniform(uniformZeros, n, 0) : Array.from(T.termE.subarray(start, start + n));
-      const table = L.views[L.viewOf[first]].kind;
-      ch = { rule: T.rule[k], op: OPS[T.op[k]], code: CODES[T.code[k]], cells, weights, wexp, nLeft: T.nLeft[k], missing: T.missing[k] ?? NO_MISSING, table, simple: (flags & CHECK_SIMPLE) !== 0 };
-    }
-    T.entries[k] = ch;
-  }
-  return ch;
-}
-
-/** A compiled program; `cells` and `checks` are built from the layout and check table on first access. */
-class CompiledProgram implements Program {
-  cellIndex?: Map<string, number>;
-  checksByCell?: number[][];
-  state?: unknown;
-  private allCells?: ProgramCell[];
-  private allChecks?: Check[];
-
-  constructor(
-    public rules: RuleSpec[],
-    public layout: CellLayout,
-    public table: CheckTable,
-    public skipped: SkippedRule[],
-    public ruleErrors: RuleError[],
-    public elementary: number,
-  ) {}
-
-  get checks(): Check[] {
-    if (!this.allChecks) {
-      const out: Check[] = new Array<Check>(this.table.count);
-      for (let k = 0; k < this.table.count; k++) out[k] = checkAt(this, k);
-      this.allChecks = out;
-    }
-    return this.allChecks;
-  }
-
-  get cells(): ProgramCell[] {
-    if (!this.allCells) {
-      const out: ProgramCell[] = new Array<ProgramCell>(this.layout.count);
-      for (let i = 0; i < this.layout.count; i++) out[i] = programCell(this.layout, i);
-      this.allCells = out;
-    }
-    return this.allCells;
-  }
-}
-
-/**
- * Program cell index by (sheet, row, column): open addressing over typed arrays, so interning 55k cells allocates
- * no object per row or cell.
- */
-class CellGrid {
-  private sheetOf!: Int32Array;
-  private rowOf!: Int32Array;
-  private colOf!: Int32Array;
-  /** Cell index + 1 (0 = empty slot). */
-  private value!: Int32Array;
-  private mask = 0;
-  private size = 0;
-
-  constructor(expected: number) {
-    let n = 1024;
-    while (n < expected * 2) n *= 2;
-    this.alloc(n);
-  }
-
-  private alloc(n: number): void {
-    this.sheetOf = new Int32Array(n);
-    this.rowOf = new Int32Array(n);
-    this.colOf = new Int32Array(n);
-    this.value = new Int32Array(n);
-    this.mask = n - 1;
-  }
-
-  /** The index stored for the cell, or −1 after storing `index` for it. */
-  getOrAdd(s: number, row: number, col: number, index: number): number {
-    // neighbouring cells get neighbouring slots (cells are interned row by row): cache-friendly probing
-    let h = (Math.imul(s, 0x9e3779b1) + Math.imul(row, 17) + col) & this.mask;
-    for (;;) {
-      const v = this.value[h];
-      if (v === 0) break;
-      if (this.rowOf[h] === row && this.colOf[h] === col && this.sheetOf[h] === s) return v - 1;
-      h = (h + 1) & this.mask;
-    }
-    this.sheetOf[h] = s;
-    this.rowOf[h] = row;
-    this.colOf[h] = col;
-    this.value[h] = index + 1;
-    if (++this.size * 2 > this.mask) this.rehash();
-    return -1;
-  }
-
-  private rehash(): void {
-    const { sheetOf, rowOf, colOf, value } = this;
-    this.alloc(value.length * 2);
-    this.size = 0;
-    for (let i = 0; i < value.length; i++) if (value[i] !== 0) this.getOrAdd(sheetOf[i], rowOf[i], colOf[i], value[i] - 1);
-  }
-}
-
-class CompileError extends Error {
-  constructor(
-    readonly position: number,
-    readonly zh: string,
-  ) {
-    super(zh);
-  }
-}
-
-/** Lookups over one table view, built once per compile. Rows are addressed by their position in view.rows. */
-class ViewIndex {
-  /** Row key (and MOF 行次 "L27") → position of the first row with it. */
-  readonly byKey = new Map<string, number>();
-  /** byKey.get(rows[p].key) for every position p (what a FOREACH ROW over this table binds `row` to). */
-  readonly firstPos: Int32Array;
-  readonly rows: RowView[];
-  /** Rows / columns the catalogue expects but recognition could not find: a gap, not a zero. */
-  readonly missingRows: Set<string>;
-  readonly missingColumns: Set<string>;
-  private labels?: Map<string, number>;
-  private allRows?: number[];
-  readonly numericRoles: ColumnRole[];
-  /** numericRoles → slot. */
-  readonly slotOf = new Map<string, number>();
-  /** Program cell index of (row position, role slot) at pos·numericRoles.length + slot; −1 when the row has none. */
-  readonly cellIdx: Int32Array;
-  // Last key looked up: a FOREACH ROW body refers to the same row of a table several times in a row.
-  private lastKey?: string;
-  private lastPos: number | undefined;
-
-  /** Position of the first row with this key. */
-  rowOf(key: string): number | undefined {
-    if (key !== this.lastKey) {
-      this.lastKey = key;
-      this.lastPos = this.byKey.get(key);
-    }
-    return this.lastPos;
-  }
-
-  /** Row positions by normalised printed label (built on first use: most rules address rows by key). */
-  get byLabel(): Map<string, number> {
-    if (!this.labels) {
-      this.labels = new Map();
-      for (let p = 0; p < this.rows.length; p++) {
-        const n = normalizeLabel(this.rows[p].label);
-        if (n && !this.labels.has(n)) this.labels.set(n, p);
-      }
-    }
-    return this.labels;
-  }
-
-  /** Positions of every row (shared; do not modify). */
-  get all(): number[] {
-    if (!this.allRows) {
-      this.allRows = new Array<number>(this.rows.length);
-      for (let p = 0; p < this.rows.length; p++) this.allRows[p] = p;
-    }
-    return this.allRows;
-  }
-
-  constructor(readonly view: TableView) {
-    const rows = view.rows;
-    this.rows = rows;
-    this.missingRows = new Set(view.missingRows);
-    this.missingColumns = new Set(view.missingColumns);
-    this.firstPos = new Int32Array(rows.length);
-    for (let p = 0; p < rows.length; p++) {
-      const q = this.byKey.get(rows[p].key);
-      if (q === undefined) {
-        this.byKey.set(rows[p].key, p);
-        this.firstPos[p] = p;
-      } else this.firstPos[p] = q;
-    }
-    // MOF sheets: rows also answer to their 行次 ("L27") when recognition kept it, even if keyed by an item.
-    for (let p = 0; p < rows.length; p++) {
-      const line = (rows[p] as { lineNo?: number }).lineNo;
-      if (typeof line === "number" && !this.byKey.has(`L${line}`)) this.byKey.set(`L${line}`, p);
-    }
-    const roles: ColumnRole[] = [];
-    for (const c of view.columns) if (!roles.includes(c.role)) roles.push(c.role);
-    // Recognition lists every column it placed; scan the rows only when it did not (hand-built views).
-    if (roles.length === 0) for (const r of rows) for (const role in r.cells) if (!roles.includes(role as ColumnRole)) roles.push(role as ColumnRole);
-    this.numericRoles = roles;
-    roles.forEach((r, k) => this.slotOf.set(r, k));
-    this.cellIdx = new Int32Array(rows.length * roles.length).fill(-1);
-  }
-}
-
-interface Env {
-  row?: string;
-  col?: ColumnRole;
-  /** The table FOREACH ROW iterates and the position `row` stands for in it (saves a key lookup per reference). */
-  rowIdx?: ViewIndex;
-  rowPos?: number;
-}
-
-/** One term of a planned FOREACH ROW comparison: a cell (table, key or bound row, role slot) or a constant (no idx). */
-interface PlanTerm {
-  idx: ViewIndex | undefined;
-  key: string | undefined;
-  slot: number;
-  m: number;
-  ex: number;
-}
-
-function decimalParts(text: string): { m: number; e: number } {
-  const [int, frac = ""] = text.split(".");
-  return { m: Number(int + frac) || 0, e: frac.length };
-}
-
-function isMulti(ref: Extract<Expr, { type: "ref" }>): boolean {
-  return ref.row.kind === "all" || ref.row.kind === "level" || ref.row.kind === "range" || ref.col.kind === "all";
-}
-
-/** Multi-cell references standing outside SUM (they make the comparison expand per cell). */
-function bareMultiRefs(e: Expr, out: Extract<Expr, { type: "ref" }>[]): void {
-  switch (e.type) {
-    case "ref":
-      if (isMulti(e)) out.push(e);
-      return;
-    case "binary":
-      bareMultiRefs(e.left, out);
-      bareMultiRefs(e.right, out);
-      return;
-    case "scale":
-    case "neg":
-      bareMultiRefs(e.expr, out);
-      return;
-    default:
-      return;
-  }
-}
-
-function statementTables(s: Statement, out: Set<TableKind>): void {
-  const walk = (e: Expr): void => {
-    if (e.type === "ref") out.add(e.table);
-    else if (e.type === "sum") e.args.forEach(walk);
-    else if (e.type === "binary") {
-      walk(e.left);
-      walk(e.right);
-    } else if (e.type === "scale" || e.type === "neg") walk(e.expr);
-  };
-  if (s.type === "compare") s.operands.forEach(walk);
-  else if (s.type === "foreach" || s.type === "when-empty") {
-    out.add(s.table);
-    statementTables(s.body, out);
-  } else out.add(s.table);
-}
-
-// Per statement (the AST is cached per rule text, so these survive across compiles).
-const tablesOfStatement = new WeakMap<Statement, TableKind[]>();
-const multisOfStatement = new WeakMap<Statement, Extract<Expr, { type: "ref" }>[]>();
-
-function tablesOf(st: Statement): TableKind[] {
-  let t = tablesOfStatement.get(st);
-  if (!t) {
-    const set = new Set<TableKind>();
-    statementTables(st, set);
-    t = [...set];
-    tablesOfStatement.set(st, t);
-  }
-  return t;
-}
-
-/** Parent code in the subject hierarchy: 7→5→3 digits (economic 5→3). */
-function parentCode(code: string): string | undefined {
-  if (code.length === 7) return code.slice(0, 5);
-  if (code.length === 5) return code.slice(0, 3);
-  return undefined;
-}
-
-function rowLevel(r: RowView): number | undefined {
-  if (r.kind !== "code") return undefined;
-  if (r.level) return r.level;
-  const c = r.code ?? r.key;
-  return c.length === 3 ? 1 : c.length === 5 ? 2 : c.length === 7 ? 3 : undefined;
-}
+// Local bindings of imported functions and constants used per check or per cell: some module loaders
+// (tsx/CommonJS interop) turn every access to an imported binding into a getter call (see evaluate.ts).
+const absentCodeIsZeroL = absentCodeIsZero;
+const leftSideNotPrintedL = leftSideNotPrinted;
+const rightSideNotPrintedL = rightSideNotPrinted;
+const tableOfMissingL = tableOfMissing;
+const decimalPartsL = decimalParts;
+const isMultiL = isMulti;
+const multisOfL = multisOf;
+const parseCachedL = parseCached;
+const tablesOfL = tablesOf;
+const rowLevelL = rowLevel;
+const CODES_L = CODES;
+const SIGN = CHECK_SIGN;
+const SIMPLE = CHECK_SIMPLE;
+const UNIT_WEIGHTS = CHECK_UNIT_WEIGHTS;
+const ZERO_EXPS = CHECK_ZERO_EXPS;
 
 class Compiler {
-  readonly layout: CellLayout = {
-    count: 0,
-    views: [],
-    roleNames: [],
-    sheetNames: [],
-    viewOf: new Uint16Array(0),
-    rowPos: new Int32Array(0),
-    roleOf: new Uint16Array(0),
-    sheetOf: new Uint16Array(0),
-    rowOf: new Int32Array(0),
-    colOf: new Int32Array(0),
-    clip: new Uint8Array(0),
-    entries: [],
-  };
-  private readonly sheetIds = new Map<string, number>();
-  private lastSheet?: string;
-  private lastSheetId = 0;
-  private readonly viewIds = new Map<TableView, number>();
-  private readonly roleIds = new Map<string, number>();
+  /** Cell indexes and the layout they fill. */
+  private readonly cells: CellInterner;
+  readonly layout: CellLayout;
   readonly table: CheckTable = {
     count: 0,
     // sized by presize() once the cells are known
@@ -606,19 +71,23 @@ class Compiler {
   readonly skipped: SkippedRule[] = [];
   readonly ruleErrors: RuleError[] = [];
   private readonly views = new Map<TableKind, ViewIndex>();
-  private grid: CellGrid;
   private ruleIdx = 0;
   private inEmptyGuard = false;
 
+  /** The workbook's year, for rules keyed by year (MOF 行次 formulas). */
+  private readonly year: number | undefined;
+
   constructor(recognition: RecognitionResult) {
+    this.year = workbookYear(recognition);
     for (const v of recognition.tables) if (!this.views.has(v.kind)) this.views.set(v.kind, new ViewIndex(v));
     // typed per-cell arrays sized for every cell the views can hold (grown if a rule reaches an unlisted column)
     let capacity = 16;
     for (const v of recognition.tables) capacity += v.rows.length * Math.max(1, v.columns.length);
-    this.grow(capacity);
-    this.grid = new CellGrid(capacity);
+    this.cells = new CellInterner(capacity);
+    this.layout = this.cells.layout;
     this.presize(capacity);
     // Every recognised amount cell is in the program, so unreadable cells are reported even if no rule reads them.
+    const cells = this.cells;
     for (const v of recognition.tables) {
       const first = this.views.get(v.kind)!;
       const own = first.view === v;
@@ -627,15 +96,15 @@ class Compiler {
       const nR = roles.length;
       const rows = v.rows;
       const slots = vi.cellIdx;
-      const viewId = this.viewId(v);
-      const roleIds = roles.map((r) => this.roleId(r));
+      const viewId = this.cells.viewId(v);
+      const roleIds = roles.map((r) => this.cells.roleId(r));
       for (let p = 0; p < rows.length; p++) {
         const r = rows[p];
         const rc = r.cells;
         for (let k = 0; k < nR; k++) {
           const c = rc[roles[k]];
           if (c) {
-            const ci = this.intern(c, viewId, p, roleIds[k]);
+            const ci = cells.intern(c, viewId, p, roleIds[k]);
             if (own) slots[p * nR + k] = ci;
           }
         }
@@ -643,74 +112,10 @@ class Compiler {
     }
   }
 
-  private viewId(view: TableView): number {
-    let id = this.viewIds.get(view);
-    if (id === undefined) {
-      id = this.layout.views.length;
-      this.layout.views.push(view);
-      this.viewIds.set(view, id);
-    }
-    return id;
-  }
 
-  private grow(capacity: number): void {
-    const L = this.layout;
-    const more = <T extends Uint8Array | Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(capacity);
-      b.set(a);
-      return b;
-    };
-    L.viewOf = more(L.viewOf, (n) => new Uint16Array(n));
-    L.rowPos = more(L.rowPos, (n) => new Int32Array(n));
-    L.roleOf = more(L.roleOf, (n) => new Uint16Array(n));
-    L.sheetOf = more(L.sheetOf, (n) => new Uint16Array(n));
-    L.rowOf = more(L.rowOf, (n) => new Int32Array(n));
-    L.colOf = more(L.colOf, (n) => new Int32Array(n));
-    L.clip = more(L.clip, (n) => new Uint8Array(n));
-  }
 
-  private sheetId(sheet: string): number {
-    if (sheet !== this.lastSheet) {
-      let id = this.sheetIds.get(sheet);
-      if (id === undefined) {
-        id = this.layout.sheetNames.length;
-        this.layout.sheetNames.push(sheet);
-        this.sheetIds.set(sheet, id);
-      }
-      this.lastSheet = sheet;
-      this.lastSheetId = id;
-    }
-    return this.lastSheetId;
-  }
 
-  private roleId(role: ColumnRole): number {
-    let id = this.roleIds.get(role);
-    if (id === undefined) {
-      id = this.layout.roleNames.length;
-      this.layout.roleNames.push(role);
-      this.roleIds.set(role, id);
-    }
-    return id;
-  }
 
-  /** Index of the cell (row `pos` of view `viewId`, role `roleId`), adding it on first sight. */
-  private intern(cell: CellRef, viewId: number, pos: number, roleId: number): number {
-    const sheet = this.sheetId(cell.sheet);
-    const row = cell.row;
-    const col = cell.col;
-    const known = this.grid.getOrAdd(sheet, row, col, this.layout.count);
-    if (known >= 0) return known;
-    const L = this.layout;
-    const idx = L.count++;
-    if (idx >= L.clip.length) this.grow(2 * idx + 16);
-    L.viewOf[idx] = viewId;
-    L.rowPos[idx] = pos;
-    L.roleOf[idx] = roleId;
-    L.sheetOf[idx] = sheet;
-    L.rowOf[idx] = row;
-    L.colOf[idx] = col;
-    return idx;
-  }
 
   /** Program cell of the row at `pos` in the given role; −1 when the row has no such cell. */
   private cellAt(idx: ViewIndex, pos: number, role: ColumnRole): number {
@@ -719,13 +124,13 @@ class Compiler {
     // a role recognition did not list as a column (hand-built views): look at the row itself
     const r = idx.rows[pos];
     const cell = r.cells[role];
-    return cell ? this.intern(cell, this.viewId(idx.view), pos, this.roleId(role)) : -1;
+    return cell ? this.cells.intern(cell, this.cells.viewId(idx.view), pos, this.cells.roleId(role)) : -1;
   }
 
   compileRule(rule: RuleSpec, ruleIdx: number): void {
     this.ruleIdx = ruleIdx;
     this.ruleId = rule.id;
-    const parsed = parseCached(rule.expression);
+    const parsed = parseCachedL(rule.expression);
     if (!parsed.ok) {
       this.ruleErrors.push({
         source: rule.source ?? {},
@@ -735,9 +140,14 @@ class Compiler {
       });
       return;
     }
+    if (rule.years && (this.year === undefined || !rule.years.includes(this.year))) {
+      // The formula encodes another year's layout: applying it would compare the wrong rows.
+      this.skipped.push({ rule: rule.id, reason: this.year === undefined ? "year-unknown" : "year-not-applicable", tables: parsed.ast.tables, year: this.year, years: [...rule.years] });
+      return;
+    }
     const absent = new Set<TableKind>();
     for (const st of parsed.ast.statements) {
-      const missing = tablesOf(st).filter((t) => !this.views.has(t));
+      const missing = tablesOfL(st).filter((t) => !this.views.has(t));
       if (missing.length > 0) {
         missing.forEach((t) => absent.add(t));
         continue;
@@ -814,7 +224,7 @@ class Compiler {
         return idx.all;
       case "level": {
         const out: number[] = [];
-        for (let p = 0; p < idx.rows.length; p++) if (rowLevel(idx.rows[p]) === sel.level) out.push(p);
+        for (let p = 0; p < idx.rows.length; p++) if (rowLevelL(idx.rows[p]) === sel.level) out.push(p);
         return out;
       }
       case "range": {
@@ -866,8 +276,14 @@ class Compiler {
       if (p === undefined) {
         const key = ref.row.kind === "key" ? ref.row.key : ref.row.kind === "row" ? env.row : undefined;
         if (key !== undefined && idx.missingRows.has(key)) this.gap(idx.view.kind);
-        // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item.
-        if (key !== undefined && /^\d+$/.test(key)) this.tMissingCode = true;
+        // An absent subject-code row means nothing was spent there (compared as 0), unlike an absent fixed item —
+        // unless the table prints no code of that level at all (printed only to 类 level, or by nature): a gap.
+        if (key !== undefined && /^\d+$/.test(key)) {
+          if (absentCodeIsZeroL(idx, key)) {
+            this.tMissingCode = true;
+            this.tMissingCodeTable ??= idx.view.kind;
+          } else this.gap(idx.view.kind);
+        }
         const colText = ref.col.kind === "role" ? ref.col.role : ref.col.kind === "col" ? (env.col ?? "col") : "";
         missing?.push(`${ref.table}[${this.rowDescription(ref.row, env)}${colText ? `, ${colText}` : ""}]`);
         return;
@@ -906,6 +322,7 @@ class Compiler {
     if (ci >= 0) this.put(out, ci);
     else {
       if (role && idx.missingColumns.has(role)) this.gap(idx.view.kind);
+      this.columnNotPrinted = role !== undefined && !idx.slotOf.has(role);
       missing?.push(`${idx.view.kind}[${idx.rows[pos].key}, ${role ?? "?"}]`);
     }
   }
@@ -975,7 +392,7 @@ class Compiler {
     const k = T.count++;
     T.rule[k] = this.ruleIdx;
     T.op[k] = op === "=" ? 0 : op === "<=" ? 1 : 2;
-    T.code[k] = CODES.indexOf(code);
+    T.code[k] = CODES_L.indexOf(code);
     T.nLeft[k] = nLeft;
     T.start[k] = T.terms;
     T.len[k] = n;
@@ -1001,7 +418,7 @@ class Compiler {
   private flatten(e: Expr, env: Env, m: number, ex: number): void {
     switch (e.type) {
       case "num": {
-        const p = decimalParts(e.text);
+        const p = decimalPartsL(e.text);
         this.term(-1, m * p.m, ex + p.e);
         return;
       }
@@ -1015,7 +432,12 @@ class Compiler {
         this.fm = m;
         this.fe = ex;
         this.resolve(e, env, this.tMissing, undefined);
-        if (this.tMissing.length > before && wasEmpty) this.leftFirstMissing = true;
+        if (this.tMissing.length > before && wasEmpty) {
+          this.leftFirstMissing = true;
+          this.leftMissingColumn = this.columnNotPrinted;
+          this.leftMissingCode = this.tMissingCode;
+          this.leftMissingTable = e.table;
+        }
         return;
       }
       case "sum":
@@ -1026,7 +448,7 @@ class Compiler {
         this.flatten(e.right, env, e.op === "-" ? -m : m, ex);
         return;
       case "scale": {
-        const p = decimalParts(e.factorText);
+        const p = decimalPartsL(e.factorText);
         this.flatten(e.expr, env, m * p.m, ex + p.e);
         return;
       }
@@ -1037,8 +459,20 @@ class Compiler {
   }
 
   private leftFirstMissing = false;
+  /** The missing first left-hand reference was a subject-code row (a zero), and its table. */
+  private leftMissingCode = false;
+  private leftMissingTable?: TableKind;
+  /** The comparison being built names fixed cells (not a FOREACH row or column, where an absent cell means "not this row"). */
+  private fixedRefs = false;
+  /** The last missing cell was in a column its table does not print at all; and so was the first left-hand one. */
+  private columnNotPrinted = false;
+  private leftMissingColumn = false;
   /** Some missing reference of the comparison being built is a subject-code row (which counts as 0). */
   private tMissingCode = false;
+  /** Table of the first subject-code row the comparison being built needs but that table does not list. */
+  private tMissingCodeTable?: TableKind;
+  /** Cross-table checks (by index) one side of which is a subject row the other table does not list. */
+  readonly notPrinted = new Map<number, NotPrintedCheck>();
   /** Weight of the reference being flattened: resolve() without an output array appends terms (cell, fm, fe). */
   private fm = 1;
   private fe = 0;
@@ -1050,20 +484,21 @@ class Compiler {
   /** Set when the comparison being built needs a row/column recognition reported missing. */
   private gapTable?: TableKind;
   /** Rules with checks left out because of gaps, with the tables concerned. */
-  readonly gaps = new Map<string, Set<TableKind>>();
+  readonly gaps = new GapLog();
   private ruleId = "";
 
   private gap(table: TableKind): void {
     this.gapTable = table;
   }
 
+  /** The current rule left a check out because a side is not printed in `table`. */
+  private recordGap(table: TableKind): void {
+    this.gaps.record(this.ruleId, table);
+  }
+
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
-    let multis = multisOfStatement.get(st);
-    if (!multis) {
-      multis = [];
-      for (const o of st.operands) bareMultiRefs(o, multis);
-      multisOfStatement.set(st, multis);
-    }
+    this.fixedRefs = env.row === undefined && env.col === undefined;
+    const multis = multisOfL(st);
     if (multis.length > 1) throw new CompileError(multis[1].pos, "一个比较中只能有一处通配引用（其余请放进 SUM(...)）");
     if (multis.length === 1) {
       const ref = multis[0];
@@ -1101,12 +536,7 @@ class Compiler {
    * weight) terms. Only for comparisons of single cells in named columns; anything else takes the general path.
    */
   private planRows(st: Extract<Statement, { type: "compare" }>): PlanTerm[][] | undefined {
-    let multis = multisOfStatement.get(st);
-    if (!multis) {
-      multis = [];
-      for (const o of st.operands) bareMultiRefs(o, multis);
-      multisOfStatement.set(st, multis);
-    }
+    const multis = multisOfL(st);
     if (multis.length > 0) return undefined;
     const out: PlanTerm[][] = [];
     for (const o of st.operands) {
@@ -1120,12 +550,12 @@ class Compiler {
   private planExpr(e: Expr, m: number, ex: number, out: PlanTerm[]): boolean {
     switch (e.type) {
       case "num": {
-        const p = decimalParts(e.text);
+        const p = decimalPartsL(e.text);
         out.push({ idx: undefined, key: undefined, slot: -1, m: m * p.m, ex: ex + p.e });
         return true;
       }
       case "ref": {
-        if (isMulti(e) || (e.row.kind !== "row" && e.row.kind !== "key") || e.col.kind !== "role") return false;
+        if (isMultiL(e) || (e.row.kind !== "row" && e.row.kind !== "key") || e.col.kind !== "role") return false;
         const idx = this.views.get(e.table)!;
         const slot = idx.slotOf.get(e.col.role);
         if (slot === undefined) return false;
@@ -1138,7 +568,7 @@ class Compiler {
       case "binary":
         return this.planExpr(e.left, m, ex, out) && this.planExpr(e.right, e.op === "-" ? -m : m, ex, out);
       case "scale": {
-        const p = decimalParts(e.factorText);
+        const p = decimalPartsL(e.factorText);
         return this.planExpr(e.expr, m * p.m, ex + p.e, out);
       }
       case "neg":
@@ -1186,7 +616,11 @@ class Compiler {
     this.tN = 0;
     if (this.tMissing.length > 0) this.tMissing.length = 0;
     this.leftFirstMissing = false;
+    this.leftMissingCode = false;
+    this.leftMissingColumn = false;
+    this.columnNotPrinted = false;
     this.tMissingCode = false;
+    this.tMissingCodeTable = undefined;
     this.gapTable = undefined;
   }
 
@@ -1201,20 +635,25 @@ class Compiler {
     this.reserve(cells.length);
     const T = this.table;
     for (let i = 0; i < cells.length; i++) T.termCell[T.terms + i] = cells[i];
-    this.pushCheck(op, code, cells.length, 1, CHECK_SIGN, undefined);
+    this.pushCheck(op, code, cells.length, 1, SIGN, undefined);
   }
 
   /** Turn the term buffers into a check (left side = the first nLeft terms). */
   private emit(op: ComparisonOp, nLeft: number): void {
     if (this.gapTable !== undefined) {
       // A needed row or column was not found: checking against 0 would raise a false alarm.
-      const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
-      set.add(this.gapTable);
-      this.gaps.set(this.ruleId, set);
+      this.recordGap(this.gapTable);
       return;
     }
     // The check is about the left side's first cell; without it there is nothing to point at.
-    if (nLeft === 0 || this.leftFirstMissing) return;
+    if (this.leftFirstMissing) {
+      // A fixed item the table does not print is a side not printed: say the check was not run (a missing
+      // subject-code row is a zero, and inside FOREACH an absent cell only means the row has no such column).
+      // A column the table does not print at all is a gap in FOREACH too (T9 printed with its expenditure only).
+      if (this.leftMissingTable !== undefined && leftSideNotPrintedL(this.fixedRefs, this.leftMissingColumn, this.leftMissingCode, this.inEmptyGuard)) this.recordGap(this.leftMissingTable);
+      return;
+    }
+    if (nLeft === 0) return;
     const n = this.tN;
     const tCells = this.tCells;
     const tW = this.tW;
@@ -1237,16 +676,21 @@ class Compiler {
     }
     if (!zeroExps) simple = false;
     if (first < 0) return;
+    // A tie across tables whose other side does not list this subject row (a 类 one table lists and the other does
+    // not, an unjoined continuation): should it fail, evaluation lists it as not run rather than comparing with 0.
+    // (Decided on values, so that an edit to the printed side is still seen.)
+    const notPrinted =
+      this.tMissingCodeTable !== undefined && !this.inEmptyGuard && this.layout.views[this.layout.viewOf[first]].kind !== this.tMissingCodeTable
+        ? this.tMissingCodeTable
+        : undefined;
     // Everything the left side is compared with is missing: there is nothing to check it against (a total whose
     // items this layout does not print), so the check is a gap rather than "total = 0".
     if (nLeft < n || rightIsZero) {
       let rightCells = 0;
       for (let i = nLeft; i < n; i++) if (tCells[i] >= 0) rightCells++;
-      if (rightCells === 0 && rightIsZero && this.tMissing.length > 0 && !this.tMissingCode && !this.inEmptyGuard && op === "=") {
-        const kind = this.layout.views[this.layout.viewOf[first]].kind;
-        const set = this.gaps.get(this.ruleId) ?? new Set<TableKind>();
-        set.add(kind);
-        this.gaps.set(this.ruleId, set);
+      // Also for ≤ / ≥: a bound that is not printed is not a bound of 0.
+      if (rightSideNotPrintedL(rightCells, rightIsZero, this.tMissing.length, this.tMissingCode, this.inEmptyGuard)) {
+        this.recordGap(tableOfMissingL(this.tMissing[0]));
         return;
       }
     }
@@ -1265,50 +709,17 @@ class Compiler {
       T.termW[at + i] = tW[i];
       T.termE[at + i] = tE[i];
     }
-    const flags = (simple ? CHECK_SIMPLE : 0) | (unitWeights ? CHECK_UNIT_WEIGHTS : 0) | (zeroExps ? CHECK_ZERO_EXPS : 0);
+    const flags = (simple ? SIMPLE : 0) | (unitWeights ? UNIT_WEIGHTS : 0) | (zeroExps ? ZERO_EXPS : 0);
     this.pushCheck(op, code, n, nLeft, flags, this.tMissing.length ? this.tMissing.slice() : undefined);
+    if (notPrinted !== undefined) {
+      this.notPrinted.set(T.count - 1, { rule: this.ruleId, table: notPrinted, missing: this.tMissing.filter((m) => m.startsWith(notPrinted)) });
+    }
   }
 
   private rollup(table: TableKind, cols: ColumnSelector[], env: Env): void {
     const idx = this.views.get(table)!;
-    const roles: ColumnRole[] = [];
-    if (cols.length === 0) roles.push(...idx.numericRoles);
-    for (const c of cols) {
-      if (c.kind === "all") roles.push(...idx.numericRoles);
-      else if (c.kind === "role") roles.push(c.role);
-      else if (c.kind === "col") {
-        if (env.col === undefined) throw new CompileError(c.pos, "col 只能用在 FOREACH COL 之中");
-        roles.push(env.col);
-      } else roles.push(...idx.numericRoles);
-    }
-    const rows = idx.rows;
-    // first position of a parent row → positions of its child rows; the 类 rows for the 合计
-    const kidsAt: (number[] | undefined)[] = new Array<number[] | undefined>(rows.length);
-    const classes: number[] = [];
-    for (let p = 0; p < rows.length; p++) {
-      const r = rows[p];
-      if (r.kind !== "code") continue;
-      const code = r.code ?? r.key;
-      if (rowLevel(r) === 1) classes.push(p);
-      const parent = parentCode(code);
-      const at = parent ? idx.byKey.get(parent) : undefined;
-      if (at !== undefined) {
-        const list = kidsAt[at];
-        if (list) list.push(p);
-        else kidsAt[at] = [p];
-      }
-    }
-    const totalPos = idx.byKey.get("total");
-    // every row keyed like a parent (later rows with the same key too) gets the check
-    const parents: number[] = [];
-    const kidsOf: number[][] = [];
-    for (let p = 0; p < rows.length; p++) {
-      const kids = kidsAt[idx.firstPos[p]];
-      if (kids) {
-        parents.push(p);
-        kidsOf.push(kids);
-      }
-    }
+    const roles = rollupRoles(idx, cols, env);
+    const { classes, totalPos, parents, kidsOf } = rollupGroups(idx);
     for (const role of roles) {
       // the role's slot, looked up once (undefined: a column recognition did not list, read row by row)
       const slot = idx.slotOf.get(role);
@@ -1336,34 +747,22 @@ class Compiler {
   }
 }
 
+/** The year of a recognised workbook: the one recognition found, else the first table that states one. */
+export function workbookYear(recognition: RecognitionResult): number | undefined {
+  if (recognition.year !== undefined) return recognition.year;
+  for (const t of recognition.tables) if (t.year !== undefined) return t.year;
+  return undefined;
+}
+
 /** Compile rules once for a recognised workbook. Errors in user rules are collected, never thrown. */
 export function compileRules(recognition: RecognitionResult, rules: RuleSpec[]): Program {
   const c = new Compiler(recognition);
   rules.forEach((r, i) => c.compileRule(r, i));
-  for (const [rule, tables] of c.gaps) c.skipped.push({ rule, reason: "cells-absent", tables: [...tables] });
+  c.skipped.push(...c.gaps.skipped());
   let elementary = 0;
   const T = c.table;
-  for (let k = 0; k < T.count; k++) elementary += T.flags[k] & CHECK_SIGN ? T.len[k] : 1;
-  return new CompiledProgram(rules, c.layout, T, c.skipped, c.ruleErrors, elementary);
-}
-
-/** Indexes of the checks that read cell `cell` (index built once per program, for recheck). */
-export function checksOfCell(program: Program, cell: number): readonly number[] {
-  if (!program.checksByCell) {
-    const byCell: number[][] = [];
-    for (let i = 0; i < program.layout.count; i++) byCell.push([]);
-    const T = program.table;
-    for (let i = 0; i < T.count; i++) {
-      const end = T.start[i] + T.len[i];
-      for (let t = T.start[i]; t < end; t++) {
-        const c = T.termCell[t];
-        if (c >= 0) {
-          const list = byCell[c];
-          if (list[list.length - 1] !== i) list.push(i);
-        }
-      }
-    }
-    program.checksByCell = byCell;
-  }
-  return program.checksByCell[cell];
+  for (let k = 0; k < T.count; k++) elementary += T.flags[k] & SIGN ? T.len[k] : 1;
+  const program = new CompiledProgram(rules, c.layout, T, c.skipped, c.ruleErrors, elementary);
+  if (c.notPrinted.size > 0) program.notPrinted = c.notPrinted;
+  return program;
 }

@@ -12,7 +12,7 @@ import { CHECK_SIGN, CHECK_SIMPLE, OPS, cellLabel, checkAt, checksOfCell, findCe
 import type { Check, ProgramCell } from "./compile";
 import { stableHash } from "./hash";
 import { MAX_EXPONENT, TermBuffer, compareTerms, newOutcome, pow10 } from "./interval";
-import type { Finding, FindingItem, TolerancePolicy, ValidationResult } from "./types";
+import type { Finding, FindingItem, SkippedRule, TolerancePolicy, ValidationResult } from "./types";
 
 export interface EvaluateOptions {
   policy?: TolerancePolicy;
@@ -367,6 +367,14 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     params,
     message: "",
   };
+  if (rule.basis) {
+    finding.basis = rule.basis;
+    params.basis = rule.basis;
+  }
+  if (rule.version !== undefined) {
+    finding.ruleVersion = rule.version;
+    params.ruleVersion = rule.version;
+  }
   if (out) {
     finding.actual = out.left / pow10Local(scale);
     finding.expected = out.right / pow10Local(scale);
@@ -424,15 +432,30 @@ function assemble(program: Program, st: State): ValidationResult {
     if (f && !st.options.suppressed.has(f.id)) findings.push(f);
   };
   for (const f of st.readFindings.values()) keep(f);
-  for (const f of st.findingsByCheck) {
-    if (Array.isArray(f)) f.forEach(keep);
-    else keep(f);
-  }
+  // A failing tie whose other side is not printed is listed as not run, one entry per rule and table.
+  let skipped = program.skipped;
+  const notRun = new Map<string, SkippedRule>();
+  st.findingsByCheck.forEach((f, k) => {
+    const np = f === undefined ? undefined : program.notPrinted?.get(k);
+    if (np === undefined) {
+      if (Array.isArray(f)) f.forEach(keep);
+      else keep(f);
+      return;
+    }
+    const id = `${np.rule}\u0000${np.table}`;
+    let s = notRun.get(id);
+    if (!s) {
+      s = { rule: np.rule, reason: "side-not-printed", tables: [np.table], missing: [] };
+      notRun.set(id, s);
+    }
+    for (const m of np.missing) if (s.missing!.length < 50 && !s.missing!.includes(m)) s.missing!.push(m);
+  });
+  if (notRun.size > 0) skipped = [...skipped, ...notRun.values()];
   let error = 0;
   let warning = 0;
   for (const f of findings) if (f.severity === "error") error++;
   else warning++;
-  return { findings, skipped: program.skipped, ruleErrors: program.ruleErrors, checks: program.elementary, counts: { error, warning } };
+  return { findings, skipped, ruleErrors: program.ruleErrors, checks: program.elementary, counts: { error, warning } };
 }
 
 /** Evaluate every check of the program on the snapshot. Keeps state in the program for recheck(). */

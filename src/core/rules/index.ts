@@ -11,6 +11,7 @@ import type { RuleError, TolerancePolicy, UserRuleSource, ValidationResult } fro
 import { mergeRules, parseRulesText, readRulesSheet } from "./userRules";
 import { ProgramCache } from "./cache";
 import { withPlaceholderFindings } from "../narrative/placeholder-findings";
+import { withCompletenessFindings } from "./completeness";
 
 export { BUILTIN_RULES } from "./builtin";
 export { compileRules, cellKey, cellLabel, findCell, checksOfCell, termsOf, elementaryCount } from "./compile";
@@ -18,9 +19,12 @@ export type { Program, Check, ProgramCell } from "./compile";
 export { evaluate, recheck } from "./evaluate";
 export type { EvaluateOptions, RecheckResult } from "./evaluate";
 export { parseRule, RuleSyntaxError } from "./language/parser";
-export type { RuleSpec } from "./rule";
+export type { RuleBasis, RuleSpec } from "./rule";
+export { checkCatalogue, checkInfo, ruleCheckInfo, NARRATIVE_CHECKS, WORKBOOK_CHECKS } from "./registry";
+export type { CheckInfo, CheckScope } from "./registry";
 export { parseRulesText, readRulesSheet, mergeRules, USER_RULES_SHEET } from "./userRules";
 export { stableHash } from "./hash";
+export { completenessFindings, disclosureLayout, LAYOUT_TABLES, TABLES_RULE, EMPTY_NOTE_RULE } from "./completeness";
 export { layoutFingerprint, rulesFingerprint, ProgramCache } from "./cache";
 export * from "./types";
 
@@ -77,6 +81,8 @@ export function validate(recognition: RecognitionResult, snapshot: WorkbookSnaps
     program = programs.lookup(recognition, rules, extra, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
   }
   const result = evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
-  // Rule N-PH: placeholders left in a 「情况说明」 sheet (not a table rule, so added after evaluation).
-  return withPlaceholderFindings(result, snapshot, { lang: options.lang, suppressed: options.suppressed });
+  // Layout-level rules (C-tables, C-empty-note) and N-PH (placeholders left in a 「情况说明」 sheet) are not cell
+  // comparisons, so they are added after evaluation.
+  const complete = withCompletenessFindings(result, recognition, { lang: options.lang, suppressed: options.suppressed });
+  return withPlaceholderFindings(complete, snapshot, { lang: options.lang, suppressed: options.suppressed });
 }

@@ -1,6 +1,7 @@
 /** Typed validation results. Rendered to zh-CN / en-US text only in core/i18n. */
 import type { CellRef } from "../recognize/types";
 import type { TableKind } from "../catalog/vocabulary";
+import type { RuleBasis } from "./rule";
 
 /** 强制 (error: must be fixed) or 核实 (warning: must be explained). */
 export type Severity = "error" | "warning";
@@ -25,7 +26,21 @@ export interface Finding {
   rule: string;
   severity: Severity;
   /** Kind of check, for rendering: equality, inequality, unreadable cell, non-empty table, placeholder… */
-  code: "sum-mismatch" | "not-equal" | "not-less-or-equal" | "not-greater-or-equal" | "negative" | "unreadable" | "unevaluable" | "not-empty" | "placeholder" | "custom";
+  code:
+    | "sum-mismatch"
+    | "not-equal"
+    | "not-less-or-equal"
+    | "not-greater-or-equal"
+    | "negative"
+    | "unreadable"
+    | "unevaluable"
+    | "not-empty"
+    | "placeholder"
+    | "custom"
+    /** Completeness: a table of the layout is not in the workbook (target: the first table's title cell). */
+    | "table-missing"
+    /** Completeness: a table has no figures and no note saying so (target: its title cell). */
+    | "empty-without-note";
   /** The cell the user must look at. */
   target: CellRef;
   table?: TableKind;
@@ -42,13 +57,27 @@ export interface Finding {
   params: Record<string, string | number>;
   /** Rendered zh-CN message (filled by the engine via core/i18n). */
   message: string;
+  /** What the rule rests on (MOF 审核公式 / published template / convention); absent for user rules. */
+  basis?: RuleBasis;
+  /** Version of the rule's meaning when the finding was made. */
+  ruleVersion?: number;
 }
 
 export interface SkippedRule {
   rule: string;
-  /** cells-absent: some checks needed a row or column that recognition reported missing from the table (gap). */
-  reason: "tables-absent" | "overridden" | "disabled" | "cells-absent";
+  /**
+   * cells-absent: some checks needed a row or column the table does not print (gap, never compared with 0);
+   * side-not-printed: cross-table checks whose other side does not print the subject row (T3 printed only to 类
+   * level, a 类 listed in one table only, an unjoined continuation); they are not compared with 0;
+   * year-not-applicable / year-unknown: the rule encodes another year's layout (MOF 行次), or the year is not known.
+   */
+  reason: "tables-absent" | "overridden" | "disabled" | "cells-absent" | "side-not-printed" | "year-not-applicable" | "year-unknown";
   tables: TableKind[];
+  /** For side-not-printed: the references not printed, e.g. 「T3[2010101, total]」 (at most 50). */
+  missing?: string[];
+  /** For the year reasons: the workbook's year (if known) and the years the rule applies to. */
+  year?: number;
+  years?: number[];
 }
 
 export interface RuleError {

@@ -14,7 +14,11 @@ export interface SheetSnapshot {
   visibility: SheetVisibility;
   /** Zero-based row and column of the used range's top-left cell (values[0][0]). */
   origin: { row: number; col: number };
-  /** Rectangular grid of the used range, row-major. Empty cells are null. */
+  /**
+   * Grid of the used range, row-major. Empty cells are null. A row may be shorter than the range is wide (a reader
+   * leaves out the trailing empty cells of a sparse sheet, so that one far cell does not cost a grid the size of
+   * the sheet): read through cellAt / formatAt, which treat missing cells as empty.
+   */
   values: CellValue[][];
   /** Number formats, same shape as values, where the host gives them ("General", "#,##0.00", …). */
   numberFormats?: (string | null)[][];

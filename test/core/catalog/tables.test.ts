@@ -1,11 +1,17 @@
 import { expect } from "../../support/expect";
 import { describe, it } from "mocha";
-import { TABLE_DEFS, defOf, defsOfKind, parseCatalog, builtinClassCode } from "../../../src/core/catalog";
+import { TABLE_DEFS, defOf, defsOfKind, builtinClassCode } from "../../../src/core/catalog";
+import { CatalogSchema, parseCatalog } from "../../../src/core/catalog/schema";
+import { BUILTIN_CATALOG_INPUT } from "../../../src/core/catalog/tables";
 import { TABLE_KINDS, COLUMN_ROLES, ROW_ITEMS } from "../../../src/core/catalog/vocabulary";
 import { recognize } from "../../../src/core/recognize";
 import { book, sheet } from "../recognize/build";
 
 describe("table catalogue", () => {
+  it("loads exactly what the zod schema makes of the built-in data (defaults applied without zod at run time)", () => {
+    expect(TABLE_DEFS).toEqual(CatalogSchema.parse(BUILTIN_CATALOG_INPUT));
+  });
+
   it("has at least one variant for every table kind", () => {
     for (const kind of Object.keys(TABLE_KINDS)) expect(defsOfKind(kind as keyof typeof TABLE_KINDS).length).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 /**
- * Done-when (issue 7): on the seed fixture with style `sichuan` and the seed's prior-year figures in 「说明数据」,
+ * On the seed fixture with style `sichuan` and the seed's prior-year figures in 「说明数据」,
  * sections 一–四, 五(一)(二), 六 (amounts), 七, 八, 九 and 十 (机关运行经费, 政府采购) state exactly the figures and
  * percentages the seed document prints — compared clause by clause, number by number, in both directions.
  */

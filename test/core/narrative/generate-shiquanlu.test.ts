@@ -1,5 +1,5 @@
 /**
- * Done-when (issue 7): on a Shanghai reference unit (石泉路街道 2025, national nine tables) with style `shanghai`,
+ * On a Shanghai reference unit (石泉路街道 2025, national nine tables) with style `shanghai`,
  * the sections its tables support state the figures and percentages its published narrative prints — clause by
  * clause, number by number. Every remaining difference is listed below with the reason.
  */

@@ -1,5 +1,5 @@
 /**
- * Done-when (issue 7): for random consistent workbooks, the generated narrative read back by 核对 yields zero
+ * For random consistent workbooks, the generated narrative read back by 核对 yields zero
  * mismatches — whatever the style options. The only findings allowed are the placeholders the generator itself
  * left (missing 预算数 / reasons), and each of them must be found.
  */

@@ -77,14 +77,17 @@ describe("核对 of wrong text", () => {
     expect(m.message).toContain("4050.15");
   });
 
-  it("percentages: ±0.01 pp is fine, up to 0.1 a warning, more an error; integers compare at their precision", () => {
+  it("percentages: the half-up value is right, one unit of the last digit off is 核实 (truncated?), more an error; integers compare at their precision", () => {
     const s = (p: string) => codes(`一般公共服务（类）支出3172.05万元，占${p}。`);
     expect(s("76.29%")).toEqual([]);
-    expect(s("76.30%")).toEqual([]);
-    expect(s("76.35%")).toEqual(["warning:share"]);
+    expect(s("76.30%")).toEqual(["warning:percent-truncated"]);
+    expect(s("76.28%")).toEqual(["warning:percent-truncated"]);
+    expect(check("一般公共服务（类）支出3172.05万元，占76.28%。").mismatches[0].message).toContain("按四舍五入应为 76.29%，可能为截尾");
+    expect(s("76.35%")).toEqual(["error:share"]);
     expect(s("77.29%")).toEqual(["error:share"]);
     expect(codes("其中：基本支出3240.90万元，占78%；")).toEqual([]);
-    expect(codes("其中：基本支出3240.90万元，占77%；")).toEqual(["error:share"]);
+    expect(codes("其中：基本支出3240.90万元，占77%；")).toEqual(["warning:percent-truncated"]);
+    expect(codes("其中：基本支出3240.90万元，占79%；")).toEqual(["error:share"]);
   });
 
   it("wording that contradicts the numbers: 增加 for a decrease, 持平 when changed", () => {
@@ -99,7 +102,11 @@ describe("核对 of wrong text", () => {
     expect(codes("收入支出总计增加（减少）XXX万元，增长（下降）XX%。")).toEqual(["error:template-remnant", "error:placeholder", "error:template-remnant", "error:placeholder"]);
     expect(codes("主要原因：某某。")).toEqual(["error:placeholder"]);
     expect(codes("主要原因：【请填写：收支总计变动原因】。")).toEqual(["error:placeholder"]);
-    expect(codes("一般公共服务（类）支出3172.05万元，占76.2856%。")).toEqual(["warning:percent-decimals"]);
+    // 76.2856 % where the tables give 76.28567…: more than two decimals, and truncated
+    expect(codes("一般公共服务（类）支出3172.05万元，占76.2856%。")).toEqual(["warning:percent-decimals", "warning:percent-truncated"]);
+    expect(codes("一般公共服务（类）支出决算比上年增长12.34。")).toEqual(["warning:percent-sign"]);
+    expect(codes("完成预算的98.5，")).toEqual(["warning:percent-sign"]);
+    expect(codes("收、支总计各减少2,720.74万元。")).not.toContain("warning:percent-sign");
     expect(codes("一般公共服务（类）支出3172.05万元，占76.29，")).toEqual(["warning:percent-sign"]);
   });
 
@@ -132,7 +139,7 @@ describe("核对 of wrong text", () => {
   });
 
   it("messages are available in English", () => {
-    const r = verifyNarrative("其中：基本支出3240.90万元，占77%；", recognition, inputs, { lang: "en-US" });
-    expect(r.mismatches[0].message).toMatch(/^Share of "基本支出" is written 77%; the tables give 77.85%/);
+    const r = verifyNarrative("其中：基本支出3240.90万元，占76%；", recognition, inputs, { lang: "en-US" });
+    expect(r.mismatches[0].message).toMatch(/^Share of "基本支出" is written 76%; the tables give 77.85%/);
   });
 });

@@ -123,6 +123,13 @@ describe("text around tables", () => {
     expect(saysEmpty(normalizeText("说明：本单位本年度没有国有资本经营预算财政拨款收入和支出。"))).toBe(true);
     expect(saysEmpty(normalizeText("（此表无数据）"))).toBe(true);
     expect(saysEmpty(normalizeText("单位：万元"))).toBe(false);
+    expect(saysEmpty(normalizeText("本单位无政府性基金预算财政拨款收支。"))).toBe(true);
+    expect(saysEmpty(normalizeText("本单位2024年度未发生财政拨款“三公”经费支出。"))).toBe(true);
+    expect(saysEmpty(normalizeText("本部门不涉及国有资本经营预算财政拨款支出"))).toBe(true);
+    expect(saysEmpty(normalizeText("说明：本年度未安排国有资本经营预算资金。"))).toBe(true);
+    // subject names are not notes
+    expect(saysEmpty(normalizeText("无偿援助支出"))).toBe(false);
+    expect(saysEmpty(normalizeText("其他无形资产购置"))).toBe(false);
   });
   it("reads sheet-name hints as whole tokens", () => {
     const ids = (name: string) => sheetHintDefs(name, TABLE_DEFS).map((d) => `${d.kind}/${d.variant}`);

@@ -18,7 +18,7 @@ describe("recognition report", () => {
   const r = recognize(wb);
   it("lists matched tables with sheet, range, unit and confidence in zh-CN", () => {
     const lines = renderRecognitionReport(r, "zh-CN");
-    expect(lines[0]).toBe("共识别 1 张表，年度 2019，编制单位：某某局。");
+    expect(lines[0]).toBe("共识别 1 张表，年度 2019（取自表名或文档标题），编制单位：某某局（取自表头的编制单位行）。");
     expect(lines[1]).toMatch(/^- 支出决算表「2019年度支出决算表」（T3，全国统一格式）：工作表「表三」 A1:E6，单位 万元，\d+ 行，可信度 \d+%$/);
     expect(lines).toContain("  缺少列：上缴上级支出、经营支出、对附属单位补助支出");
     expect(lines).toContain("  未能归位的行：第6行“其他”");
@@ -27,7 +27,7 @@ describe("recognition report", () => {
   });
   it("renders the same report in en-US", () => {
     const lines = renderRecognitionReport(r, "en-US");
-    expect(lines[0]).toBe("Recognised 1 table(s), year 2019, reporting entity: 某某局.");
+    expect(lines[0]).toBe("Recognised 1 table(s), year 2019 (from a table or document title), reporting entity: 某某局 (from the 编制单位 line above a table).");
     expect(lines[1]).toContain(`Expenditure table "2019年度支出决算表" [T3, national layout]: sheet '表三' A1:E6, unit 10k yuan (万元)`);
     expect(lines).toContain("  missing columns: remittances to superior, operating expenditure, subsidies to affiliates");
     expect(lines).toContain("- '说明': no final-accounts table found (hidden sheet)");

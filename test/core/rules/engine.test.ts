@@ -171,9 +171,11 @@ describe("rule engine", () => {
     const { result } = run(wb);
     expect(result.findings).toEqual([]);
     expect(result.skipped).toContainEqual({ rule: "X1", reason: "cells-absent", tables: ["T2"] });
-    // an absent code row is not a gap: it means nothing was spent there (X2 compares with 0)
+    // a 类 one table lists and the other does not print is a gap too: the tie is listed as not run, not compared with 0
     const wb2 = buildWorkbook(tables.map((t) => (t.kind === "T3" ? { ...t, rows: t.rows.filter((r) => r.key !== "201") } : t)));
-    expect(targetsOf(run(wb2).result, "X2")).toEqual([at(wb2, "T1", "201", "amount")]);
+    const r2 = run(wb2).result;
+    expect(targetsOf(r2, "X2")).toEqual([]);
+    expect(r2.skipped.find((s) => s.rule === "X2" && s.reason === "side-not-printed")).toMatchObject({ tables: ["T3"], missing: ["T3[201, total]"] });
   });
 
   it("does not compare a total with rows the layout does not print (no 类 rows; no by-nature rows)", () => {

@@ -141,10 +141,17 @@ export interface SubjectRowFact extends Fact {
   rowLabel: string;
 }
 
+/**
+ * Which table's 类/款/项 rows a claim is about: 一般公共预算 (T5, else T3), 政府性基金 (T8) or 国有资本经营 (T9).
+ * Items in the 政府性基金 / 国有资本经营 sections of a narrative are looked up only in their own table.
+ */
+export type RowScope = "gpb" | "gf" | "soc";
+
 /** All facts of one workbook, looked up by normalised name or subject code. */
 export class FactBook {
   readonly facts = new Map<string, Fact>();
   readonly rows: SubjectRowFact[] = [];
+  private readonly scoped: Record<RowScope, SubjectRowFact[]> = { gpb: this.rows, gf: [], soc: [] };
   private byAlias = new Map<string, Fact>();
   readonly resolver: ValueResolver;
 
@@ -179,6 +186,8 @@ export class FactBook {
   }
 
   private buildRows(): void {
+    this.buildFundRows("T8", this.scoped.gf);
+    this.buildFundRows("T9", this.scoped.soc);
     const main = this.table("T5") ?? this.table("T3");
     if (!main) return;
     const col = "total";
@@ -211,6 +220,24 @@ export class FactBook {
     }
   }
 
+  /** 类/款/项 rows of T8 / T9 with their 本年支出 (no budget columns in these tables). */
+  private buildFundRows(kind: "T8" | "T9", into: SubjectRowFact[]): void {
+    const t = this.table(kind);
+    if (!t) return;
+    for (const r of t.rows) {
+      if (r.kind !== "code" || r.codeSystem === "economic" || !r.code) continue;
+      const level = (r.code.length === 3 ? 1 : r.code.length === 5 ? 2 : 3) as 1 | 2 | 3;
+      let v;
+      for (const role of ["exp_total", "total", "amount"] as const) {
+        v = this.resolver.cellValue(t, r.cells[role], r.label);
+        if (v) break;
+      }
+      if (!v || v.kind !== "number") continue;
+      const label = cleanLabel(r.label);
+      into.push({ id: `${kind}:${r.code}`, label, values: [fv(v)], budget: [], code: r.code, level, rowLabel: label, aliases: [normName(label)] });
+    }
+  }
+
   private addClassCandidate(kind: string, code: string, values: FactValue[]): void {
     const t = this.table(kind);
     const r: RowView | undefined = t?.rows.find((x) => x.code === code || x.key === code);
@@ -236,11 +263,18 @@ export class FactBook {
     return best?.fact;
   }
 
-  row(code: string): SubjectRowFact | undefined {
-    return this.rows.find((r) => r.code === code);
+  /** The 类/款/项 row of a code in the table of `scope`. */
+  row(code: string, scope: RowScope = "gpb"): SubjectRowFact | undefined {
+    return this.scoped[scope].find((r) => r.code === code);
   }
 
-  childrenOf(code: string, level: 2 | 3): SubjectRowFact[] {
-    return this.rows.filter((r) => r.level === level && r.code.startsWith(code));
+  /** Rows of `level` under `code` in the table of `scope`. */
+  childrenOf(code: string, level: 2 | 3, scope: RowScope = "gpb"): SubjectRowFact[] {
+    return this.scoped[scope].filter((r) => r.level === level && r.code.startsWith(code));
+  }
+
+  /** Whether the table of `scope` was recognised with any row. */
+  hasScope(scope: RowScope): boolean {
+    return this.scoped[scope].length > 0;
   }
 }

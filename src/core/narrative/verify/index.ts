@@ -6,17 +6,22 @@
  */
 import type { RecognitionResult } from "../../recognize/types";
 import { roundHalfUp } from "../../metrics/rounding";
+import { change } from "../../metrics/change";
 import { formatNumber } from "../../metrics/format";
-import { classCodeByName, subjectName } from "../../subjects";
+import { childrenOf as subjectChildren, classCodeByName, subjectEntry, subjectName } from "../../subjects";
 import { narrativeMessage, unverifiedReason, type NarrativeMessageCode, type NarrativeMessageParams, type UnverifiedCode } from "../../i18n/narrative";
 import type { Lang } from "../../i18n/lang";
 import { emptyInputs, type NarrativeInputs } from "../inputs";
 import { makeStyle, type NarrativeStyle, type StylePresetId } from "../style";
 import type { NarrativeSource } from "../types";
-import { FactBook, normName, type Fact, type FactValue } from "./facts";
+import { FactBook, normName, type Fact, type FactValue, type RowScope } from "./facts";
+import { PERCENT_WITHOUT_SIGN } from "./structure";
+import type { CheckId } from "./checks";
 import { normalizeNarrativeText, originalRange, type NormalizedText } from "./normalize";
 import { isBoundary, subjectOf, type Subject } from "./subject";
 import { findPlaceholders } from "./placeholders";
+import { findPaths } from "./scan";
+import { amountVerdict, percentVerdict } from "./tolerance";
 
 export type ClaimKind = "amount" | "budget" | "change" | "share" | "rate" | "completion" | "count" | "percent";
 
@@ -35,6 +40,10 @@ export interface Claim {
 
 export interface Mismatch {
   code: NarrativeMessageCode;
+  /** Id of the check (see NARRATIVE_CHECKS). */
+  checkId?: string;
+  /** The arithmetic behind `expected` when it comes from other stated numbers (「1.2 ÷ 24.00 × 100 = 5.00」). */
+  arithmetic?: string;
   excerpt: string;
   /** Offset in the original text: of the number for numeric mismatches, else of the flagged words. */
   offset: number;
@@ -83,6 +92,28 @@ interface PathResult {
 
 type Topic = { kind: "fact"; fact: Fact } | { kind: "path"; path: string };
 
+/** The check (NARRATIVE_CHECKS) behind each message code of 核对 against the workbook. */
+const WORKBOOK_CHECK: Partial<Record<NarrativeMessageCode, CheckId>> = {
+  amount: "V-A01",
+  "amount-rounding": "V-A02",
+  budget: "V-A03",
+  share: "V-A04",
+  rate: "V-A05",
+  change: "V-A06",
+  completion: "V-A07",
+  direction: "V-A08",
+  flat: "V-A09",
+  "outdated-name": "V-A10",
+  "subject-name": "V-A11",
+  "subject-unknown": "V-A11",
+  "percent-truncated": "V-A12",
+  typo: "V-W08",
+  "template-remnant": "V-W04",
+  placeholder: "V-W09",
+  "percent-decimals": "V-W10",
+  "percent-sign": "V-W11",
+};
+
 class Verifier {
   readonly claims: Claim[] = [];
   readonly mismatches: Mismatch[] = [];
@@ -91,6 +122,8 @@ class Verifier {
   private lastAmount?: { fact?: Fact; value: number; sentence: number };
   private lastChange?: { fact?: Fact; claimed: number; up: boolean; sentence: number };
   private flaggedNames = new Set<string>();
+  /** The fund whose table 类/款/项 claims are looked up in: set by the 政府性基金 / 国有资本经营 section headings. */
+  private scope: RowScope = "gpb";
 
   constructor(
     readonly n: NormalizedText,
@@ -111,6 +144,7 @@ class Verifier {
   private report(code: NarrativeMessageCode, severity: "error" | "warning", at: { start: number; end: number }, params: NarrativeMessageParams, extra: Partial<Mismatch> = {}): void {
     this.mismatches.push({
       code,
+      checkId: WORKBOOK_CHECK[code],
       excerpt: this.excerpt(at.start, at.end),
       offset: this.offset(at.start),
       severity,
@@ -135,6 +169,7 @@ class Verifier {
       sentence += (gap.match(/。/g) ?? []).length;
       // A new section or sub-section heading: what came before is no longer the topic.
       if (/(^|[。\]】])[（(]?[一二三四五六七八九十]+[、）)]/.test(gap)) this.topic = undefined;
+      this.scopeFromText(gap);
       this.topicFromText(gap);
       const rest = t.slice(end);
       const amountUnit = AMOUNT_UNIT.exec(rest);
@@ -178,13 +213,21 @@ class Verifier {
     this.claims.push({ kind, excerpt: this.excerpt(at.start, at.end), offset: this.offset(numStart), claimed: value, decimals, subject, status: ok ? "ok" : "mismatch", factId: fact?.id });
   }
 
+  /** A section heading (「八、政府性基金预算…」) sets the table that item claims are looked up in. */
+  private scopeFromText(gap: string): void {
+    const re = /(?:^|[。\]】）)”"])([一二三四五六七八九十]{1,2})、/g;
+    let m: RegExpExecArray | null;
+    let last = -1;
+    while ((m = re.exec(gap))) last = m.index + m[0].length;
+    if (last < 0) return;
+    const title = gap.slice(last, last + 40);
+    this.scope = /政府性基金/.test(title) ? "gf" : /国有资本经营/.test(title) ? "soc" : "gpb";
+  }
+
   /** Path mentions (…（类）…（款）…（项）) between claims set the topic that 「支出决算为…」 refers to. */
   private topicFromText(gap: string): void {
-    const re = /([^。；，：、“”"]*（类）[^。；，：“”"]*（(?:款|项)）)/g;
-    let m: RegExpExecArray | null;
-    let last: string | undefined;
-    while ((m = re.exec(gap))) last = m[1];
-    if (last) this.topic = { kind: "path", path: last };
+    const paths = findPaths(gap, 0, gap.length, true);
+    if (paths.length) this.topic = { kind: "path", path: paths[paths.length - 1].text };
   }
 
   private resolveSubject(subject: Subject, claimed: number | undefined, at: { start: number; end: number }): PathResult {
@@ -218,7 +261,7 @@ class Verifier {
       }
     }
     for (const piece of pieces.reverse()) {
-      const cut = piece.replace(/(□+|[\d,.]+(亿元|万元|万|元|%)?)+$/, "");
+      const cut = stripTrailingAmounts(piece);
       const sub = subjectOf(cut);
       if (sub.generic || !sub.name) continue;
       const f = /（(类|款|项)）/.test(sub.name) ? undefined : this.book.byName(sub.name);
@@ -231,7 +274,7 @@ class Verifier {
     const clean = name.replace(/^[\d.、．“”"]+/, "");
     const code = classCodeByName(clean, this.year);
     if (!code) return undefined;
-    const row = this.book.row(code);
+    const row = this.book.row(code, this.scope);
     if (!row) return undefined;
     this.checkClassName(clean, code, at);
     return row;
@@ -257,30 +300,51 @@ class Verifier {
     }
     const issues: PathResult["issues"] = [];
     if (!parts.length || parts[0].level !== 1) return { issues };
+    const scope = this.scope;
     const classCode = classCodeByName(parts[0].name, this.year);
-    const cls = classCode ? this.book.row(classCode) : undefined;
+    const cls = classCode ? this.book.row(classCode, scope) : undefined;
     if (!cls || !classCode) return { issues };
     if (explicit) this.checkClassName(parts[0].name, classCode, at);
     let node = cls as Fact & { code: string };
     for (const part of parts.slice(1)) {
       const level = part.level === 2 ? 2 : 3;
-      const candidates = this.book.childrenOf(node.code, level);
+      const candidates = this.book.childrenOf(node.code, level, scope);
       const want = normName(part.name);
       let hit = candidates.find((c) => normName(c.rowLabel) === want);
       if (!hit && level === 3) {
         // 项 name not in the tables: any 项 of the class with that name, else the 项 the amount points to.
-        hit = this.book.childrenOf(classCode, 3).find((c) => normName(c.rowLabel) === want);
+        hit = this.book.childrenOf(classCode, 3, scope).find((c) => normName(c.rowLabel) === want);
         if (!hit && claimed !== undefined) {
-          const pool = candidates.length ? candidates : this.book.childrenOf(classCode, 3);
+          const pool = candidates.length ? candidates : this.book.childrenOf(classCode, 3, scope);
           const exact = pool.find((c) => c.values.some((v) => Math.abs(v.value - claimed) < 0.005));
           const closest = exact ?? [...pool].sort((a, b) => Math.abs(a.values[0].value - claimed) - Math.abs(b.values[0].value - claimed))[0];
           if (closest) {
-            if (!exact) issues.push({ code: "subject-name", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
+            // The name is not in the tables for this year: said by name, even when a row has the same amount.
+            if (exact) issues.push({ code: "subject-unknown", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
+            else issues.push({ code: "subject-name", text: part.name, current: closest.rowLabel, cell: sourceText(closest.values[0].source) });
             hit = closest;
           }
         }
       }
-      if (!hit && level === 2) continue; // a wrong 款 name: try the 项 within the class
+      if (!hit && level === 2) {
+        // A 款 the tables do not hold under this 类: an older name of one of its 款 (said as outdated), else reported
+        // by name; then the 项 is looked for in the whole 类. Each name once per document.
+        const key = `款:${want}`;
+        const renamed = subjectChildren(classCode).find((code) => subjectEntry(code)?.names.some((n) => normName(n.name) === want));
+        if (renamed) {
+          const row = this.book.row(renamed, scope);
+          if (row) hit = row;
+          const current = subjectName(renamed, this.year);
+          if (current && normName(current) !== want && !this.flaggedNames.has(key) && this.year !== undefined) {
+            this.flaggedNames.add(key);
+            issues.push({ code: "outdated-name", text: part.name, current });
+          }
+        } else if (this.book.childrenOf(classCode, 2, scope).length > 0 && !this.flaggedNames.has(key)) {
+          this.flaggedNames.add(key);
+          issues.push({ code: "subject-unknown", text: part.name, current: "" });
+        }
+        if (!hit) continue;
+      }
       if (!hit) return { issues };
       node = hit;
     }
@@ -295,9 +359,9 @@ class Verifier {
     let best = values[0];
     for (const v of values) if (Math.abs(v.value - claimed) < Math.abs(best.value - claimed)) best = v;
     const d = Math.abs(best.value - claimed);
-    const rounding = d >= 0.005 && d <= 0.01 + EPS;
+    const v = amountVerdict(d);
     // Far from every candidate: the first (primary) value is the one to suggest.
-    return { ok: d < 0.005, rounding, best: d < 0.005 || rounding ? best : values[0] };
+    return { ok: v === "ok", rounding: v === "near", best: v !== "far" ? best : values[0] };
   }
 
   /** `scale` 10000 for 亿元: 「0.42亿元」 is right when the 万元 figure rounds to it at the digits written. */
@@ -326,7 +390,7 @@ class Verifier {
     this.pushClaim(kind, at, numStart, value, digits, subject.raw || fact.label, c.ok && !res.issues.length, fact);
     const cell = sourceText(c.best.source);
     for (const issue of res.issues) {
-      this.report(issue.code, "warning", at, { text: issue.text, current: issue.current, cell: issue.cell }, { suggestion: issue.current, cell: issue.cell });
+      this.report(issue.code, "warning", at, { text: issue.text, current: issue.current, cell: issue.cell, year: this.year }, { ...(issue.current ? { suggestion: issue.current } : {}), cell: issue.cell });
     }
     if (c.ok) return;
     const params = { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(c.best.value, 2) + "万元", cell };
@@ -366,17 +430,17 @@ class Verifier {
     const budgets = fact ? fact.budget.filter((b) => basis === "any" || !b.basis || b.basis === basis) : [];
     if (!fact || !budgets.length) return this.unverifiedClaim("change", at, numStart, value, digits, fact?.label ?? "", fact ? "no-budget" : "no-subject");
     const final = fact.values[0].value;
-    const deltas = budgets.map((b) => roundHalfUp(final - b.value, 2)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
+    const deltas = budgets.map((b) => change(final, b.value)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
     const delta = deltas[0];
     const d = Math.abs(Math.abs(delta) - value);
     const wrongWay = delta !== 0 && (delta > 0) !== isUp(word);
-    const ok = d < 0.005 + EPS && !wrongWay;
+    const ok = amountVerdict(d) === "ok" && !wrongWay;
     this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
     const expected = `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`;
     const extra = { offset: this.offset(numStart), claimed: value, expected: Math.abs(delta), cell: sourceText(budgets[0].source), suggestion: delta === 0 ? "0万元" : expected };
     if (wrongWay) return this.report("direction", "error", at, { subject: fact.label, word, expected }, extra);
-    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
+    this.report("change", amountVerdict(d) === "near" ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
   }
 
   /**
@@ -429,8 +493,8 @@ class Verifier {
     }
     this.setTopic(fact, subject);
     const prior = fact.prior.value;
-    const deltas = fact.values.map((v) => roundHalfUp(v.value - prior, 2));
-    const matching = deltas.find((d) => Math.abs(Math.abs(d) - value) < 0.005 + EPS);
+    const deltas = fact.values.map((v) => change(v.value, prior));
+    const matching = deltas.find((d) => amountVerdict(Math.abs(Math.abs(d) - value)) === "ok");
     const delta = matching ?? deltas[0];
     const cell = sourceText(fact.prior.source);
     if (delta !== 0 && (delta > 0) !== up) {
@@ -445,10 +509,10 @@ class Verifier {
       return;
     }
     const d = Math.abs(Math.abs(delta) - value);
-    const ok = d < 0.005 + EPS;
+    const ok = amountVerdict(d) === "ok";
     this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
-    this.report("change", d <= 0.01 + EPS ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell }, {
+    this.report("change", amountVerdict(d) === "near" ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell }, {
       offset: this.offset(numStart),
       claimed: value,
       expected: Math.abs(delta),
@@ -505,7 +569,7 @@ class Verifier {
         cur = fact.values[0].value;
         prior = roundHalfUp(cur - (ch.up ? ch.claimed : -ch.claimed), 2);
       }
-      const delta = roundHalfUp(cur - prior, 2);
+      const delta = change(cur, prior);
       if (delta !== 0 && (delta > 0) !== up) {
         this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
         return this.report("direction", "error", at, { subject: fact.label, word: rate[1], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
@@ -531,7 +595,7 @@ class Verifier {
     }
     if (!fact || !fact.prior) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
     const prior = fact.prior.value;
-    const delta = roundHalfUp((cur ?? fact.values[0].value) - prior, 2);
+    const delta = change(cur ?? fact.values[0].value, prior);
     const up = isUp(word);
     if (delta !== 0 && (delta > 0) !== up) {
       this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
@@ -541,21 +605,22 @@ class Verifier {
     this.checkPercent("rate", at, numStart, value, digits, exact, fact);
   }
 
+  /**
+   * A stated percentage against the exact figure: right when it is the half-up value at its written decimals; one
+   * unit of its last digit off is 核实 (a truncated or differently rounded figure); more is 强制.
+   */
   private checkPercent(kind: ClaimKind, at: { start: number; end: number }, numStart: number, value: number, digits: number, exact: number, fact: Fact): void {
-    const shown = roundHalfUp(exact, Math.min(digits, 12));
-    const d = Math.abs(shown - value);
-    const ok = d <= 0.01 + EPS && (digits >= 2 || d < EPS);
-    this.pushClaim(kind, at, numStart, value, digits, fact.label, ok, fact);
-    if (ok) return;
-    const warn = Math.abs(exact - value) <= 0.1 + EPS;
+    const { verdict, halfUp, truncated } = percentVerdict(value, digits, exact);
+    this.pushClaim(kind, at, numStart, value, digits, fact.label, verdict === "ok", fact);
+    if (verdict === "ok") return;
+    const offByOne = verdict === "near";
+    const extra = { offset: this.offset(numStart), claimed: value, expected: halfUp, suggestion: `${formatNumber(halfUp, digits)}%` };
+    if (offByOne) {
+      return this.report("percent-truncated", "warning", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(halfUp, digits)}%`, word: truncated ? "truncated" : "rounded" }, extra);
+    }
     const expected = roundHalfUp(exact, Math.max(digits, 2));
     const code: NarrativeMessageCode = kind === "share" ? "share" : kind === "completion" ? "completion" : "rate";
-    this.report(code, warn ? "warning" : "error", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(expected, Math.max(digits, 2))}%` }, {
-      offset: this.offset(numStart),
-      claimed: value,
-      expected,
-      suggestion: `${formatNumber(roundHalfUp(exact, digits), digits)}%`,
-    });
+    this.report(code, "error", at, { subject: fact.label, claimed: `${formatNumber(value, digits)}%`, expected: `${formatNumber(expected, Math.max(digits, 2))}%` }, { ...extra, expected });
   }
 
   /** Wording checks that need no numbers: contradictions, template remnants, placeholders, % format, 持平. */
@@ -570,8 +635,8 @@ class Verifier {
       this.report("typo", "error", { start: m.index, end: m.index + m[0].length }, { text: m[0] }, { suggestion: m[0].startsWith("减") ? m[0].slice(1) : m[0] }),
     );
     for (const hit of findPlaceholders(t)) this.report(hit.kind, "error", { start: hit.start, end: hit.end }, { text: hit.text });
-    each(/\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
-    each(/占(\d+(?:\.\d+)?)(?![\d.%])/g, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(/(?<![\d.])\d+\.\d{3,}%/g, (m) => this.report("percent-decimals", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
+    each(PERCENT_WITHOUT_SIGN, (m) => this.report("percent-sign", "warning", { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     each(/持平/g, (m) => this.checkFlat(m.index));
   }
 
@@ -592,12 +657,34 @@ class Verifier {
     if (!fact || !fact.prior) return;
     const prior = fact.prior.value;
     const cur = fact.values[0].value;
-    const delta = roundHalfUp(cur - prior, 2);
+    const delta = change(cur, prior);
     if (delta === 0) return;
     this.report("flat", "error", { start: s, end: i + 2 }, { subject: fact.label, current: formatNumber(cur, 2) + "万元", expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
       expected: delta,
       cell: sourceText(fact.values[0].source),
     });
+  }
+}
+
+/** A clause without the amounts and placeholders it ends with, scanned from the end (a regex would backtrack). */
+function stripTrailingAmounts(piece: string): string {
+  let e = piece.length;
+  for (;;) {
+    const unit = /(亿元|万元|万|元|%)$/.exec(piece.slice(Math.max(0, e - 2), e));
+    let k = e - (unit ? unit[1].length : 0);
+    const digitsEnd = k;
+    while (k > 0 && /[\d,.]/.test(piece[k - 1])) k--;
+    if (k < digitsEnd) {
+      e = k;
+      continue;
+    }
+    let p = e;
+    while (p > 0 && piece[p - 1] === "□") p--;
+    if (p < e) {
+      e = p;
+      continue;
+    }
+    return piece.slice(0, e);
   }
 }
 

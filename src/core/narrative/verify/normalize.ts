@@ -15,26 +15,32 @@ const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff
 
 /** Normalise for matching, keeping an offset map. */
 export function normalizeNarrativeText(original: string): NormalizedText {
-  let text = "";
-  const map: number[] = [];
+  // One pass into preallocated buffers: string concatenation per character costs far more (and GC) on long input.
+  const codes = new Uint16Array(original.length);
+  const map = new Int32Array(original.length + 1);
+  let k = 0;
   for (let i = 0; i < original.length; i++) {
     const ch = original[i];
-    if (WHITESPACE.test(ch)) continue;
-    const code = ch.charCodeAt(0);
-    let out = ch;
-    if (code >= 0xff10 && code <= 0xff19) out = String.fromCharCode(code - 0xff10 + 48);
-    else if (ch === "％") out = "%";
-    else if (ch === "(") out = "（";
-    else if (ch === ")") out = "）";
-    else if (ch === ":") out = "：";
-    else if (ch === ";") out = "；";
-    else if (ch === "．") out = ".";
-    else if (ch === "＂") out = "\"";
-    text += out;
-    map.push(i);
+    const code = original.charCodeAt(i);
+    if (code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : WHITESPACE.test(ch)) continue;
+    let out = code;
+    if (code >= 0xff10 && code <= 0xff19) out = code - 0xff10 + 48;
+    else if (ch === "％") out = 37;
+    else if (ch === "(") out = 0xff08;
+    else if (ch === ")") out = 0xff09;
+    else if (ch === ":") out = 0xff1a;
+    else if (ch === ";") out = 0xff1b;
+    else if (ch === "．") out = 46;
+    else if (ch === "＂") out = 34;
+    codes[k] = out;
+    map[k] = i;
+    k++;
   }
-  map.push(original.length);
-  return { text, map, original };
+  map[k] = original.length;
+  let text = "";
+  const CHUNK = 8192;
+  for (let i = 0; i < k; i += CHUNK) text += String.fromCharCode(...codes.subarray(i, Math.min(k, i + CHUNK)));
+  return { text, map: Array.from(map.subarray(0, k + 1)), original };
 }
 
 /** Original offset range [start, end) of normalised range [start, end). */

@@ -16,7 +16,10 @@ export interface PlaceholderHit {
 
 // Expected on normalised text (no whitespace, unified brackets), as produced by normalizeNarrativeText.
 const PLACEHOLDER = /[X×x]{2,}|某某|【请填写[^】]*】/g;
-const TEMPLATE_REMNANT = /增加（减少）|减少（增加）|增长（下降）|下降（增长）|大于（小于）|小于（大于）/g;
+// Alternatives (「增加（减少）」), instructions the template addresses to the writer (「（如持平作持平表述）」), and
+// both words kept where one of them was to be deleted (「决算数大小于预算数」).
+const TEMPLATE_REMNANT =
+  /增加（减少）|减少（增加）|增长（下降）|下降（增长）|大于（小于）|小于（大于）|（或与预算数?持平）|（如持平作持平表述）|（不涉及的不列）|按上述格式依次说明|大小于|小大于/g;
 
 function collect(text: string, re: RegExp, kind: PlaceholderKind, out: PlaceholderHit[]): void {
   re.lastIndex = 0;

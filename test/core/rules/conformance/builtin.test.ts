@@ -16,8 +16,10 @@ const SEED = 20190;
 /** Consistent workbook with all nine tables, both fund tables filled, plus SC5/SC7/SC9/F03/Z01. */
 function full(): Workbook {
   const tables = consistentTables(SEED, { classes: 3, sections: 2, items: 3, gfClasses: 1, socClasses: 1, natureRows: true });
-  const pub = tables.find((t) => t.kind === "T6")!.rows.find((r) => r.key === "public_total")!.values.amount as number;
-  return buildWorkbook([...tables, ...extraTables(pub)]);
+  const wb = buildWorkbook([...tables, ...extraTables(tables)]);
+  // the 财决01 row formulas belong to the year whose 行次 they encode
+  wb.recognition.year = 2019;
+  return wb;
 }
 
 /** Consistent workbook whose fund tables T8 / T9 are declared empty. */
@@ -75,6 +77,17 @@ const CASES: Case[] = [
   },
   {
     rule: "T9-a",
+    mutate: (wb) => bump(wb, "T9", firstCode(wb, "T9", 3), "exp_project", 1),
+    expect: (wb) => [at(wb, "T9", firstCode(wb, "T9", 3), "exp_total")],
+  },
+  // 年末 = 年初 + 收入 − 支出 is a convention: 核实 (the case checks the severity is the rule's "warning")
+  {
+    rule: "T8-b",
+    mutate: (wb) => bump(wb, "T8", firstCode(wb, "T8", 3), "end_balance", 1),
+    expect: (wb) => [at(wb, "T8", firstCode(wb, "T8", 3), "end_balance")],
+  },
+  {
+    rule: "T9-b",
     mutate: (wb) => bump(wb, "T9", firstCode(wb, "T9", 3), "end_balance", 1),
     expect: (wb) => [at(wb, "T9", firstCode(wb, "T9", 3), "end_balance")],
   },
@@ -111,14 +124,14 @@ const CASES: Case[] = [
   ...(["SC5", "SC7"] as const).map(
     (kind): Case => ({
       rule: `H-${kind}`,
-      mutate: (wb) => bump(wb, kind, "30101", "basic", 0.02),
+      mutate: (wb) => bump(wb, kind, "30101", "basic", 0.5),
       expect: (wb) => [at(wb, kind, "301", "basic")],
     }),
   ),
   {
     rule: "H-SC9",
-    mutate: (wb) => bump(wb, "SC9", "2010102", "total", 0.02),
-    expect: (wb) => [at(wb, "SC9", "20101", "total")],
+    mutate: (wb) => bump(wb, "SC9", leaf(wb, "T5").item, "total", 0.5),
+    expect: (wb) => [at(wb, "SC9", leaf(wb, "T5").section, "total")],
   },
   { rule: "X1", mutate: (wb) => { bump(wb, "T1", "inc_total_year", "amount", 1); bump(wb, "T1", "inc_other", "amount", 1); }, expect: (wb) => [at(wb, "T1", "inc_total_year", "amount")] },
   {
@@ -157,6 +170,51 @@ const CASES: Case[] = [
       bump(wb, "T5", item, "basic", room);
     },
     expect: (wb) => [at(wb, "T5", leaf(wb, "T5").item, "total")],
+  },
+  // fiscal money is part of all money
+  {
+    rule: "X10",
+    mutate: (wb) => put(wb, "T1", "inc_begin_balance", "amount", valueAt(wb, "T4", "inc_begin_balance", "amount") - 1),
+    expect: (wb) => [at(wb, "T4", "inc_begin_balance", "amount")],
+  },
+  {
+    rule: "X10",
+    // the fund class (229) of T1 below T4's 政府性基金 column for that class
+    mutate: (wb) => put(wb, "T1", firstCode(wb, "T8", 1), "amount", valueAt(wb, "T4", firstCode(wb, "T8", 1), "gf") - 0.5),
+    expect: (wb) => [at(wb, "T4", firstCode(wb, "T8", 1), "gf")],
+  },
+  {
+    rule: "X11",
+    mutate: (wb) => {
+      bump(wb, "T1", "inc_gf", "amount", 1);
+      bump(wb, "T1", "inc_total_year", "amount", 1);
+    },
+    expect: (wb) => [at(wb, "T1", "inc_gf", "amount")],
+  },
+  { rule: "X12", mutate: (wb) => bump(wb, "T8", "total", "income", 1), expect: (wb) => [at(wb, "T4", "inc_gf", "amount")] },
+  {
+    rule: "X12",
+    mutate: (wb) => {
+      const cls = firstCode(wb, "T8", 1);
+      bump(wb, "T4", cls, "gf", 1);
+      bump(wb, "T4", cls, "total", 1);
+    },
+    expect: (wb) => [at(wb, "T4", firstCode(wb, "T8", 1), "gf")],
+  },
+  { rule: "X13", mutate: (wb) => bump(wb, "T9", "total", "begin_balance", 1), expect: (wb) => [at(wb, "T4", "inc_begin_soc", "amount")] },
+  { rule: "X13", mutate: (wb) => bump(wb, "T9", "total", "end_balance", -1), expect: (wb) => [at(wb, "T4", "exp_end_balance", "soc")] },
+  { rule: "X14", mutate: (wb) => bump(wb, "SC5", "total", "total", 1), expect: (wb) => [at(wb, "T4", "exp_total_year", "total")] },
+  { rule: "X15", mutate: (wb) => bump(wb, "SC7", "total", "project", 1), expect: (wb) => [at(wb, "T5", "total", "project")] },
+  { rule: "X16", mutate: (wb) => bump(wb, "SC9", "total", "total", 1), expect: (wb) => [at(wb, "T5", "total", "project")] },
+  // 政府采购 (F03 is in 元: 100 元 is far beyond its ±0.005 元 rounding)
+  { rule: "F03-a", mutate: (wb) => bump(wb, "F03", "f_procurement_works", "amount", 100), expect: (wb) => [at(wb, "F03", "f_procurement_total", "amount")] },
+  { rule: "F03-b", mutate: (wb) => put(wb, "F03", "f_small_micro_contracts", "amount", 150001), expect: (wb) => [at(wb, "F03", "f_small_micro_contracts", "amount")] },
+  {
+    rule: "F03-b",
+    mutate: (wb) => {
+      put(wb, "F03", "f_sme_contracts", "amount", 200001);
+    },
+    expect: (wb) => [at(wb, "F03", "f_sme_contracts", "amount")],
   },
   { rule: "T6-a", mutate: (wb) => bump(wb, "T6", "personnel_total", "amount", 0.02), expect: (wb) => [at(wb, "T6", "personnel_total", "amount")] },
   { rule: "T6-b", mutate: (wb) => bump(wb, "T6", "310", "amount", 0.5), expect: (wb) => [at(wb, "T6", "public_total", "amount")] },

@@ -1,5 +1,5 @@
 /**
- * The seed unit's own inconsistency (domain notes §4, issue 4): 收、支总计 4163.20 against 本年支出合计 4163.21 is
+ * The seed unit's own inconsistency (domain notes §4): 收、支总计 4163.20 against 本年支出合计 4163.21 is
  * impossible when 结余分配 and 年末结转和结余 are non-negative. Built from the printed figures, and run on helper
  * B's seed fixtures after recognition.
  */

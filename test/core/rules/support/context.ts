@@ -79,32 +79,55 @@ export function firstCode(wb: Workbook, kind: TableKind, level: 1 | 2 | 3): stri
   return r.key;
 }
 
-/** Extra tables (not generated): SC5, SC7, SC9, F03 and an MOF Z01 with consistent figures. */
-export function extraTables(publicTotalWan: number): TableSpec[] {
-  const econRows = (): RowSpec[] => [
-    { key: "total", values: { total: 30, basic: 20, project: 10 } },
-    { key: "301", values: { total: 12.35, basic: 12.35, project: 0 } },
-    { key: "30101", values: { total: 10.12, basic: 10.12, project: 0 } },
-    { key: "30102", values: { total: 2.23, basic: 2.23, project: 0 } },
-    { key: "302", values: { total: 17.65, basic: 7.65, project: 10 } },
-    { key: "30201", values: { total: 17.65, basic: 7.65, project: 10 } },
+/**
+ * Extra tables consistent with generated ones: Sichuan's SC5 / SC7 (economic classes, from T6 plus the project and
+ * fund money in classes of their own), SC9 (T5's project column), F03 (机关运行经费 and 政府采购, in 元) and an MOF Z01.
+ */
+export function extraTables(tables: TableSpec[]): TableSpec[] {
+  const spec = (kind: TableKind): TableSpec => tables.find((t) => t.kind === kind)!;
+  const val = (kind: TableKind, key: string, role: ColumnRole): number => (spec(kind).rows.find((r) => r.key === key)?.values[role] as number | undefined) ?? 0;
+  const cents = (x: number): number => Math.round(x * 100) / 100;
+  const t5 = { total: val("T5", "total", "total"), basic: val("T5", "total", "basic"), project: val("T5", "total", "project") };
+  const t6Codes = spec("T6").rows.filter((r) => /^\d+$/.test(r.key));
+  // SC7: T6's basic expenditure per economic code; T5's project money under 309 / 30905
+  const sc7Rows: RowSpec[] = [
+    { key: "total", values: { total: t5.total, basic: t5.basic, project: t5.project } },
+    ...t6Codes.map((r) => ({ key: r.key, label: r.label, values: { total: r.values.amount as number, basic: r.values.amount as number, project: 0 } })),
+    { key: "309", label: "经济309", values: { total: t5.project, basic: 0, project: t5.project } },
+    { key: "30905", label: "经济30905", values: { total: t5.project, basic: 0, project: t5.project } },
   ];
+  // SC5: all fiscal money, the fund tables' spending under 399 / 39999
+  const fundBasic = cents(val("T8", "total", "exp_basic") + val("T9", "total", "exp_basic"));
+  const fundProject = cents(val("T8", "total", "exp_project") + val("T9", "total", "exp_project"));
+  const fundTotal = cents(val("T8", "total", "exp_total") + val("T9", "total", "exp_total"));
+  const sc5Rows: RowSpec[] = [
+    { key: "total", values: { total: val("T4", "exp_total_year", "total"), basic: cents(t5.basic + fundBasic), project: cents(t5.project + fundProject) } },
+    ...sc7Rows.slice(1).map((r) => ({ ...r, values: { ...r.values } })),
+    { key: "399", label: "经济399", values: { total: fundTotal, basic: fundBasic, project: fundProject } },
+    { key: "39999", label: "经济39999", values: { total: fundTotal, basic: fundBasic, project: fundProject } },
+  ];
+  // SC9: T5's subject rows with their project spending
+  const sc9Rows: RowSpec[] = spec("T5").rows.map((r) => ({ key: r.key, label: r.label, values: { total: r.values.project as number } }));
+  const publicTotalWan = val("T6", "public_total", "amount");
   return [
-    { kind: "SC5", columns: ["total", "basic", "project"], rows: econRows() },
-    { kind: "SC7", columns: ["total", "basic", "project"], rows: econRows() },
+    { kind: "SC5", columns: ["total", "basic", "project"], rows: sc5Rows },
+    { kind: "SC7", columns: ["total", "basic", "project"], rows: sc7Rows },
+    { kind: "SC9", columns: ["total"], rows: sc9Rows },
+    // 元: 机关运行经费 half of 公用经费合计; 政府采购 200,000.75 = 120,000 + 30,000.50 + 50,000.25, 中小企业 ≥ 小微企业
     {
-      kind: "SC9",
-      columns: ["total"],
+      kind: "F03",
+      unit: "元",
+      columns: ["amount"],
       rows: [
-        { key: "total", values: { total: 5.5 } },
-        { key: "201", values: { total: 5.5 } },
-        { key: "20101", values: { total: 5.5 } },
-        { key: "2010101", values: { total: 3.25 } },
-        { key: "2010102", values: { total: 2.25 } },
+        { key: "f_admin_cost", values: { amount: Math.round(publicTotalWan * 5000 * 100) / 100 } },
+        { key: "f_procurement_total", values: { amount: 200000.75 } },
+        { key: "f_procurement_goods", values: { amount: 120000 } },
+        { key: "f_procurement_works", values: { amount: 30000.5 } },
+        { key: "f_procurement_services", values: { amount: 50000.25 } },
+        { key: "f_sme_contracts", values: { amount: 150000 } },
+        { key: "f_small_micro_contracts", values: { amount: 80000 } },
       ],
     },
-    // 机关运行经费 in 元 against 公用经费合计 in 万元: half of it
-    { kind: "F03", unit: "元", columns: ["amount"], rows: [{ key: "f_admin_cost", values: { amount: Math.round(publicTotalWan * 5000 * 100) / 100 } }] },
     z01Table(),
   ];
 }

@@ -139,7 +139,6 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
     t3Leaf.set(leaf, { basic: b3, project: p3, upper, operating_exp: opx, subsidy: sub, total: b3 + p3 + upper + opx + sub });
   }
   const t5 = rollUp(tree, t5Leaf, ["total", "basic", "project"]);
-  const t3 = rollUp(tree, t3Leaf, ["total", "basic", "project", "upper", "operating_exp", "subsidy"]);
 
   // fund tables T8 / T9
   const fund = (nClasses: number, base: number) => {
@@ -160,6 +159,21 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
   };
   const gf = fund(options.gfClasses ?? 1, 229);
   const soc = fund(options.socClasses ?? 0, 223);
+
+  // T3 is all money: its subjects include the fund tables' (229…, 223…) with their basic / project spending.
+  const t3Cols = ["total", "basic", "project", "upper", "operating_exp", "subsidy"];
+  const allTree: Tree = {
+    codes: [...tree.codes, ...soc.tree.codes, ...gf.tree.codes],
+    leaves: [...tree.leaves, ...soc.tree.leaves, ...gf.tree.leaves],
+    children: new Map([...tree.children, ...soc.tree.children, ...gf.tree.children]),
+    classes: [...tree.classes, ...soc.tree.classes, ...gf.tree.classes],
+  };
+  for (const f of [gf, soc])
+    for (const leaf of f.tree.leaves) {
+      const v = f.values.get(leaf)!;
+      t3Leaf.set(leaf, { basic: v.exp_basic, project: v.exp_project, upper: 0, operating_exp: 0, subsidy: 0, total: v.exp_total });
+    }
+  const t3 = rollUp(allTree, t3Leaf, t3Cols);
 
   // T4 per fund: income + begin = expenditure + end
   const gpbExp = t5.get("total")!.total;
@@ -204,7 +218,10 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
   const expTotal = t3.get("total")!.total;
   const useSurplus = maybe(0.2, 50_000);
   const dist = maybe(0.2, 50_000);
-  const begin = Math.max(0, expTotal + dist - incTotal - useSurplus) + maybe(0.7, 1_000_000);
+  // all money's balances include the fiscal ones (T4): opening ≥ fiscal opening, closing ≥ fiscal closing
+  const fiscalBegin = gpbBegin + gfT.begin_balance + socT.begin_balance;
+  const fiscalEnd = gpbEnd + gfT.end_balance + socT.end_balance;
+  const begin = Math.max(0, fiscalBegin, fiscalEnd + expTotal + dist - incTotal - useSurplus) + maybe(0.7, 1_000_000);
   const end = incTotal + useSurplus + begin - expTotal - dist;
   const grand = incTotal + useSurplus + begin;
   const amount = (key: string, v: number, side: "income" | "expenditure", label?: string): RowSpec => ({ key, label, side, values: { amount: wan(v) } });
@@ -214,7 +231,7 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
     amount("inc_use_surplus", useSurplus, "income"),
     amount("inc_begin_balance", begin, "income"),
     amount("inc_grand_total", grand, "income"),
-    ...tree.classes.map((c) => amount(c, t3.get(c)!.total, "expenditure", `类${c}`)),
+    ...allTree.classes.map((c) => amount(c, t3.get(c)!.total, "expenditure", `类${c}`)),
     ...(options.natureRows
       ? ([
           ["exp_nature_basic", "basic"],
@@ -311,7 +328,7 @@ export function consistentTables(seed: number, options: GenerateOptions = {}): T
   return [
     { kind: "T1", columns: ["amount"], rows: t1Rows },
     { kind: "T2", columns: t2Cols as ColumnRole[], rows: codedRows(tree, t2, t2Cols) },
-    { kind: "T3", columns: ["total", "basic", "project", "upper", "operating_exp", "subsidy"], rows: codedRows(tree, t3, ["total", "basic", "project", "upper", "operating_exp", "subsidy"]) },
+    { kind: "T3", columns: t3Cols as ColumnRole[], rows: codedRows(allTree, t3, t3Cols) },
     { kind: "T4", columns: ["amount", "total", "gpb", "gf", "soc"], rows: t4Rows },
     { kind: "T5", columns: ["total", "basic", "project"], rows: codedRows(tree, t5, ["total", "basic", "project"]) },
     { kind: "T6", columns: ["amount"], rows: t6Rows },
