@@ -6,9 +6,9 @@ import { styleOptionsHelp } from "../core/narrative/style-options";
 const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门决算工作簿、生成与核对情况说明
 
 用法：
-  caijue check <文件|文件夹>...   校验工作簿（文件夹递归查找 .xlsx/.xlsm/.xls/.et）
+  caijue check <文件|文件夹>...   校验工作簿或公开的决算 PDF/Word（文件夹递归查找 .xlsx/.xlsm/.xls/.et/.pdf）
   caijue narrate <文件>           生成情况说明
-  caijue verify [<工作簿>] <说明.txt> 核对手写的情况说明（不给工作簿时按说明自身核对）
+  caijue verify [<工作簿>] <说明>  核对情况说明（说明可为 .txt/.docx/.pdf；不给工作簿时按说明自身核对）；verify <决算.pdf> 核对文件内的说明与表
   caijue recognize <文件>         报告识别到哪些表、位置在哪
   caijue inputs <文件>            列出「说明数据」表的全部项目（可写出补全后的副本）
   caijue rules                    列出全部检查规则（编号、级别、依据、版本、公式说明）
@@ -22,9 +22,9 @@ const MAIN_ZH = `caijue — 财决助手命令行：在 Excel 之外校验部门
 const MAIN_EN = `caijue — Caijue Assistant CLI: check 部门决算 workbooks outside Excel, generate and verify the narrative
 
 Usage:
-  caijue check <file|folder>...    check workbooks (folders searched recursively for .xlsx/.xlsm/.xls/.et)
+  caijue check <file|folder>...    check workbooks or published PDF/Word files (folders: .xlsx/.xlsm/.xls/.et/.pdf)
   caijue narrate <file>            generate the 情况说明 narrative
-  caijue verify [<workbook>] <text> verify a hand-written narrative (against itself without a workbook)
+  caijue verify [<workbook>] <text> verify a narrative (.txt/.docx/.pdf) against the workbook or itself; verify <file.pdf> checks its own
   caijue recognize <file>          report which tables were found where
   caijue inputs <file>             list every item of the 「说明数据」 inputs sheet (or write a completed copy)
   caijue rules                     list every check (id, severity, basis, version, explanation)
@@ -122,7 +122,10 @@ ${styleOptionsHelp("en-US").join("\n")}
 Exit codes: 0 done; 2 usage error (including an invalid style option) or unreadable file.`,
   ],
   verify: [
-    `用法：caijue verify [<工作簿>] <说明.txt> [--format text|json] [--style sichuan|shanghai]
+    `用法：caijue verify [<工作簿|决算.pdf>] <说明.txt|说明.docx|说明.pdf> [--format text|json] [--style sichuan|shanghai]
+      caijue verify <决算.pdf|决算.docx> [--format text|json]
+
+只给一个 PDF/Word 文件时，核对其中的说明与其中的表；PDF 中的位置按页报告（第 N 页），JSON 中带 page。
 
 核对手写情况说明中的每个数字是否与工作簿一致，并检查说明是否完整（模板各部分、其他重要事项、变动原因）、
 措辞是否与数字相符（决算数大于/小于预算数、持平、未删改的模板用语、年度、单位）。
@@ -132,7 +135,10 @@ expected 给出算式（如「1.2 ÷ 24.00 × 100 = 5.00」）。
   --format text|json          输出格式（默认 text）
   --style sichuan|shanghai    按哪个模板检查各部分（默认按标题自动判断）
 退出码：0 无强制级不符；1 有强制级不符；2 用法错误、文件无法读取，或说明为空/没有可核对的内容。`,
-    `Usage: caijue verify [<workbook>] <narrative.txt> [--format text|json] [--style sichuan|shanghai]
+    `Usage: caijue verify [<workbook|report.pdf>] <narrative.txt|.docx|.pdf> [--format text|json] [--style sichuan|shanghai]
+       caijue verify <report.pdf|report.docx> [--format text|json]
+
+With one PDF/Word file, its own narrative is checked against its own tables; places in a PDF are given by page (JSON: page).
 
 Checks every number in a hand-written narrative against the workbook, the narrative's completeness (the template's
 sections, 其他重要事项, reasons for changes) and its wording against the numbers.

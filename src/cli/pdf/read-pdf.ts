@@ -45,8 +45,59 @@ export interface PdfText {
   timing: { openMs: number; textMs: number };
 }
 
+/**
+ * The same bytes with every embedded font program hidden, when each font carries a ToUnicode map (the text then
+ * comes from that map and the widths from the font dictionaries, as before). pdf.js would otherwise convert each
+ * embedded font for display, seconds for one full CJK font. Renaming the key in place (/FontFile2 → /FontFilf2)
+ * keeps every byte offset; a file with object streams (dictionaries compressed) is left as it is.
+ */
+export function withoutFontPrograms(bytes: Uint8Array): Uint8Array | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.indexOf("/ObjStm") >= 0) return undefined;
+  const key = Buffer.from("/FontFile");
+  const positions: number[] = [];
+  for (let at = buf.indexOf(key); at >= 0; at = buf.indexOf(key, at + key.length)) positions.push(at);
+  if (positions.length === 0) return undefined;
+  let toUnicode = 0;
+  for (let at = buf.indexOf("/ToUnicode"); at >= 0; at = buf.indexOf("/ToUnicode", at + 10)) toUnicode++;
+  if (toUnicode < positions.length) return undefined;
+  const copy = new Uint8Array(bytes);
+  for (const at of positions) copy[at + 8] = 0x66; // "/FontFile" → "/FontFilf"
+  return copy;
+}
+
+/** Text that lost its characters: replacement or private-use code points where a font's ToUnicode fell short. */
+function looksBroken(pages: PageText[]): boolean {
+  let all = 0;
+  let bad = 0;
+  for (const p of pages) {
+    for (const r of p.runs) {
+      for (const ch of r.text) {
+        all++;
+        const c = ch.codePointAt(0)!;
+        if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20) bad++;
+      }
+    }
+  }
+  return all === 0 || bad > 0.02 * all;
+}
+
 /** Read every page's text runs; throws WorkbookReadError for encrypted, damaged or image-only files. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const light = withoutFontPrograms(bytes);
+  if (light) {
+    try {
+      const fast = await readPdfTextAsIs(light);
+      if (!looksBroken(fast.pages)) return fast;
+    } catch (e) {
+      // A password or a damaged file says the same with the fonts in place; anything else: try as is.
+      if (e instanceof WorkbookReadError && e.code !== "pdf-scanned") throw e;
+    }
+  }
+  return readPdfTextAsIs(bytes);
+}
+
+async function readPdfTextAsIs(bytes: Uint8Array): Promise<PdfText> {
   const t0 = performance.now();
   const lib = await pdfjs();
   const cMapUrl = cmapDir();
