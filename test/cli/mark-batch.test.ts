@@ -165,10 +165,16 @@ describe("caijue check --mark, a batch", () => {
     const out = path.join(dir, "标记");
     const child = spawn(process.execPath, [CLI, "check", dir, "--mark", out, "--jobs", "2"], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
+    let sent = false;
     child.stdout.on("data", (d: Buffer) => {
       stdout += d.toString();
       // Interrupt as soon as the first copy is reported: the others are being read, checked or written.
-      if (stdout.includes("已写出标记副本")) child.kill("SIGINT");
+      // Users press Ctrl-C more than once: send it twice; the second must not cut the clean-up short.
+      if (!sent && stdout.includes("已写出标记副本")) {
+        sent = true;
+        child.kill("SIGINT");
+        setTimeout(() => child.kill("SIGINT"), 5);
+      }
     });
     const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     expect(status).toBe(130);

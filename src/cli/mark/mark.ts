@@ -144,14 +144,18 @@ export function removeLeftovers(dirs: string[]): void {
  * that removes the handlers again.
  */
 export function cleanUpOnInterrupt(dirs: string[]): () => void {
+  let exiting = false;
   const handlers: [NodeJS.Signals, () => void][] = (["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]).map((sig) => [
     sig,
     () => {
+      // A second Ctrl-C while cleaning up must not kill the process half-way: the handler stays and ignores it.
+      if (exiting) return;
+      exiting = true;
       removeLeftovers(dirs);
       process.exit(128 + (os.constants.signals[sig] ?? 2));
     },
   ]);
-  for (const [sig, h] of handlers) process.once(sig, h);
+  for (const [sig, h] of handlers) process.on(sig, h);
   return () => {
     for (const [sig, h] of handlers) process.removeListener(sig, h);
   };
