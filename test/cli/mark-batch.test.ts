@@ -55,6 +55,16 @@ describe("marked copy names", () => {
     expect(inputs.map((f) => path.basename(markedPath(f, "/d", inputs).path))).toEqual(["单位 (2)-校验.xlsx", "单位-校验-校验.xlsx", "Report-校验.xlsx", "REPORT (2)-校验.xlsx", "宏-校验.xlsm"]);
   });
 
+  it("names a batch of thousands of 决算.xlsx in time linear in the batch, all distinct", () => {
+    const inputs = Array.from({ length: 5000 }, (_, i) => `/收件/单位${i}/决算.xlsx`);
+    const t0 = performance.now();
+    // Every file of the batch asks, each with its own copy of the list (as worker messages deliver it).
+    const names = inputs.map((f) => markedPath(f, "/out", [...inputs]).path);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(new Set(names).size).toBe(5000);
+    expect(path.basename(names[4999])).toBe("决算 (5000)-校验.xlsx");
+  });
+
   it("writes both copies of two inputs with the same name, each with its own findings, and says which was renamed", async () => {
     const dir = tempDir("caijue-mark-same-");
     const a = path.join(dir, "a", "决算.xlsx");
