@@ -55,6 +55,16 @@ describe("marked copy names", () => {
     expect(inputs.map((f) => path.basename(markedPath(f, "/d", inputs).path))).toEqual(["单位 (2)-校验.xlsx", "单位-校验-校验.xlsx", "Report-校验.xlsx", "REPORT (2)-校验.xlsx", "宏-校验.xlsm"]);
   });
 
+  it("names a batch of thousands of 决算.xlsx in time linear in the batch, all distinct", () => {
+    const inputs = Array.from({ length: 5000 }, (_, i) => `/收件/单位${i}/决算.xlsx`);
+    const t0 = performance.now();
+    // Every file of the batch asks, each with its own copy of the list (as worker messages deliver it).
+    const names = inputs.map((f) => markedPath(f, "/out", [...inputs]).path);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(new Set(names).size).toBe(5000);
+    expect(path.basename(names[4999])).toBe("决算 (5000)-校验.xlsx");
+  });
+
   it("writes both copies of two inputs with the same name, each with its own findings, and says which was renamed", async () => {
     const dir = tempDir("caijue-mark-same-");
     const a = path.join(dir, "a", "决算.xlsx");
@@ -165,10 +175,16 @@ describe("caijue check --mark, a batch", () => {
     const out = path.join(dir, "标记");
     const child = spawn(process.execPath, [CLI, "check", dir, "--mark", out, "--jobs", "2"], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
+    let sent = false;
     child.stdout.on("data", (d: Buffer) => {
       stdout += d.toString();
       // Interrupt as soon as the first copy is reported: the others are being read, checked or written.
-      if (stdout.includes("已写出标记副本")) child.kill("SIGINT");
+      // Users press Ctrl-C more than once: send it twice; the second must not cut the clean-up short.
+      if (!sent && stdout.includes("已写出标记副本")) {
+        sent = true;
+        child.kill("SIGINT");
+        setTimeout(() => child.kill("SIGINT"), 5);
+      }
     });
     const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     expect(status).toBe(130);

@@ -46,20 +46,40 @@ function copyName(file: string, n: number): string {
  * input's. Names compare case-insensitively (Windows and macOS folders do). Same answer in every worker.
  */
 export function markedPath(file: string, dir: string, inputPaths: string[] = [file]): { path: string; renamed: boolean } {
-  const key = (p: string) => path.resolve(p).toLowerCase();
-  const inputs = new Set(inputPaths.map(key));
-  const assigned = new Set<string>();
   const me = path.resolve(file);
-  const order = inputPaths.some((p) => path.resolve(p) === me) ? inputPaths : [...inputPaths, file];
-  for (const input of order) {
-    let n = 1;
-    let candidate = path.join(dir, copyName(input, n));
-    while (inputs.has(key(candidate)) || assigned.has(key(candidate))) candidate = path.join(dir, copyName(input, ++n));
-    assigned.add(key(candidate));
-    if (path.resolve(input) === me) return { path: candidate, renamed: n > 1 };
-  }
-  /* c8 ignore next */
-  return { path: path.join(dir, copyName(file, 1)), renamed: false };
+  return namePlan(dir, inputPaths).get(me) ?? namePlan(dir, [...inputPaths, file]).get(me)!;
+}
+
+let lastPlan: { dir: string; inputs: string[]; names: Map<string, { path: string; renamed: boolean }> } | undefined;
+
+/** Copy names of a whole batch, computed once per worker (each file of the batch asks for the same plan). */
+function namePlan(dir: string, inputs: string[]): Map<string, { path: string; renamed: boolean }> {
+  // One batch per process: the same list arrives with every file, so a sample of it identifies the batch.
+  const step = Math.max(1, Math.floor(inputs.length / 16));
+  const same = (a: string[]) => {
+    for (let i = 0; i < a.length; i += step) if (a[i] !== inputs[i]) return false;
+    return a[a.length - 1] === inputs[inputs.length - 1];
+  };
+  if (lastPlan && lastPlan.dir === dir && lastPlan.inputs.length === inputs.length && same(lastPlan.inputs)) return lastPlan.names;
+  const key = (p: string) => p.toLowerCase();
+  const resolved = inputs.map((p) => path.resolve(p));
+  const taken = new Set(resolved.map(key));
+  const names = new Map<string, { path: string; renamed: boolean }>();
+  // Next number to try per copy name: a thousand 决算.xlsx cost a thousand look-ups, not half a million.
+  const nextN = new Map<string, number>();
+  const outDir = path.resolve(dir);
+  resolved.forEach((input) => {
+    if (names.has(input)) return;
+    const base = key(copyName(input, 1));
+    let n = nextN.get(base) ?? 1;
+    let candidate = path.join(outDir, copyName(input, n));
+    while (taken.has(key(candidate))) candidate = path.join(outDir, copyName(input, ++n));
+    nextN.set(base, n + 1);
+    taken.add(key(candidate));
+    names.set(input, { path: path.join(dir, copyName(input, n)), renamed: n > 1 });
+  });
+  lastPlan = { dir, inputs: [...inputs], names };
+  return names;
 }
 
 /** What the shared application layer (src/app) decided to show: one mark per cell and the report rows. */
@@ -181,14 +201,18 @@ export function removeLeftovers(dirs: string[]): void {
  * that removes the handlers again.
  */
 export function cleanUpOnInterrupt(dirs: string[]): () => void {
+  let exiting = false;
   const handlers: [NodeJS.Signals, () => void][] = (["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]).map((sig) => [
     sig,
     () => {
+      // A second Ctrl-C while cleaning up must not kill the process half-way: the handler stays and ignores it.
+      if (exiting) return;
+      exiting = true;
       removeLeftovers(dirs);
       process.exit(128 + (os.constants.signals[sig] ?? 2));
     },
   ]);
-  for (const [sig, h] of handlers) process.once(sig, h);
+  for (const [sig, h] of handlers) process.on(sig, h);
   return () => {
     for (const [sig, h] of handlers) process.removeListener(sig, h);
   };
