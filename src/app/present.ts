@@ -5,6 +5,8 @@
  */
 import type { Lang } from "../core/i18n/lang";
 import type { Finding } from "../core/rules/types";
+import { basisText } from "../core/i18n/findings";
+import { checkCatalogue } from "../core/rules/registry";
 import { appMessages } from "./i18n/index";
 
 export interface CellAt {
@@ -17,6 +19,17 @@ export interface CellAt {
  * and the detail simply has no basis line.
  */
 export type RuleBasisLookup = (ruleId: string) => { formula?: string; basis?: string } | undefined;
+
+/** The rules registry as a basis lookup: each finding links to its rule's 公式说明 and what the rule rests on. */
+export function registryBasis(lang: Lang): RuleBasisLookup {
+  let byId: Map<string, ReturnType<typeof checkCatalogue>[number]> | undefined;
+  return (ruleId) => {
+    byId ??= new Map(checkCatalogue().map((c) => [c.id, c]));
+    const c = byId.get(ruleId);
+    if (!c) return undefined;
+    return { formula: lang === "en-US" ? c.descriptionEn : c.descriptionZh, basis: basisText(c.basis, lang) };
+  };
+}
 
 export interface FindingDetail {
   /** "4050.15 + 1.03 + 另 6 项为 0": the terms that are not zero. */

@@ -3,7 +3,7 @@
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
 import { checkWorkbook } from "../../src/app/check";
-import { findingDetail, nonZeroTerms, sharedCellGroups, toleranceWords } from "../../src/app/present";
+import { findingDetail, nonZeroTerms, registryBasis, sharedCellGroups, toleranceWords } from "../../src/app/present";
 import { fixture, mutate, type FIXTURE_NAMES } from "../fixtures";
 type FixtureName = (typeof FIXTURE_NAMES)[number];
 
@@ -38,6 +38,10 @@ describe("finding details", () => {
     expect(toleranceWords(f, "en-US")).toMatch(/^rounding difference allowed ±/);
     // The rule-registry hook: a basis lookup adds the rule's 公式说明.
     expect(findingDetail(f, "zh-CN", (id) => ({ formula: `${id} 的公式说明` })).formula).toBe(`${f.rule} 的公式说明`);
+    // The rules registry provides the real 公式说明 and basis of a built-in rule.
+    const d2 = findingDetail(f, "zh-CN", registryBasis("zh-CN"));
+    expect(d2.formula).toMatch(/[\u4e00-\u9fff]/);
+    expect(d2.basis).toBeTruthy();
   });
 
   for (const name of ["seed-sichuan", "seed-national", "shiquanlu-national", "seed-mof"] as const) {

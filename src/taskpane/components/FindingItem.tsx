@@ -2,7 +2,7 @@ import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from "@fluen
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
-import { findingDetail } from "../../app/present";
+import { findingDetail, registryBasis } from "../../app/present";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
 
@@ -39,7 +39,7 @@ export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain,
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const explained = reason !== undefined;
-  const detail = findingDetail(finding, lang);
+  const detail = findingDetail(finding, lang, registryBasis(lang));
   const facts = [detail.terms, detail.difference, detail.tolerance].filter((x): x is string => !!x);
   const kind = explained ? s.explained : finding.severity === "error" ? s.error : s.warning;
   return (
