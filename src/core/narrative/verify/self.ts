@@ -323,13 +323,13 @@ export class SelfChecker {
         const r = toks[i];
         if (r.unit === "%" && r.role !== "completion") from = i + 1;
         if (r.role !== "completion") continue;
-        const window = toks.slice(from, i);
+        const nearby = toks.slice(from, i);
         from = i + 1;
         // 「完成年初预算的」 / 「完成调整预算的」 name the budget: the one stated with that word, else the last one.
         const basis = /年初/.test(r.clause) ? "年初" : /调整|全年/.test(r.clause) ? "调整|全年" : undefined;
-        const budgets = window.filter((x) => x.role === "budget");
+        const budgets = nearby.filter((x) => x.role === "budget");
         const budget = [...budgets].reverse().find((x) => basis !== undefined && new RegExp(basis).test(x.clause)) ?? budgets[budgets.length - 1];
-        const final = [...window].reverse().find((x) => x.role === "amount" && isAmount(x) && x.unit !== "bare");
+        const final = [...nearby].reverse().find((x) => x.role === "amount" && isAmount(x) && x.unit !== "bare");
         if (!budget || !final) continue;
         this.mark(budget, final, r);
         if (budget.value === 0) {
