@@ -1,5 +1,5 @@
 // The built CLI on PDFs and Word files, as a user runs it: places named by page, exit codes, bad inputs.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "mocha";
@@ -86,6 +86,14 @@ describe("caijue on PDF and .docx inputs", () => {
     expect(o.status).toBe(2);
     expect(o.stderr).toContain("另存为 .docx");
     expect(`${scan.stderr}${d.stderr}${n.stderr}${o.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it("--mark on a PDF says no marked copy is made and writes nothing, instead of failing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "caijue-mark-"));
+    const r = await caijue(["check", doc("seed-tables-sideways.pdf"), "--mark", dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("不生成标注副本");
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("a folder with workbooks and PDFs is checked as one batch", async () => {

@@ -63,7 +63,7 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
       else result.notes.push(readNoteText(opts.lang, n));
     }
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
-    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, findings, file, opts);
+    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, findings, file, opts, outcome.kind !== "workbook");
     const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
     const vr = validate(recognition, outcome.snapshot, { policy: opts.policy, lang: opts.lang, userRules });
     findings = vr.findings;
@@ -99,16 +99,18 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.errors.push({ code: "internal", message: msg(opts.lang, "check.internal", { file: path.basename(file) }) });
     if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
   }
-  return finish(result, t1, findings, file, opts);
+  return finish(result, t1, findings, file, opts, outcome.kind !== "workbook");
 }
 
 /** Timing, status and the marked copy, once the file has been checked (or found uncheckable). */
-async function finish(result: FileResult, t1: number, findings: Finding[], file: string, opts: CheckJobOptions): Promise<FileResult> {
+async function finish(result: FileResult, t1: number, findings: Finding[], file: string, opts: CheckJobOptions, isDocument = false): Promise<FileResult> {
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
   result.ok = result.counts.error === 0 && !result.errors.some((e) => e.code === "internal" || e.code === "no-tables" || e.code === "uncalculated");
 
-  if (opts.markDir) {
+  // A marked copy edits the workbook's own package; a PDF or Word input has none, so it is said instead of failing.
+  if (opts.markDir && isDocument) result.notes.push(msg(opts.lang, "check.mark-document"));
+  else if (opts.markDir) {
     try {
       const copy = await writeMarkedCopy(file, findings, opts.markDir, opts.inputPaths, opts.lang, { tables: result.tables.length });
       result.markedCopy = copy.path;
