@@ -106,6 +106,7 @@ const M = {
   "verify.unverified": ["无法核对（工作簿中没有对应数值）", "unverified (no matching workbook value)"],
   "verify.more": ["……另有 {n} 处（--format json 可见全部）", "… and {n} more (see --format json)"],
   "verify.all-good": ["所有可核对的数字都与工作簿一致", "every verifiable number agrees with the workbook"],
+  "check.mark-document": ["PDF/Word 文件不生成标注副本（--mark 只用于工作簿）；问题位置见上方的页码、表、行、列", "no marked copy for a PDF/Word file (--mark is for workbooks); see the page, table, row and column above"],
   "check.template": ["表格中没有任何数字：这是空白模板，不是某个单位的决算，校验结果没有意义", "the tables hold no figure at all: a blank template, not a unit's accounts; nothing was really checked"],
   "verify.page": ["第 {page} 页", "page {page}"],
   "verify.no-narrative": ["文件中没有找到情况说明文字，无法核对", "no narrative text found in the file; nothing to check"],

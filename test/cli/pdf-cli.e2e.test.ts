@@ -1,5 +1,5 @@
 // The built CLI on PDFs and Word files, as a user runs it: places named by page, exit codes, bad inputs.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "mocha";
@@ -48,7 +48,8 @@ describe("caijue on PDF and .docx inputs", () => {
     expect(bad.stdout).toContain("19,044.20");
     const good = await caijue(["verify", doc("shiquanlu-tables.pdf"), doc("shiquanlu-narrative-2col.pdf")]);
     expect(good.status).toBe(0);
-    expect(good.stdout).toContain("不符 0 处");
+    expect(good.stdout).toContain("其中强制 0 处");
+    expect(good.stdout).not.toContain("19,044.20");
   });
 
   it("never passes with nothing checked: a narrative without numbers, or no narrative at all, exits 2", async () => {
@@ -57,7 +58,7 @@ describe("caijue on PDF and .docx inputs", () => {
     writeFileSync(txt, "本单位情况说明：无。\n");
     const none = await caijue(["verify", doc("shiquanlu-tables.pdf"), txt]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain("没有找到任何数字表述");
+    expect(none.stderr).toContain("没有核对任何内容");
     const tablesOnly = await caijue(["verify", doc("shiquanlu-tables.pdf")]);
     expect(tablesOnly.status).toBe(2);
     expect(tablesOnly.stderr).toContain("没有找到情况说明文字");
@@ -85,6 +86,14 @@ describe("caijue on PDF and .docx inputs", () => {
     expect(o.status).toBe(2);
     expect(o.stderr).toContain("另存为 .docx");
     expect(`${scan.stderr}${d.stderr}${n.stderr}${o.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it("--mark on a PDF says no marked copy is made and writes nothing, instead of failing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "caijue-mark-"));
+    const r = await caijue(["check", doc("seed-tables-sideways.pdf"), "--mark", dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("不生成标注副本");
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("a folder with workbooks and PDFs is checked as one batch", async () => {

@@ -89,7 +89,7 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
     if (recognition.unitName) result.unitName = recognition.unitName;
     if (recognition.year !== undefined) result.year = recognition.year;
-    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, null, file, opts);
+    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, null, file, opts, input.kind !== "workbook");
     const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
     // The add-in's state part travels with the workbook: its 已说明 explanations apply here too.
     const stateXml = (input as { stateXml?: string | null }).stateXml;
@@ -128,17 +128,19 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
     result.errors.push({ code: "internal", message: msg(opts.lang, "check.internal", { file: path.basename(file) }) });
     if (opts.debug) result.debug = (e as Error)?.stack ?? String(e);
   }
-  return finish(result, t1, outcome, file, opts);
+  return finish(result, t1, outcome, file, opts, input.kind !== "workbook");
 }
 
 /** Timing, status and the marked copy, once the file has been checked (or found uncheckable). */
-async function finish(result: FileResult, t1: number, outcome: CheckOutcome | null, file: string, opts: CheckJobOptions): Promise<FileResult> {
+async function finish(result: FileResult, t1: number, outcome: CheckOutcome | null, file: string, opts: CheckJobOptions, isDocument = false): Promise<FileResult> {
   const t2 = performance.now();
   result.timing.checkMs = t2 - t1;
   if (result.errors.some((e) => e.code === "internal" || e.code === "no-tables" || e.code === "uncalculated")) result.status = "unchecked";
   result.ok = result.status === "passed";
 
-  if (opts.markDir) {
+  // A marked copy edits the workbook's own package; a PDF or Word input has none, so it is said instead of failing.
+  if (opts.markDir && isDocument) result.notes.push(msg(opts.lang, "check.mark-document"));
+  else if (opts.markDir) {
     try {
       const findings = outcome ? outcome.active : [];
       const view: MarkView | undefined = outcome ? { marks: cellMarks(outcome, opts.lang), report: reportRows(outcome, opts.lang) } : undefined;
