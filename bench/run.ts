@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}${filter ? ` (only modules matching "${filter}"; the other sections are from an earlier run, see their comments)` : ""}; ` +
     `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "CPU"}.\n\n` +
     `**Machine load caveat:** this machine is shared with other jobs (load average 1 / 5 / 15 min: ${loadAtStart} at the start, ${loads()} at the end, on ${cpu.length} cores). ` +
-    `Wall-clock medians taken under that load can be well above those of an idle machine (up to about 2× for the validation figures), and they vary between runs; ` +
+    `With a load average L on C cores one thread gets roughly C / L of a core, so wall-clock times scale with the load and vary between runs ` +
+    `(compare them with an idle run only as ratios); the ratios that matter are measured alternated within this one run. ` +
     `CPU-time figures are given where they help. Treat small differences as noise.\n`;
   // A filtered run replaces only its own modules' sections and keeps the others from the last full run.
   const resultsPath = join(here, "RESULTS.md");
