@@ -65,6 +65,21 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const intranet = Boolean(env.intranet);
   const officeJsUrl = intranet ? "office-js/office.js" : CDN_OFFICE_JS;
+  // Content-Security-Policy of our pages: scripts only from our own origin and office.js's CDN (the intranet build
+  // serves office.js itself), no eval, no plugins; styles inline because Fluent UI inserts its rules at run time.
+  // Office.js talks to Excel through postMessage, which CSP does not govern; we make no requests of our own.
+  const scriptSources = intranet ? "'self'" : `'self' ${new URL(CDN_OFFICE_JS).origin}`;
+  const csp = [
+    "default-src 'self'",
+    `script-src ${scriptSources}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${scriptSources}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
   const origin = typeof env.origin === "string" ? env.origin.replace(/\/$/, "") : DEV_ORIGIN;
 
   const copyPatterns = [
@@ -133,13 +148,13 @@ module.exports = async (env = {}, argv = {}) => {
         // Order matters: functions and commands register before the UI mounts.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, csp },
       }),
       new HtmlWebpackPlugin({
         filename: "dialog.html",
         template: "./src/dialog/result.html",
         chunks: ["dialog"],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, csp },
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],

@@ -105,6 +105,19 @@ const skip = shouldSkip(chromium, "REQUIRE_BROWSER", "browser smoke tests (test/
     expect(missing).toEqual([]);
   });
 
+  it("every page carries a Content-Security-Policy without eval, and the pane renders under it", () => {
+    for (const page of ["taskpane.html", "dialog.html", "help/index.html", "help/functions.html"]) {
+      const html = readFileSync(join(distDir, page), "utf8");
+      const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1]; // minified or not
+      expect(csp, page).toBeDefined();
+      expect(csp, page).toContain("object-src 'none'");
+      expect(csp, page).not.toContain("unsafe-eval");
+      expect(csp, page).toMatch(/default-src 'self'/);
+    }
+    // a script the policy blocked would show as a console error (checked above) and leave the pane empty
+    expect(taskpane.consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+
   it("loads nothing from outside its own origin except office.js", () => {
     expect(taskpane.externalRequests).toEqual([]);
   });
