@@ -76,3 +76,13 @@ export function tempDir(prefix = "caijue-test-"): string {
 export function sha256(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
+
+/** Run the CLI's main() in this process with captured output (quicker than a child process, same code path). */
+export async function runMain(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import("../../src/cli/main");
+  let out = "";
+  let err = "";
+  const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s), stdout: {}, stderr: process.stderr };
+  const code = await main(argv, io);
+  return { code, out, err };
+}

@@ -3,18 +3,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
-import { SEED, tempDir } from "./helpers";
+import { SEED, runMain, tempDir } from "./helpers";
 import { STYLE_OPTIONS } from "../../src/core/narrative/style-options";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), stdout: {}, stderr: process.stderr };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runMain;
 
 describe("caijue narrate style options", () => {
   const dir = tempDir();

@@ -1,17 +1,10 @@
 /** caijue rules: the check list in text and JSON, zh-CN and en-US, from the same catalogue as the docs. */
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
+import { runMain } from "./helpers";
 import { checkCatalogue } from "../../src/core/rules/registry";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), stdout: {}, stderr: process.stderr };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runMain;
 
 describe("caijue rules", () => {
   it("lists every check in zh-CN with 级别, 依据, version and 公式说明", async () => {

@@ -3,18 +3,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
-import { tempDir } from "./helpers";
+import { runMain, tempDir } from "./helpers";
 import { generate, INJECTIONS } from "../core/narrative/self-corpus";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), stdout: {}, stderr: process.stderr };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runMain;
 
 describe("caijue verify <narrative.txt> (no workbook)", () => {
   const dir = tempDir();

@@ -8,7 +8,7 @@ import path from "node:path";
 import { readDocumentPages, type DocumentContent } from "../../core/document/pages";
 import { readDocx } from "../docx/read-docx";
 import { WorkbookReadError } from "../xlsx/errors";
-import { DEFAULT_MAX_SIZE_MB, openWorkbook, type OpenOptions } from "../xlsx/open";
+import { DEFAULT_MAX_SIZE_MB, openWorkbook, readInputFile, type OpenOptions } from "../xlsx/open";
 import type { ReadOutcome } from "../xlsx/read-lean";
 import { readPdfText } from "./read-pdf";
 
@@ -22,27 +22,6 @@ export interface InputOutcome extends ReadOutcome {
 }
 
 export const DOCUMENT_EXTS = new Set([".pdf", ".docx"]);
-
-async function readBytes(file: string, maxSize: number): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) throw new WorkbookReadError("not-workbook");
-    size = st.size;
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === "ENOENT" ? "not-found" : code === "EACCES" || code === "EPERM" ? "no-access" : "io");
-  }
-  if (size === 0) throw new WorkbookReadError("empty");
-  if (size > maxSize) throw new WorkbookReadError("too-large", { sizeMb: Math.round(size / 1048576), limitMb: Math.round(maxSize / 1048576) });
-  try {
-    return new Uint8Array(await fs.readFile(file, { flag: "r" }));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === "EACCES" || code === "EPERM" ? "no-access" : "io");
-  }
-}
 
 /** First bytes of the file, without reading all of it. */
 async function head(file: string): Promise<Uint8Array | undefined> {
@@ -79,10 +58,10 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
   const h = await head(file);
   const name = path.basename(file);
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE_MB * 1024 * 1024;
-  if (h && h.length > 0 && isPdf(h)) return openPdf(await readBytes(file, maxSize), name);
+  if (h && h.length > 0 && isPdf(h)) return openPdf(await readInputFile(file, maxSize), name);
   if (ext === ".pdf" && h && h.length > 0) throw new WorkbookReadError("pdf-damaged", { reason: "no %PDF header" });
   if (ext === ".docx" || ext === ".doc") {
-    const bytes = await readBytes(file, maxSize);
+    const bytes = await readInputFile(file, maxSize);
     const t0 = performance.now();
     const document = readDocx(bytes, name);
     return { kind: "docx", snapshot: document.snapshot, notes: [], document, timing: { openMs: 0, textMs: performance.now() - t0, gridMs: 0 } };

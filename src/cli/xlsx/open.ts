@@ -115,10 +115,11 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
   return { ...outcome, stateXml: bytes ? readStateXml(bytes) : null };
 }
 
-async function openWorkbookBytes(file: string, options: OpenOptions): Promise<{ outcome: ReadOutcome; bytes: Uint8Array | null }> {
-  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE_MB * 1024 * 1024;
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const reader = options.reader ?? DEFAULT_READER;
+/**
+ * The bytes of an input file, with the reasons people can act on: a folder, a missing or unreadable file, an empty
+ * one, or one over the size limit (checked before reading it).
+ */
+export async function readInputFile(file: string, maxSize: number): Promise<Uint8Array> {
   let size: number;
   try {
     const st = await fs.stat(file);
@@ -133,13 +134,19 @@ async function openWorkbookBytes(file: string, options: OpenOptions): Promise<{ 
   if (size > maxSize) {
     throw new WorkbookReadError("too-large", { sizeMb: Math.round(size / 1048576), limitMb: Math.round(maxSize / 1048576) });
   }
-  let buf: Uint8Array;
   try {
-    buf = new Uint8Array(await fs.readFile(file, { flag: "r" }));
+    return new Uint8Array(await fs.readFile(file, { flag: "r" }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(code === "EACCES" || code === "EPERM" ? "no-access" : "io");
   }
+}
+
+async function openWorkbookBytes(file: string, options: OpenOptions): Promise<{ outcome: ReadOutcome; bytes: Uint8Array | null }> {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE_MB * 1024 * 1024;
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const reader = options.reader ?? DEFAULT_READER;
+  const buf = await readInputFile(file, maxSize);
   const name = path.basename(file);
   const ext = path.extname(file).toLowerCase();
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
