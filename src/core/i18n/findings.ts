@@ -98,7 +98,7 @@ export function renderRuleError(e: RuleError, lang: Lang): string {
         ? `${e.source.file} line ${e.source.line ?? "?"}`
         : `${e.source.file} 第 ${e.source.line ?? "?"} 行`
       : "";
-  if (lang === "en-US") return `${where ? `${where}: ` : ""}rule ${e.ruleId ?? "?"}: error at character ${e.position + 1} — ${e.message}`;
+  if (lang === "en-US") return `${where ? `${where}: ` : ""}rule ${e.ruleId ?? "?"}: error at character ${e.position + 1} — ${e.messageEn ?? e.message}`;
   return `${where ? `${where}：` : ""}${e.message}`;
 }
 

@@ -137,6 +137,7 @@ class Compiler {
         ruleId: rule.id,
         position: parsed.error.position,
         message: `规则 ${rule.id} 的公式在第 ${parsed.error.position + 1} 个字符处有误：${parsed.error.zh}`,
+        messageEn: parsed.error.en,
       });
       return;
     }
@@ -162,6 +163,7 @@ class Compiler {
           ruleId: rule.id,
           position: e.position,
           message: `规则 ${rule.id} 的公式在第 ${e.position + 1} 个字符处有误：${e.zh}`,
+          messageEn: e.en,
         });
       }
     }
@@ -175,7 +177,7 @@ class Compiler {
       case "foreach": {
         const idx = this.views.get(st.table)!;
         if (st.over === "row") {
-          if (env.row !== undefined) throw new CompileError(st.pos, "FOREACH ROW 不能嵌套");
+          if (env.row !== undefined) throw new CompileError(st.pos, "FOREACH ROW 不能嵌套", "FOREACH ROW cannot be nested");
           const rows = st.filter ? this.selectRows(idx, st.filter, env) : idx.all;
           const plan = st.body.type === "compare" ? this.planRows(st.body) : undefined;
           env.rowIdx = idx;
@@ -189,7 +191,7 @@ class Compiler {
           env.rowIdx = undefined;
           env.rowPos = undefined;
         } else {
-          if (env.col !== undefined) throw new CompileError(st.pos, "FOREACH COL 不能嵌套");
+          if (env.col !== undefined) throw new CompileError(st.pos, "FOREACH COL 不能嵌套", "FOREACH COL cannot be nested");
           for (const role of idx.numericRoles) {
             env.col = role;
             this.statement(st.body, env);
@@ -254,7 +256,7 @@ class Compiler {
   private roleFor(row: RowView, col: ColumnSelector, env: Env): ColumnRole | undefined {
     if (col.kind === "role") return col.role;
     if (col.kind === "col") {
-      if (env.col === undefined) throw new CompileError(col.pos, "col 只能用在 FOREACH COL 之中");
+      if (env.col === undefined) throw new CompileError(col.pos, "col 只能用在 FOREACH COL 之中", "col may only be used inside FOREACH COL");
       return env.col;
     }
     const c = row.cells;
@@ -301,7 +303,7 @@ class Compiler {
     if (sel.kind === "key") return idx.rowOf(sel.key);
     if (sel.kind === "label") return idx.byLabel.get(normalizeLabel(sel.label));
     if (sel.kind === "row") {
-      if (env.row === undefined) throw new CompileError(sel.pos, "row 只能用在 FOREACH ROW 之中");
+      if (env.row === undefined) throw new CompileError(sel.pos, "row 只能用在 FOREACH ROW 之中", "row may only be used inside FOREACH ROW");
       return env.rowIdx === idx ? env.rowPos : idx.rowOf(env.row);
     }
     return undefined;
@@ -499,7 +501,7 @@ class Compiler {
   private compare(st: Extract<Statement, { type: "compare" }>, env: Env): void {
     this.fixedRefs = env.row === undefined && env.col === undefined;
     const multis = multisOfL(st);
-    if (multis.length > 1) throw new CompileError(multis[1].pos, "一个比较中只能有一处通配引用（其余请放进 SUM(...)）");
+    if (multis.length > 1) throw new CompileError(multis[1].pos, "一个比较中只能有一处通配引用（其余请放进 SUM(...)）", "only one wildcard reference per comparison (put the others in SUM(...))");
     if (multis.length === 1) {
       const ref = multis[0];
       const cells: number[] = [];

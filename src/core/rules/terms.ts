@@ -13,6 +13,7 @@ export class CompileError extends Error {
   constructor(
     readonly position: number,
     readonly zh: string,
+    readonly en: string = zh,
   ) {
     super(zh);
   }

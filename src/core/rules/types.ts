@@ -86,7 +86,9 @@ export interface RuleError {
   ruleId?: string;
   /** Zero-based character offset of the problem within the formula. */
   position: number;
+  /** zh-CN text, and its en-US counterpart (rendered by core/i18n according to the reader's language). */
   message: string;
+  messageEn?: string;
 }
 
 /** Extra rules given to validate(): a rules file's text (TSV/CSV with 编号, 级别, 公式, 说明) as read by the CLI. */

@@ -56,7 +56,7 @@ function rowsToRules(rows: string[][], where: (i: number) => RuleError["source"]
     }
   }
   if (header < 0) {
-    if (rows.some((r) => r.some((c) => c.trim() !== ""))) errors.push({ source: where(0), position: 0, message: "未找到表头：需要“编号、级别、公式、说明”各列（至少“公式”列）" });
+    if (rows.some((r) => r.some((c) => c.trim() !== ""))) errors.push({ source: where(0), position: 0, message: "未找到表头：需要“编号、级别、公式、说明”各列（至少“公式”列）", messageEn: "no header row: the columns 编号 (id), 级别 (severity), 公式 (formula), 说明 (message) are needed (at least 公式)" });
     return { rules, errors };
   }
   for (let i = header + 1; i < rows.length; i++) {
@@ -67,7 +67,7 @@ function rowsToRules(rows: string[][], where: (i: number) => RuleError["source"]
     if (formula === "") continue;
     const severity = severityOf(get("severity"));
     if (!severity) {
-      errors.push({ source: where(i), ruleId: id, position: 0, message: `规则 ${id} 的级别“${get("severity")}”无法识别（应为 强制 或 核实）` });
+      errors.push({ source: where(i), ruleId: id, position: 0, message: `规则 ${id} 的级别“${get("severity")}”无法识别（应为 强制 或 核实）`, messageEn: `severity '${get("severity")}' is not recognised (use 强制 or 核实)` });
       continue;
     }
     const parsed = parseRule(formula);
@@ -77,6 +77,7 @@ function rowsToRules(rows: string[][], where: (i: number) => RuleError["source"]
         ruleId: id,
         position: parsed.error.position,
         message: `规则 ${id} 的公式在第 ${parsed.error.position + 1} 个字符处有误：${parsed.error.zh}`,
+        messageEn: parsed.error.en,
       });
       continue;
     }
