@@ -376,6 +376,30 @@ function readModel(page: Page): Promise<PageModel> {
     expect(await page.textContent("body")).toMatch(/补充 \d+ 个缺少的项目|已包含全部项目/);
   });
 
+  it("说明: a Word file picked by the user is read in the pane (nothing uploaded) and 核对-ed; a PDF gets a clear sentence", async () => {
+    const { page } = pane;
+    const docs = join(repoRoot, "test/fixtures/documents");
+    const requestsBefore = pane.externalRequests.length;
+    // the box holds the sheet's narrative from the previous test: picking a file asks before replacing it
+    const before = await page.inputValue('[data-testid="narrative-check-input"]');
+    await page.fill('[data-testid="narrative-check-input"]', before + "（本人补充）");
+    await page.setInputFiles('[data-testid="narrative-file-input"]', join(docs, "shiquanlu-narrative-defect.docx"));
+    await page.waitForSelector('[data-testid="narrative-replace-ask"]');
+    await page.click('[data-testid="narrative-replace-yes"]');
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="narrative-check-input"]') as HTMLTextAreaElement | null)?.value ?? "").includes("收入"));
+    const boxText = await page.inputValue('[data-testid="narrative-check-input"]');
+    // the narrative of the document's body (its own text file is the reference), not the 目录 or page furniture
+    const reference = readFileSync(join(docs, "shiquanlu-narrative-defect.txt"), "utf8");
+    const firstLine = reference.split("\n").find((l) => l.trim().length > 10)!.trim();
+    expect(boxText.replace(/\s+/g, "")).toContain(firstLine.replace(/\s+/g, "").slice(0, 20));
+    await page.waitForSelector('[data-testid="narrative-check-result"]');
+    expect(pane.externalRequests.length).toBe(requestsBefore);
+
+    await page.setInputFiles('[data-testid="narrative-file-input"]', join(docs, "scanned.pdf"));
+    await page.waitForFunction(() => /PDF/.test(document.querySelector('[data-testid="narrative-check"]')?.textContent ?? ""));
+    expect(await page.textContent('[data-testid="narrative-check"]')).toContain("任务窗格暂不读取 PDF");
+  });
+
   it("修改后自动复核: a user edit updates the list and the marks by itself", async () => {
     const { page } = pane;
     type W = { __caijueSession__: { live: boolean; busy: boolean; outcome: { trigger: string; at: number } | null }; __fakeModel: { userEdit(s: string, a: string, v: unknown): void } };

@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
@@ -24,7 +24,16 @@ function cellOf(text: string | undefined): { sheet: string; address: string } | 
   return /^\$?[A-Z]{1,3}\$?\d+$/.test(address) ? { sheet: t.slice(0, bang), address: address.replace(/\$/g, "") } : undefined;
 }
 
-/** 核对 of a pasted, hand-written narrative against the tables (core verifyNarrative). */
+/** A .txt as UTF-8, or GB18030 as older Chinese Windows tools save it. */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** 核对 of a pasted, hand-written narrative — or one read from a Word/text file the user picks — against the tables. */
 export function NarrativeCheck({ session, outcome, t }: { session: ValidationSession; outcome: Outcome; t: Strings }) {
   const s = useStyles();
   const [text, setText] = useState("");
@@ -43,6 +52,47 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
     }
   };
   const view = result ? verifyView(result.text, result.result, session.lang) : null;
+  // A narrative the user keeps in Word (or a .txt): read here in the pane, nothing is uploaded anywhere.
+  const fileInput = useRef<HTMLInputElement>(null);
+  const takeText = (fileText: string) => {
+    if (text.trim() !== "" && text !== loaded && text !== fileText) {
+      setPendingSheet({ text: fileText, snapshot: outcome.snapshot }); // ask before replacing what the user pasted
+      return;
+    }
+    setText(fileText);
+    setLoaded(fileText);
+    check(fileText);
+  };
+  const openFile = async (file: File) => {
+    setError(null);
+    const name = file.name;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (/\.pdf$/i.test(name) || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+      setError(t.narrativeFilePdf(name));
+      return;
+    }
+    let fileText: string;
+    if (/\.docx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+      try {
+        // loaded on first use: the Word reader (zip + XML) is not needed by anyone who only validates
+        const { readDocx } = await import("../../cli/docx/read-docx");
+        fileText = readDocx(bytes, name).narrative;
+      } catch {
+        setError(t.narrativeFileUnreadable(name));
+        return;
+      }
+    } else if (/\.docx?$/i.test(name)) {
+      setError(t.narrativeFileUnreadable(name));
+      return;
+    } else {
+      fileText = decodeText(bytes);
+    }
+    if (fileText.trim() === "") {
+      setError(t.narrativeFileNoText(name));
+      return;
+    }
+    takeText(fileText);
+  };
   // 核对工作表中的说明: a fresh read (the user may have edited the sheet since the last 校验), shown in the box too.
   const checkSheet = () => {
     setError(null);
@@ -79,6 +129,21 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
         <Button onClick={checkSheet} data-testid="narrative-check-sheet">
           {t.narrativeCheckSheet}
         </Button>
+        <Button onClick={() => fileInput.current?.click()} data-testid="narrative-check-file">
+          {t.narrativeCheckFile}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".docx,.txt,.pdf"
+          hidden
+          data-testid="narrative-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ""; // the same file can be picked again after an edit
+            if (file) openFile(file).catch((err: unknown) => setError(t.failed + (err instanceof Error ? err.message : String(err))));
+          }}
+        />
       </div>
       {pendingSheet && (
         <MessageBar intent="warning" data-testid="narrative-replace-ask">
