@@ -8,7 +8,9 @@ import { stableHash } from "../core/rules/hash";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import { toA1 } from "../core/workbook/snapshot";
 import { NARRATIVE_SHEET } from "./check";
-import type { WorkbookState } from "./state";
+import type { Settings, WorkbookState } from "./state";
+import { resolveStyle } from "../core/narrative/style-options";
+import type { NarrativeStyle } from "../core/narrative/index";
 
 export interface NarrativePlan {
   sheet: string;
@@ -73,4 +75,17 @@ export function planNarrativeWrite(snapshot: WorkbookSnapshot, state: WorkbookSt
   });
   const written = { ...(state.written ?? {}), [sheet]: { cells, at: now.toISOString() } };
   return { sheet, replace: exists(sheet), keptEdited, paragraphs, state: { ...state, written } };
+}
+
+/**
+ * The narrative style a workbook asks for: its preset with the unit's saved options over it (options a newer or
+ * older version does not know are left out rather than failing the narrative).
+ */
+export function narrativeStyleOf(settings: Pick<Settings, "style" | "styleOptions"> | undefined): NarrativeStyle {
+  const preset = settings?.style ?? "sichuan";
+  const resolved = resolveStyle(preset, settings?.styleOptions ?? {});
+  if (resolved.problems.length === 0) return resolved.style;
+  const bad = new Set(resolved.problems.map((p) => ("name" in p ? p.name : "")));
+  const kept = Object.fromEntries(Object.entries(settings?.styleOptions ?? {}).filter(([k]) => !bad.has(k)));
+  return resolveStyle(preset, kept).style;
 }

@@ -8,7 +8,8 @@
  *   <caijue xmlns="urn:caijue:state:v1" version="1"><state>{JSON, XML-escaped}</state></caijue>
  *
  *   JSON = { "version": 1,
- *            "settings":  { "policy": "interval"|"exact", "style": "sichuan"|"shanghai", "lang": "zh-CN"|"en-US"|null },
+ *            "settings":  { "policy": "interval"|"exact", "style": "sichuan"|"shanghai", "lang": "zh-CN"|"en-US"|null,
+ *                           "styleOptions"?: { "<option name, e.g. percentDigits.yoy>": number|boolean|string } },
  *            "suppressed": { "<finding id>": { "reason": "…", "at": "<ISO time>", "by"?: "…",
  *                                               "rule"?: "T1-a", "sheet"?: "…", "address"?: "B7" } },
  *            "marks": [ { "sheet", "address", "fill": "#RRGGBB"|null, "note": string|null,
@@ -42,6 +43,8 @@ export interface Settings {
   style: "sichuan" | "shanghai";
   /** null = follow Office's display language. */
   lang: "zh-CN" | "en-US" | null;
+  /** The unit's own narrative style options over the preset (names as `caijue narrate --style-option`). */
+  styleOptions?: Record<string, number | boolean | string>;
 }
 
 /** One 已说明 entry: why a 核实 finding is acceptable, and who/when when known. */
@@ -112,7 +115,13 @@ function settingsOf(v: unknown): Settings | null {
   if (policy !== "interval" && policy !== "exact") return null;
   if (style !== "sichuan" && style !== "shanghai") return null;
   if (lang !== null && lang !== "zh-CN" && lang !== "en-US") return null;
-  return { policy, style, lang };
+  const settings: Settings = { policy, style, lang };
+  if (isObject(v.styleOptions)) {
+    const options: Record<string, number | boolean | string> = {};
+    for (const [k, x] of Object.entries(v.styleOptions)) if (typeof x === "number" || typeof x === "boolean" || typeof x === "string") options[k] = x;
+    if (Object.keys(options).length > 0) settings.styleOptions = options;
+  }
+  return settings;
 }
 
 function explanationOf(v: unknown): Explanation | null {

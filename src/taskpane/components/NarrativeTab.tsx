@@ -1,3 +1,4 @@
+import { narrativeStyleOf } from "../../app/narrative";
 import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
@@ -76,8 +77,10 @@ export function narrativeRows(n: Narrative): string[] {
 export function NarrativeTab({ session, outcome, t }: { session: ValidationSession; outcome: Outcome | null; t: Strings }) {
   const s = useStyles();
   const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
-  const style = session.state?.settings.style ?? "sichuan";
-  const [generatedFor, setGeneratedFor] = useState<{ at: number; style: string } | null>(null);
+  const settings = session.state?.settings;
+  // the preset with the unit's own options over it, as saved in the workbook (设置 → 文风选项)
+  const style = useMemo(() => narrativeStyleOf(settings), [settings]);
+  const [generatedFor, setGeneratedFor] = useState<{ at: number } | null>(null);
 
   const narrative = useMemo<Narrative | null>(() => {
     if (!outcome || !generatedFor) return null;
@@ -103,7 +106,7 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
   return (
     <div data-testid="narrative-tab">
       <div className={s.actions}>
-        <Button appearance="primary" data-testid="narrative-generate" onClick={() => setGeneratedFor({ at: Date.now(), style })}>
+        <Button appearance="primary" data-testid="narrative-generate" onClick={() => setGeneratedFor({ at: Date.now() })}>
           {t.narrativeGenerate}
         </Button>
         <Button

@@ -1,4 +1,5 @@
-import { Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { STYLE_OPTIONS, type StyleOptionInfo } from "../../core/narrative/style-options";
 import { useState } from "react";
 import type { ValidationSession } from "../../excel/session";
 import type { Settings } from "../../app/state";
@@ -29,6 +30,24 @@ export function SettingsTab({ session, settings, t }: { session: ValidationSessi
           <Radio value="shanghai" label={t.styleShanghai} />
         </RadioGroup>
       </Field>
+      <details data-testid="style-options">
+        <summary>{t.styleOptionsTitle}</summary>
+        {STYLE_OPTIONS.filter((o) => o.type.kind !== "text").map((o) => (
+          <StyleOptionField
+            key={o.name}
+            option={o}
+            value={current.styleOptions?.[o.name]}
+            lang={session.lang}
+            t={t}
+            onChange={(value) => {
+              const next = { ...(current.styleOptions ?? {}) };
+              if (value === undefined) delete next[o.name];
+              else next[o.name] = value;
+              save({ styleOptions: next });
+            }}
+          />
+        ))}
+      </details>
       <Field label={t.settingsLanguage}>
         <RadioGroup value={current.lang ?? "auto"} onChange={(_, d) => save({ lang: d.value === "auto" ? null : (d.value as "zh-CN" | "en-US") })}>
           <Radio value="auto" label={t.langAuto} />
@@ -45,5 +64,41 @@ export function SettingsTab({ session, settings, t }: { session: ValidationSessi
       )}
       <p>{t.privacyNote}</p>
     </div>
+  );
+}
+
+/** One style option as a choice: "as the style" (the preset's own), or one of the option's values. */
+function StyleOptionField({ option, value, lang, t, onChange }: {
+  option: StyleOptionInfo;
+  value: number | boolean | string | undefined;
+  lang: "zh-CN" | "en-US";
+  t: Strings;
+  onChange: (value: number | boolean | string | undefined) => void;
+}) {
+  const type = option.type;
+  const choices: { key: string; label: string; value: number | boolean | string }[] =
+    type.kind === "int"
+      ? Array.from({ length: type.max - type.min + 1 }, (_, i) => ({ key: String(type.min + i), label: String(type.min + i), value: type.min + i }))
+      : type.kind === "boolean"
+        ? [{ key: "true", label: t.styleOptionYes, value: true }, { key: "false", label: t.styleOptionNo, value: false }]
+        : type.kind === "enum"
+          ? type.values.map((v) => ({ key: v, label: v, value: v }))
+          : [];
+  return (
+    <Field label={lang === "en-US" ? option.descriptionEn : option.descriptionZh} size="small">
+      <Select
+        size="small"
+        data-testid={`style-option-${option.name}`}
+        value={value === undefined ? "" : String(value)}
+        onChange={(_, d) => onChange(d.value === "" ? undefined : choices.find((c) => c.key === d.value)?.value)}
+      >
+        <option value="">{t.styleOptionPreset}</option>
+        {choices.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
