@@ -165,7 +165,11 @@ export function encodePng(rgba, width, height) {
 export function renderIcons() {
   const files = new Map();
   for (const [name, design] of Object.entries(DESIGNS)) {
-    for (const size of SIZES) files.set(`${name}-${size}.png`, encodePng(render(design(size), size), size, size));
+    // The add-in icon is also shown at 64 px (HighResolutionIconUrl); ribbon buttons use 16, 32 and 80 only.
+    for (const size of SIZES) {
+      if (size === 64 && name !== "icon") continue;
+      files.set(`${name}-${size}.png`, encodePng(render(design(size), size), size, size));
+    }
   }
   return files;
 }

@@ -7,7 +7,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const candidates = [process.argv[2], process.env.CJ_DATA_DIR, join(root, "../shared/data"), "/work/shared/data"].filter(Boolean);
+const candidates = [process.argv[2], process.env.CJ_DATA_DIR, join(root, "../shared/data")].filter(Boolean);
 const dataDir = candidates.find((d) => existsSync(join(d, "func_codes_observed.csv")));
 if (!dataDir) {
   console.error("gen-subjects: data directory with func_codes_observed.csv not found; pass it as the first argument");
