@@ -32,9 +32,11 @@ describe("CJ.* vs the narrative generator on the seed fixture", () => {
     const percents = all.filter((s) => s.kind === "percent" && s.arithmetic);
     expect(percents.length).toBeGreaterThan(20);
     for (const s of percents) {
-      const m = /^([\d.]+) ÷ ([\d.]+) × 100 = ([\d.]+)$/.exec(s.arithmetic!);
+      // 「x ÷ y × 100 = exact → p%」: the unrounded value, then the printed one
+      const m = /^([\d.]+) ÷ ([\d.]+) × 100 = ([\d.]+) → ([\d.]+)%$/.exec(s.arithmetic!);
       expect(m, s.arithmetic).not.toBeNull();
-      const [, x, y, p] = m!;
+      const [, x, y, exact, p] = m!;
+      expect(Math.abs(Number(exact) - (Number(x) / Number(y)) * 100), s.arithmetic).toBeLessThan(0.01);
       const digits = (p.split(".")[1] ?? "").length;
       expect(F.PCT(x, y, digits), s.arithmetic).toBe(Number((Number(p) / 100).toFixed(digits + 2)));
       expect(s.text).toBe(F.AMOUNT(F.PCT(x, y, digits) * 100, "无", digits === 0 ? "0" : `${digits} 去零`) + "%");

@@ -315,8 +315,9 @@ export class NarrativeRenderer {
       p = 0; // 0 of 0 is written 0% by convention
       arithmetic = `${r.part.label}与${r.total.label}均为0，记为0%`;
     } else {
-      p = roundHalfUp((part / total) * 100, digits);
-      arithmetic = `${fmt2(part)} ÷ ${fmt2(total)} × 100 = ${formatNumber(p, digits)}`;
+      const exact = (part / total) * 100;
+      p = roundHalfUp(exact, digits);
+      arithmetic = `${fmt2(part)} ÷ ${fmt2(total)} × 100 = ${unrounded(exact, digits)} → ${formatNumber(p, digits)}%`;
     }
     b.span(this.pct(p, kind), { kind: "percent", value: p, label: `${r.part.label}/${r.total.label}`, sources: [...r.part.sources, ...r.total.sources], arithmetic });
   }
@@ -342,9 +343,20 @@ export class NarrativeRenderer {
     if (prior === 0 && this.style.priorZero === "new") return;
     b.add("，" + rateWord);
     const rate = changeRatePercent(cur, prior, digits);
-    const arithmetic = prior === 0 ? "上年为0，按惯例记为增长100%" : `${fmt2(Math.abs(delta))} ÷ ${fmt2(Math.abs(prior))} × 100 = ${formatNumber(rate, digits)}`;
+    const arithmetic =
+      prior === 0
+        ? "上年为0，按惯例记为增长100%"
+        : `${fmt2(Math.abs(delta))} ÷ ${fmt2(Math.abs(prior))} × 100 = ${unrounded((Math.abs(delta) / Math.abs(prior)) * 100, digits)} → ${formatNumber(rate, digits)}%`;
     b.span(this.pct(rate, kind), { kind: "percent", value: rate, label: `${c.cur.label}增减率`, sources, arithmetic });
   }
+}
+
+/**
+ * A computed percentage before rounding, two decimals finer than the style prints it (39.52 before 「40%」), so the
+ * provenance shows what was rounded and how.
+ */
+function unrounded(value: number, digits: number): string {
+  return formatNumber(value, Math.max(digits + 2, 2));
 }
 
 /** Plain text of a narrative: section titles and paragraphs, one per line. */

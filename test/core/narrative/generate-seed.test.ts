@@ -79,7 +79,7 @@ for (const [_name, load] of Object.entries(sources)) describeShared(`seed narrat
     expect(numeric.length).toBeGreaterThan(50);
     expect(numeric.filter(({ sp }) => sp.sources.length === 0).map(({ sp, text }) => `${sp.label}=${text}`)).toEqual([]);
     const share = spans.find(({ text, sp }) => text === "76.29%" && sp.kind === "percent");
-    expect(share?.sp.arithmetic).toBe("3172.05 ÷ 4158.12 × 100 = 76.29");
+    expect(share?.sp.arithmetic).toBe("3172.05 ÷ 4158.12 × 100 = 76.2857 → 76.29%");
     const rate = spans.find(({ text }) => text === "40%");
     expect(rate?.sp.sources.some((s) => "inputsRow" in s && s.key === "上年收入支出总计")).toBe(true);
   });

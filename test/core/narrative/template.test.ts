@@ -52,7 +52,7 @@ describe("rendering with provenance", () => {
     expect(p.text).toBe("【请填写：一般公共服务支出类】");
     const q = renderer().renderString('{#each 一般公共预算类 sep="；"}{item.shortName}{share(item.amount, 一般公共预算财政拨款支出):pct.structure}{/each}');
     expect(q.text.startsWith("一般公共服务76.29%；")).toBe(true);
-    expect(q.spans[0].arithmetic).toBe("3172.05 ÷ 4158.12 × 100 = 76.29");
+    expect(q.spans[0].arithmetic).toBe("3172.05 ÷ 4158.12 × 100 = 76.2857 → 76.29%");
     expect(q.spans[0].sources.map((s) => ("address" in s ? s.sheet : ""))).toEqual(["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表"]);
   });
 
@@ -74,7 +74,8 @@ describe("rendering with provenance", () => {
     const src = p.spans[0].sources.find((s) => "inputsRow" in s);
     expect(src).toMatchObject({ sheet: "说明数据", key: "上年收入支出总计" });
     expect(p.spans[0].arithmetic).toBe("4163.20 − 6883.94 = -2720.74");
-    expect(p.spans[1].arithmetic).toBe("2720.74 ÷ 6883.94 × 100 = 40");
+    // the value before rounding, then what the text prints (39.52 → 40%, not "= 40")
+    expect(p.spans[1].arithmetic).toBe("2720.74 ÷ 6883.94 × 100 = 39.52 → 40%");
   });
 });
 
