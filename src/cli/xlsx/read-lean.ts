@@ -172,7 +172,10 @@ function isoDate(serial: number, date1904: boolean): string {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }
 
-/** Column letters of an A1 reference to a zero-based column; -1 when absent. */
+/**
+ * Column letters of an A1 reference to a zero-based column; -1 when absent. Decoded in place on the `r` attribute
+ * (no regex, no substring) because it runs for every cell of every sheet; otherwise the rules of core fromA1.
+ */
 function refCol(ref: string): number {
   let c = 0;
   let i = 0;

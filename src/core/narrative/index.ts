@@ -12,7 +12,8 @@ export { renderNarrativeText, narrativeSheetRows, checkTemplate, NarrativeRender
 export type { NarrativeTemplate, SectionTemplate, EachParagraph, NarrativeSheetRow } from "./render";
 export { STYLE_PRESETS, makeStyle } from "./style";
 export type { NarrativeStyle, PercentKind, StyleOverrides, StylePresetId } from "./style";
-export { parseInputsSheet, buildInputsSheetTemplate, emptyInputs, INPUT_KEYS, INPUTS_SHEET, normalizeLabel } from "./inputs";
+export { parseInputsSheet, buildInputsSheetTemplate, emptyInputs, INPUT_KEYS, INPUTS_SHEET } from "./inputs";
+export { inputItemKey } from "../text/keys";
 export type { NarrativeInputs, InputEntry, InputKeyDef, InputsTemplateRow } from "./inputs";
 export { parseTemplate, TemplateError } from "./template";
 export { planInputsSheet } from "./inputs-sheet";

@@ -2,6 +2,7 @@
  * The inputs sheet 「说明数据」 (项目 | 内容 | 说明): facts the tables lack (prior-year figures, 机关运行经费,
  * 政府采购, reasons). Labels are matched after normalising spaces and punctuation.
  */
+import { inputItemKey } from "../text/keys";
 import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
 import { toA1 } from "../workbook/snapshot";
 import { parseAmount } from "../workbook/amount";
@@ -67,27 +68,16 @@ export const INPUT_KEYS: InputKeyDef[] = [
   reason("政府采购主要用途", "政府采购支出主要用于什么"),
 ];
 
-/** Normalise a label for matching: drop spaces, unify brackets/quotes/colons, drop trailing colons. */
-export function normalizeLabel(text: string): string {
-  return text
-    .replace(/[\s\u00a0\u3000]/g, "")
-    .replace(/[(（]/g, "（")
-    .replace(/[)）]/g, "）")
-    .replace(/["“”'‘’「」『』]/g, "")
-    .replace(/[,，、]/g, "")
-    .replace(/[:：]+$/, "")
-    .replace(/^[0-9一二三四五六七八九十]+[、.．]/, "");
-}
 
 const LOOKUP = new Map<string, InputKeyDef>();
 for (const def of INPUT_KEYS) {
-  LOOKUP.set(normalizeLabel(def.key), def);
-  for (const a of def.aliases ?? []) LOOKUP.set(normalizeLabel(a), def);
+  LOOKUP.set(inputItemKey(def.key), def);
+  for (const a of def.aliases ?? []) LOOKUP.set(inputItemKey(a), def);
 }
 
 /** The input definition a label means, if any. */
 export function inputKeyOf(label: string): InputKeyDef | undefined {
-  return LOOKUP.get(normalizeLabel(label));
+  return LOOKUP.get(inputItemKey(label));
 }
 
 export interface InputEntry {
@@ -122,7 +112,7 @@ function cellText(v: CellValue | undefined): string {
 
 /** Read 「说明数据」 from a snapshot (sheet name matched after normalising); empty inputs when absent. */
 export function parseInputsSheet(snapshot: WorkbookSnapshot): NarrativeInputs {
-  const sheet = snapshot.sheets.find((s) => normalizeLabel(s.name) === INPUTS_SHEET);
+  const sheet = snapshot.sheets.find((s) => inputItemKey(s.name) === INPUTS_SHEET);
   const out = emptyInputs();
   if (!sheet) return out;
   out.sheet = sheet.name;
@@ -137,7 +127,7 @@ export function parseInputsSheet(snapshot: WorkbookSnapshot): NarrativeInputs {
     const col = sheet.origin.col + c + 1;
     const def = inputKeyOf(label);
     if (!def) {
-      if (!/^(项目|内容)$/.test(normalizeLabel(label))) out.unknown.push({ label, row: row + 1 });
+      if (!/^(项目|内容)$/.test(inputItemKey(label))) out.unknown.push({ label, row: row + 1 });
       return;
     }
     const text = cellText(raw);

@@ -7,8 +7,9 @@ import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
 import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
 import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
-import { normalizeLabel } from "./normalize";
+
 import type { CellRef, ColumnView, RowView } from "./types";
+import { rowLabelKey } from "../text/keys";
 
 interface Panel {
   start: number;
@@ -376,7 +377,7 @@ interface CodeRow {
 function bookHolds(ctx: ParseContext, row: CodeRow | undefined, joined: string): boolean {
   if (!row || !ctx.nameOf) return false;
   const name = ctx.nameOf(row.view.key);
-  return name !== undefined && normalizeLabel(name).includes(joined);
+  return name !== undefined && rowLabelKey(name).includes(joined);
 }
 
 /**

@@ -4,7 +4,7 @@
  * ("2010301 行政运行"); stored as numbers or text.
  */
 import type { CellValue } from "../workbook/snapshot";
-import { normalizeText } from "./normalize";
+import { matchText } from "../text/keys";
 
 export type CodeSystem = "function" | "economic";
 
@@ -31,7 +31,7 @@ export function digitsOf(value: CellValue): string | undefined {
   // A text starting with a CJK ideograph (every name) is never a code; normalisation cannot strip it.
   const c0 = value.charCodeAt(0);
   if (c0 >= 0x4e00 && c0 <= 0x9fff) return undefined;
-  const t = normalizeText(value).replace(/^'/, "");
+  const t = matchText(value).replace(/^'/, "");
   return /^\d+$/.test(t) ? t : undefined;
 }
 

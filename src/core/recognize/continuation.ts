@@ -7,8 +7,9 @@ import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode } from "./codes";
 import type { Grid } from "./grid";
 import { makeCell, type ItemMatcher } from "./parse-common";
-import { normalizeLabel } from "./normalize";
+
 import type { CellRef, RowView, TableView } from "./types";
+import { rowLabelKey } from "../text/keys";
 
 /** Can `next` (found on the following sheet without a title or sheet hint) be the rest of `prev`? */
 export function continues(prev: TableView, next: TableView): boolean {
@@ -103,7 +104,7 @@ export function readHeaderless(g: Grid, prev: TableView, items?: ItemMatcher): {
       if (cell.reading.kind === "amount") amounts++;
       if (cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") bad = true;
     }
-    const item = code === undefined && label && items && !bad ? items.pick(normalizeLabel(label), seen) : undefined;
+    const item = code === undefined && label && items && !bad ? items.pick(rowLabelKey(label), seen) : undefined;
     if (item) {
       seen.add(item.key);
       rows.push({ key: item.key, kind: "item", label, role: item.role, sheetRow: r, cells });

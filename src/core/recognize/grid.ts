@@ -3,7 +3,8 @@
  * ranges resolvable for header rows. Every reader of a sheet in recognition goes through this.
  */
 import type { CellValue, SheetSnapshot } from "../workbook/snapshot";
-import { cellText, normalizeLabel, normalizeText } from "./normalize";
+import { cellText } from "./normalize";
+import { matchText, rowLabelKey } from "../text/keys";
 
 export interface Merge {
   top: number;
@@ -90,25 +91,25 @@ export class Grid {
     return typeof f === "string" ? f : undefined;
   }
 
-  /** normalizeText of the cell (cached). */
+  /** matchText of the cell (cached). */
   norm(row: number, col: number): string {
     const key = row * 16384 + col;
     let s = this.normCache.get(key);
     if (s === undefined) {
       const v = this.value(row, col);
-      s = v === null ? "" : normalizeText(cellText(v));
+      s = v === null ? "" : matchText(cellText(v));
       this.normCache.set(key, s);
     }
     return s;
   }
 
-  /** normalizeLabel of the cell (cached): numbering and 其中 stripped. */
+  /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
   label(row: number, col: number): string {
     const key = row * 16384 + col;
     let s = this.labelCache.get(key);
     if (s === undefined) {
       const v = this.value(row, col);
-      s = typeof v === "string" ? normalizeLabel(v) : v === null ? "" : normalizeText(cellText(v));
+      s = typeof v === "string" ? rowLabelKey(v) : v === null ? "" : matchText(cellText(v));
       this.labelCache.set(key, s);
     }
     return s;

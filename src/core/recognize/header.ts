@@ -4,8 +4,9 @@
  */
 import type { ColumnDef } from "../catalog/schema";
 import type { ColumnRole } from "../catalog/vocabulary";
-import { normalizeText } from "./normalize";
+
 import type { Grid } from "./grid";
+import { matchText } from "../text/keys";
 
 /** Columns that hold codes, names or line numbers rather than amounts. */
 export type Structural = "code" | "class" | "kuan" | "xiang" | "name" | "lineNo";
@@ -213,7 +214,7 @@ const namesCache = new WeakMap<ColumnDef, string[]>();
 export function columnNames(def: ColumnDef): string[] {
   let n = namesCache.get(def);
   if (!n) {
-    n = [def.header, ...def.aliases].map(normalizeText);
+    n = [def.header, ...def.aliases].map(matchText);
     namesCache.set(def, n);
   }
   return n;

@@ -14,10 +14,11 @@ import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
 import { parseItems, parseMatrix } from "./items";
 import { looksLikeTitle, saysEmpty, sheetHintDefs, textHintDefs, titleHits, titleUnitYear, unitIn, unitNameIn, yearIn, type TitleHit } from "./meta";
-import { normalizeLabel, normalizeText } from "./normalize";
+
 import { itemMatcher, type ParseContext, type ParseOutcome, type Region } from "./parse-common";
 import { parseTwoSided } from "./two-sided";
 import type { MetaSource, RecognitionIssue, RecognitionResult, TableView } from "./types";
+import { matchText, rowLabelKey } from "../text/keys";
 
 export type { RecognitionResult, TableView, RowView, CellRef, ColumnView, RecognitionIssue, MetaSource } from "./types";
 export { tableOf, cellOf } from "./types";
@@ -290,7 +291,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     work.reason = "empty";
     return work;
   }
-  if (RULES_SHEET.test(normalizeText(sheet.name ?? ""))) {
+  if (RULES_SHEET.test(matchText(sheet.name ?? ""))) {
     work.reason = "rules-sheet";
     return work;
   }
@@ -305,7 +306,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
       if (tu.year) work.years.push({ value: tu.year, source: "title" });
     }
   }
-  const sheetHits = titleHits(normalizeText(sheet.name ?? ""), defs);
+  const sheetHits = titleHits(matchText(sheet.name ?? ""), defs);
   const hinted = new Set(sheetHintDefs(sheet.name ?? "", defs));
 
   const regions: { region: Region; titleRow?: number; title: string; hits: TitleHit[]; all: string }[] = [];
@@ -322,7 +323,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
       t.side.forEach((cell, k) => {
         const next = t.side![k + 1];
         const right = next ? sideBoundary(g, t.row, cell, next) : g.right;
-        regions.push({ region: { top: t.row, bottom, left, right }, titleRow: t.row, title: cell.text, hits: cell.hits, all: normalizeText(cell.text) });
+        regions.push({ region: { top: t.row, bottom, left, right }, titleRow: t.row, title: cell.text, hits: cell.hits, all: matchText(cell.text) });
         left = right + 1;
       });
     });
@@ -349,7 +350,7 @@ function recognizeSheet(sheet: SheetSnapshot, defs: readonly TableDef[], lookups
     // The note is kept apart from the table: not a header, a label or an amount (no READ finding for it).
     const note = findEmptyNote(g, reg.region, from);
     if (note) g.mask(note.row, note.col);
-    const titleSaysEmpty = /无数据|空表/u.test(normalizeText(reg.title));
+    const titleSaysEmpty = /无数据|空表/u.test(matchText(reg.title));
     // Parse the most promising candidates first and stop once no other could reach (or come within the
     // ambiguity margin of) the best accepted score: parsing is the costly part on large sheets.
     const ordered = [...candidates.values()].sort((a, b) => upperScore(b) - upperScore(a));
@@ -432,7 +433,7 @@ function completeNames(view: TableView, o: ParseOutcome, work: SheetWork, bookNa
     const entry = bookName(row.key);
     if (entry === undefined) continue;
     const book = entry.norm;
-    const label = normalizeLabel(row.label);
+    const label = rowLabelKey(row.label);
     if (label === book || label.length >= book.length || !book.includes(label)) continue;
     if (label.length > 0 && !book.startsWith(label) && !book.endsWith(label) && !o.joined?.has(row)) continue;
     const name = entry.name;
@@ -512,7 +513,7 @@ function continueTable(sheet: SheetSnapshot, work: SheetWork, prev: TableView, i
   if ((sheet.visibility ?? "visible") !== (prev.sheetVisibility ?? "visible")) return false;
   // A sheet titled 「…（续）」/「续表」 with the same table as the previous sheet is its continuation too.
   const one = work.tables.length === 1 ? work.tables[0] : undefined;
-  const titledCont = one !== undefined && one.kind === prev.kind && one.variant === prev.variant && /续/u.test(normalizeText(one.title));
+  const titledCont = one !== undefined && one.kind === prev.kind && one.variant === prev.variant && /续/u.test(matchText(one.title));
   if (one && (work.untitled.has(one) || titledCont) && continues(prev, one)) {
     const next = work.tables[0];
     mergeContinuation(prev, next);
@@ -625,7 +626,7 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const classByName = options.classCodeByName ?? bookClassCode;
   const classCode = (label: string): string | undefined => {
     if (classMemo.has(label)) return classMemo.get(label);
-    const n = normalizeLabel(label);
+    const n = rowLabelKey(label);
     let code: string | undefined;
     try {
       code = classByName(n, options.year) ?? builtinClassCode(n);
@@ -663,7 +664,7 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const bookName = (code: string): { name: string; norm: string } | undefined => {
     if (bookMemo.has(code)) return bookMemo.get(code);
     const name = nameOf(code);
-    const entry = name ? { name, norm: normalizeLabel(name) } : undefined;
+    const entry = name ? { name, norm: rowLabelKey(name) } : undefined;
     bookMemo.set(code, entry);
     return entry;
   };

@@ -5,10 +5,11 @@
  */
 import type { ColumnRole } from "../catalog/vocabulary";
 import { columnNames, findHeader, isNumberish, matchColumn, STRUCTURAL_WORDS, type HeaderBlock } from "./header";
-import { normalizeLabel, normalizeText } from "./normalize";
+
 import { hasValue, itemMatcher, itemNames, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
 import type { CellRef, ColumnView, RowView } from "./types";
 import type { RowItemDef } from "../catalog/schema";
+import { matchText, rowLabelKey } from "../text/keys";
 
 function finish(
   ctx: ParseContext,
@@ -69,7 +70,7 @@ export function parseMatrix(ctx: ParseContext): ParseOutcome | undefined {
   const slots: { col: number; item: RowItemDef; role: ColumnRole; header: string; row?: number }[] = [];
   const bare: { col: number; item: RowItemDef; header: string }[] = [];
   for (const h of header.columns) {
-    const joined = h.parts.map(normalizeLabel).join("");
+    const joined = h.parts.map(rowLabelKey).join("");
     const hit = itemInHeader(joined, def.rows);
     if (!hit) continue;
     // 预算数/决算数 below the item (「合计 | 预算数」) or above it as a parent (「预算数 | 合计」).
@@ -166,7 +167,7 @@ export function parseItems(ctx: ParseContext): ParseOutcome | undefined {
     const labelCols: number[] = [];
     for (let c = region.left; c <= region.right; c++) {
       const v = g.value(r, c);
-      if (typeof v === "string" && g.label(r, c) && !isNumberish(g, r, c) && !/^\d+$/.test(normalizeText(v))) labelCols.push(c);
+      if (typeof v === "string" && g.label(r, c) && !isNumberish(g, r, c) && !/^\d+$/.test(matchText(v))) labelCols.push(c);
     }
     labelCols.forEach((c, i) => {
       const label = g.label(r, c);

@@ -4,7 +4,7 @@
  */
 import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
-import { normalizeText } from "./normalize";
+import { matchText } from "../text/keys";
 
 interface NamedDef {
   def: TableDef;
@@ -20,9 +20,9 @@ function named(defs: readonly TableDef[]): NamedDef[] {
   if (!n) {
     n = defs.map((def) => ({
       def,
-      names: [def.title, ...def.aliases].map(normalizeText).filter((s) => s.length >= 2),
-      excluded: def.excludeTitles.map(normalizeText),
-      hints: def.sheetHints.map(normalizeText),
+      names: [def.title, ...def.aliases].map(matchText).filter((s) => s.length >= 2),
+      excluded: def.excludeTitles.map(matchText),
+      hints: def.sheetHints.map(matchText),
     }));
     cache.set(defs, n);
   }
@@ -68,7 +68,7 @@ function hintMatches(name: string, hint: string): boolean {
 
 /** Variants whose sheet-name hints (Z03, 附表2, 表二 …) appear in the sheet name as whole tokens. */
 export function sheetHintDefs(sheetName: string, defs: readonly TableDef[]): TableDef[] {
-  const s = normalizeText(sheetName);
+  const s = matchText(sheetName);
   if (!s) return [];
   return named(defs)
     .filter((n) => n.hints.some((h) => hintMatches(s, h)))

@@ -8,8 +8,9 @@ import { parseAmount, type AmountReading } from "../workbook/amount";
 import { toA1 } from "../workbook/snapshot";
 import type { Grid } from "./grid";
 import type { HeaderBlock } from "./header";
-import { cellText, normalizeLabel } from "./normalize";
+import { cellText } from "./normalize";
 import type { CellRef, ColumnView, RowView } from "./types";
+import { rowLabelKey } from "../text/keys";
 
 export interface Region {
   top: number;
@@ -104,7 +105,7 @@ const itemNamesCache = new WeakMap<RowItemDef, string[]>();
 export function itemNames(it: RowItemDef): string[] {
   let n = itemNamesCache.get(it);
   if (!n) {
-    n = [it.label, ...it.aliases].map(normalizeLabel).filter((s) => s.length > 0);
+    n = [it.label, ...it.aliases].map(rowLabelKey).filter((s) => s.length > 0);
     itemNamesCache.set(it, n);
   }
   return n;

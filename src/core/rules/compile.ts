@@ -16,7 +16,7 @@ import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tabl
 import { CellInterner } from "./interning";
 import type { ComparisonOp } from "./interval";
 import type { ColumnSelector, Expr, RowSelector, Statement } from "./language/ast";
-import { normalizeLabel } from "./language/names";
+
 import { CHECK_SIGN, CHECK_SIMPLE, CHECK_UNIT_WEIGHTS, CHECK_ZERO_EXPS, CODES, CompiledProgram } from "./program";
 import type { CellLayout, CheckCode, CheckTable, NotPrintedCheck, Program } from "./program";
 import { rollupGroups, rollupRoles } from "./rollup";
@@ -25,6 +25,7 @@ import { CompileError, decimalParts, isMulti, multisOf, parseCached, tablesOf } 
 import type { Env, PlanTerm } from "./terms";
 import type { RuleError, SkippedRule } from "./types";
 import { ViewIndex, rowLevel } from "./view-index";
+import { ruleNameKey } from "../text/keys";
 
 export { cellKey, cellLabel, checkAt, checksOfCell, elementaryCount, findCell, programCell, termsOf, CHECK_SIGN, CHECK_SIMPLE, OPS } from "./program";
 export type { CellLayout, Check, CheckCode, CheckTable, NotPrintedCheck, Program, ProgramCell } from "./program";
@@ -111,11 +112,6 @@ class Compiler {
       }
     }
   }
-
-
-
-
-
 
   /** Program cell of the row at `pos` in the given role; −1 when the row has no such cell. */
   private cellAt(idx: ViewIndex, pos: number, role: ColumnRole): number {
@@ -301,7 +297,7 @@ class Compiler {
 
   private selectOne(idx: ViewIndex, sel: RowSelector, env: Env): number | undefined {
     if (sel.kind === "key") return idx.rowOf(sel.key);
-    if (sel.kind === "label") return idx.byLabel.get(normalizeLabel(sel.label));
+    if (sel.kind === "label") return idx.byLabel.get(ruleNameKey(sel.label));
     if (sel.kind === "row") {
       if (env.row === undefined) throw new CompileError(sel.pos, "row 只能用在 FOREACH ROW 之中", "row may only be used inside FOREACH ROW");
       return env.rowIdx === idx ? env.rowPos : idx.rowOf(env.row);

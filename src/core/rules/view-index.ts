@@ -1,7 +1,7 @@
 /** Lookups over one recognised table view (rows by key and label, cells by row position and column slot). */
 import type { ColumnRole } from "../catalog/vocabulary";
 import type { RowView, TableView } from "../recognize/types";
-import { normalizeLabel } from "./language/names";
+import { ruleNameKey } from "../text/keys";
 
 /** Lookups over one table view, built once per compile. Rows are addressed by their position in view.rows. */
 export class ViewIndex {
@@ -40,7 +40,7 @@ export class ViewIndex {
     if (!this.labels) {
       this.labels = new Map();
       for (let p = 0; p < this.rows.length; p++) {
-        const n = normalizeLabel(this.rows[p].label);
+        const n = ruleNameKey(this.rows[p].label);
         if (n && !this.labels.has(n)) this.labels.set(n, p);
       }
     }

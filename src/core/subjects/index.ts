@@ -3,11 +3,13 @@
  * with old names accepted as aliases and every entry marked observed/unverified.
  */
 import { buildBook, nameFor } from "./book";
-import { leadingCode, normalizeCode, normalizeName, splitPath, stripLevelMarkers } from "./normalize";
+import { leadingCode, normalizeCode, splitPath, stripLevelMarkers } from "./normalize";
 import type { SubjectEntry, SubjectLevel, SubjectSystem } from "./types";
+import { subjectNameKey } from "../text/keys";
 
 export type { SubjectEntry, SubjectLevel, SubjectSystem, Provenance, YearName } from "./types";
-export { normalizeCode, normalizeName } from "./normalize";
+export { normalizeCode } from "./normalize";
+export { subjectNameKey } from "../text/keys";
 
 const BOOK = buildBook();
 
@@ -15,7 +17,7 @@ const BOOK = buildBook();
 const BY_NAME = new Map<string, string[]>();
 for (const e of BOOK.values()) {
   for (const n of [...e.names, ...e.aliases]) {
-    const key = normalizeName(n.name);
+    const key = subjectNameKey(n.name);
     const list = BY_NAME.get(key) ?? [];
     if (!list.includes(e.code)) list.push(e.code);
     BY_NAME.set(key, list);
@@ -109,8 +111,8 @@ export function subjectPath(code: unknown, year?: number): string | undefined {
 }
 
 function matchesYear(e: SubjectEntry, key: string, year?: number): "current" | "alias" | undefined {
-  if (normalizeName(nameFor(e, year)) === key) return "current";
-  return [...e.names, ...e.aliases].some((n) => normalizeName(n.name) === key) ? "alias" : undefined;
+  if (subjectNameKey(nameFor(e, year)) === key) return "current";
+  return [...e.names, ...e.aliases].some((n) => subjectNameKey(n.name) === key) ? "alias" : undefined;
 }
 
 /** Options narrowing a name look-up. */
@@ -128,7 +130,7 @@ export interface SubjectCodeOptions {
 export function subjectCodeCandidates(name: string, year?: number, opts: SubjectCodeOptions = {}): string[] {
   const lead = leadingCode(name);
   if (lead && BOOK.has(lead.code)) return [lead.code];
-  const key = normalizeName(name);
+  const key = subjectNameKey(name);
   const path = splitPath(key);
   if (path && path.length > 1) {
     let parent: string | undefined;
@@ -170,14 +172,14 @@ export function subjectCode(name: string, year?: number, opts: SubjectCodeOption
 export function classCodeByName(label: string, year?: number): string | undefined {
   const lead = leadingCode(label);
   if (lead && lead.code.length === 3 && BOOK.get(lead.code)?.system === "function") return lead.code;
-  const key = stripLevelMarkers(normalizeName(label));
+  const key = stripLevelMarkers(subjectNameKey(label));
   const want = key.replace(/支出$/, "");
   if (!want) return undefined;
   let alias: string | undefined;
   for (const e of BOOK.values()) {
     if (e.system !== "function" || e.level !== 1) continue;
-    if (nameFor(e, year).replace(/支出$/, "") === want || normalizeName(nameFor(e, year)) === key) return e.code;
-    if (!alias && [...e.names, ...e.aliases].some((n) => normalizeName(n.name).replace(/支出$/, "") === want)) alias = e.code;
+    if (nameFor(e, year).replace(/支出$/, "") === want || subjectNameKey(nameFor(e, year)) === key) return e.code;
+    if (!alias && [...e.names, ...e.aliases].some((n) => subjectNameKey(n.name).replace(/支出$/, "") === want)) alias = e.code;
   }
   return alias;
 }

@@ -16,17 +16,6 @@ export function normalizeCode(code: unknown): string | undefined {
   return undefined;
 }
 
-const NUMBERING = /^(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[、.．](?!\d)|其中[:：])+/u;
-
-/** Name key for comparisons: ASCII parentheses to full-width, no spaces, no list numbering or 「其中：」. */
-export function normalizeName(name: string): string {
-  let s = name.normalize("NFC");
-  s = s.replace(/[\s\u3000\u00a0]/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
-  s = s.replace(/[“”"]/g, "").replace(/：/g, ":");
-  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "");
-  return s;
-}
-
 /** The leading code of a label like "2010301 行政运行" or "[201]一般公共服务支出", if any. */
 export function leadingCode(label: string): { code: string; rest: string } | undefined {
   const t = normalizeNumericText(label).replace(/^\[/, "");

@@ -36,8 +36,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
-/** Convert zero-based (row, col) to an A1 address such as "C12". */
-export function toA1(row: number, col: number): string {
+/** Column letters of a zero-based column ("A" for 0, "AA" for 26). The one A1 encoder of the project. */
+export function columnLetters(col: number): string {
   let c = col + 1;
   let letters = "";
   while (c > 0) {
@@ -45,16 +45,32 @@ export function toA1(row: number, col: number): string {
     letters = String.fromCharCode(65 + rem) + letters;
     c = Math.floor((c - 1) / 26);
   }
-  return `${letters}${row + 1}`;
+  return letters;
 }
 
-/** Parse an A1 address ("C12", "$C$12") to zero-based (row, col); undefined when malformed. */
+/** One-based column number of column letters ("A" → 1, "XFD" → 16384), case-insensitive. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return n;
+}
+
+/** Convert zero-based (row, col) to an A1 address such as "C12". */
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/**
+ * Parse an A1 address ("C12", "$C$12") to zero-based (row, col); undefined when malformed or outside a sheet
+ * (row 1,048,576, column XFD). The one A1 decoder of the project.
+ */
 export function fromA1(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (row < 1 || row > 1_048_576 || col > 16_384) return undefined;
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Value of the cell at absolute zero-based (row, col), or null outside the used range. */

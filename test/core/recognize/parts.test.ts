@@ -1,29 +1,30 @@
 import { expect } from "../../support/expect";
 import { describe, it } from "mocha";
-import { normalizeLabel, normalizeText, stripNumbering } from "../../../src/core/recognize/normalize";
+
 import { codeLevel, codeSystemOf, joinSplitCode, leadingCode, twoDigitPart, type SplitCodeContext } from "../../../src/core/recognize/codes";
 import { headerColumns, isLineNumberRow, matchColumn } from "../../../src/core/recognize/header";
 import { Grid } from "../../../src/core/recognize/grid";
 import { saysEmpty, sheetHintDefs, unitIn, unitNameIn, yearIn } from "../../../src/core/recognize/meta";
 import { TABLE_DEFS, defOf } from "../../../src/core/catalog";
 import { merge, sheet } from "./build";
+import { matchText, rowLabelKey, stripNumbering } from "../../../src/core/text/keys";
 
 describe("label normalisation", () => {
   it("maps full-width to half-width and strips spaces and quotes", () => {
-    expect(normalizeText("因公出国（境）费")).toBe("因公出国(境)费");
-    expect(normalizeText(" 本年 收入\n合计 ")).toBe("本年收入合计");
-    expect(normalizeText("财政拨款“三公”经费")).toBe("财政拨款三公经费");
-    expect(normalizeText("Ｚ０３")).toBe("z03");
+    expect(matchText("因公出国（境）费")).toBe("因公出国(境)费");
+    expect(matchText(" 本年 收入\n合计 ")).toBe("本年收入合计");
+    expect(matchText("财政拨款“三公”经费")).toBe("财政拨款三公经费");
+    expect(matchText("Ｚ０３")).toBe("z03");
   });
   it("strips numbering prefixes and 其中", () => {
-    expect(normalizeLabel("一、一般公共预算财政拨款收入")).toBe("一般公共预算财政拨款收入");
-    expect(normalizeLabel("十九、住房保障支出")).toBe("住房保障支出");
-    expect(normalizeLabel("1.基本工资")).toBe("基本工资");
-    expect(normalizeLabel("2、办公费")).toBe("办公费");
-    expect(normalizeLabel("（一）一般公共服务")).toBe("一般公共服务");
-    expect(normalizeLabel("①公务用车购置费")).toBe("公务用车购置费");
-    expect(normalizeLabel("  其中：授予小微企业合同金额")).toBe("授予小微企业合同金额");
-    expect(normalizeLabel("本年收入合计：")).toBe("本年收入合计");
+    expect(rowLabelKey("一、一般公共预算财政拨款收入")).toBe("一般公共预算财政拨款收入");
+    expect(rowLabelKey("十九、住房保障支出")).toBe("住房保障支出");
+    expect(rowLabelKey("1.基本工资")).toBe("基本工资");
+    expect(rowLabelKey("2、办公费")).toBe("办公费");
+    expect(rowLabelKey("（一）一般公共服务")).toBe("一般公共服务");
+    expect(rowLabelKey("①公务用车购置费")).toBe("公务用车购置费");
+    expect(rowLabelKey("  其中：授予小微企业合同金额")).toBe("授予小微企业合同金额");
+    expect(rowLabelKey("本年收入合计：")).toBe("本年收入合计");
   });
   it("keeps numbers that are not numbering", () => {
     expect(stripNumbering("2010301行政运行")).toBe("2010301行政运行");
@@ -105,31 +106,31 @@ describe("header blocks", () => {
 
 describe("text around tables", () => {
   it("reads units", () => {
-    expect(unitIn(normalizeText("单位：万元"))).toBe("万元");
-    expect(unitIn(normalizeText("金额单位：元"))).toBe("元");
-    expect(unitIn(normalizeText("单位:元"))).toBe("元");
-    expect(unitIn(normalizeText("决算数（万元）"))).toBe("万元");
-    expect(unitIn(normalizeText("编制单位：某某局"))).toBeUndefined();
+    expect(unitIn(matchText("单位：万元"))).toBe("万元");
+    expect(unitIn(matchText("金额单位：元"))).toBe("元");
+    expect(unitIn(matchText("单位:元"))).toBe("元");
+    expect(unitIn(matchText("决算数（万元）"))).toBe("万元");
+    expect(unitIn(matchText("编制单位：某某局"))).toBeUndefined();
   });
   it("reads years and unit names", () => {
-    expect(yearIn(normalizeText("2019年度攀枝花市人民政府办公室部门决算"))).toBe(2019);
-    expect(yearIn(normalizeText("2025 年度"))).toBe(2025);
+    expect(yearIn(matchText("2019年度攀枝花市人民政府办公室部门决算"))).toBe(2019);
+    expect(yearIn(matchText("2025 年度"))).toBe(2025);
     expect(yearIn("收入决算表")).toBeUndefined();
     expect(unitNameIn("编制单位：上海市普陀区财政局")).toBe("上海市普陀区财政局");
     expect(unitNameIn("编制单位：攀枝花市人民政府办公室    单位：万元")).toBe("攀枝花市人民政府办公室");
   });
   it("recognises no-data sentences", () => {
-    expect(saysEmpty(normalizeText("注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"))).toBe(true);
-    expect(saysEmpty(normalizeText("说明：本单位本年度没有国有资本经营预算财政拨款收入和支出。"))).toBe(true);
-    expect(saysEmpty(normalizeText("（此表无数据）"))).toBe(true);
-    expect(saysEmpty(normalizeText("单位：万元"))).toBe(false);
-    expect(saysEmpty(normalizeText("本单位无政府性基金预算财政拨款收支。"))).toBe(true);
-    expect(saysEmpty(normalizeText("本单位2024年度未发生财政拨款“三公”经费支出。"))).toBe(true);
-    expect(saysEmpty(normalizeText("本部门不涉及国有资本经营预算财政拨款支出"))).toBe(true);
-    expect(saysEmpty(normalizeText("说明：本年度未安排国有资本经营预算资金。"))).toBe(true);
+    expect(saysEmpty(matchText("注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"))).toBe(true);
+    expect(saysEmpty(matchText("说明：本单位本年度没有国有资本经营预算财政拨款收入和支出。"))).toBe(true);
+    expect(saysEmpty(matchText("（此表无数据）"))).toBe(true);
+    expect(saysEmpty(matchText("单位：万元"))).toBe(false);
+    expect(saysEmpty(matchText("本单位无政府性基金预算财政拨款收支。"))).toBe(true);
+    expect(saysEmpty(matchText("本单位2024年度未发生财政拨款“三公”经费支出。"))).toBe(true);
+    expect(saysEmpty(matchText("本部门不涉及国有资本经营预算财政拨款支出"))).toBe(true);
+    expect(saysEmpty(matchText("说明：本年度未安排国有资本经营预算资金。"))).toBe(true);
     // subject names are not notes
-    expect(saysEmpty(normalizeText("无偿援助支出"))).toBe(false);
-    expect(saysEmpty(normalizeText("其他无形资产购置"))).toBe(false);
+    expect(saysEmpty(matchText("无偿援助支出"))).toBe(false);
+    expect(saysEmpty(matchText("其他无形资产购置"))).toBe(false);
   });
   it("reads sheet-name hints as whole tokens", () => {
     const ids = (name: string) => sheetHintDefs(name, TABLE_DEFS).map((d) => `${d.kind}/${d.variant}`);

@@ -3,6 +3,7 @@
  * inserted, empty, at its place in its row — and a <legacyDrawing> reference for notes. Everything else in the
  * part stays as it was.
  */
+import { fromA1, toA1 } from "../../../core/workbook/snapshot";
 import { PartFormatError } from "./opc";
 import { attrs, children, findElement, localName, prefixFor, prefixOf, rootTag, splice, tags, withAttr, type Tag } from "./xml";
 import { styleIndexOf } from "./styles";
@@ -10,25 +11,10 @@ import { styleIndexOf } from "./styles";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Zero-based row/column of an A1 address ("$C$12" → {row: 11, col: 2}); undefined when not a cell. */
-export function parseAddress(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (row < 1 || row > 1_048_576 || col > 16_384) return undefined;
-  return { row: row - 1, col: col - 1 };
-}
+export const parseAddress = fromA1;
 
-export function columnName(col: number): string {
-  let s = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-export function cellName(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
+/** A1 address of a zero-based cell. */
+export const cellName = toA1;
 
 /** Style change for one cell: old style index → new style index. */
 export type Restyle = (oldStyle: number) => number;
