@@ -10,6 +10,9 @@ import { toA1 } from "../core/workbook/snapshot";
 import { NARRATIVE_SHEET } from "./check";
 import type { Settings, WorkbookState } from "./state";
 import { resolveStyle } from "../core/narrative/style-options";
+import { INPUTS_SHEET, inputKeyOf } from "../core/narrative/inputs";
+import { inputItemKey } from "../core/text/keys";
+import { cellText } from "../core/recognize/normalize";
 import type { NarrativeStyle } from "../core/narrative/index";
 
 export interface NarrativePlan {
@@ -88,4 +91,23 @@ export function narrativeStyleOf(settings: Pick<Settings, "style" | "styleOption
   const bad = new Set(resolved.problems.map((p) => ("name" in p ? p.name : "")));
   const kept = Object.fromEntries(Object.entries(settings?.styleOptions ?? {}).filter(([k]) => !bad.has(k)));
   return resolveStyle(preset, kept).style;
+}
+
+/**
+ * The 「说明数据」 cell a placeholder asks the user to fill: the content cell right of the item's label, read the
+ * way parseInputsSheet reads it. Undefined when the sheet or the item is not there yet (then 创建/补全说明数据表).
+ */
+export function inputCellOf(snapshot: WorkbookSnapshot, keyOrLabel: string): { sheet: string; address: string } | undefined {
+  const key = inputKeyOf(keyOrLabel)?.key;
+  if (!key) return undefined;
+  const sheet = snapshot.sheets.find((s) => inputItemKey(s.name) === INPUTS_SHEET);
+  if (!sheet) return undefined;
+  for (let r = 0; r < sheet.values.length; r++) {
+    const line = sheet.values[r];
+    let c = 0;
+    while (c < line.length && cellText(line[c]) === "") c++;
+    if (c >= line.length) continue;
+    if (inputKeyOf(cellText(line[c]))?.key === key) return { sheet: sheet.name, address: toA1(sheet.origin.row + r, sheet.origin.col + c + 1) };
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { narrativeStyleOf } from "../../app/narrative";
+import { inputCellOf, narrativeStyleOf } from "../../app/narrative";
 import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
@@ -98,6 +98,13 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
   const [picked, setPicked] = useState<NarrativeSpan | null>(null);
   const onSpan = (span: NarrativeSpan) => {
     setPicked(span);
+    if (span.kind === "placeholder" && outcome) {
+      // a placeholder names its 说明数据 item: go to the cell to fill in
+      const cell = inputCellOf(outcome.snapshot, narrative?.placeholders.find((p) => p.label === span.label)?.inputKey ?? span.label);
+      if (cell) session.host.selectCells(cell.sheet, [cell.address]).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
+      else setNotice({ intent: "error", text: t.placeholderNoInput(span.label) });
+      return;
+    }
     const src = span.sources[0];
     if (src) session.host.selectCells(src.sheet, [src.address]).catch((e: unknown) => setNotice({ intent: "error", text: t.failed + String(e) }));
   };
