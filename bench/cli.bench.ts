@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readXlsxLean } from "../src/cli/xlsx/read-lean";
-import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../test/fixtures/write-xlsx";
 import type { WorkbookSnapshot } from "../src/core/workbook/snapshot";
 import { randomConsistentDataset } from "../test/fixtures/index";
 import { national9 } from "../test/fixtures/layouts/national9";
@@ -119,7 +119,7 @@ export async function run(): Promise<BenchResult> {
       single.push([reader, median((s) => s.readMs).toFixed(0), median((s) => s.checkMs).toFixed(0), median((s) => s.maxRssMb).toFixed(0)]);
     }
     const notes = [
-      `${gen.small} seed-sized workbooks (13 tables each) + ${gen.large} consolidated workbooks (~2,000 subject rows each), ${(gen.bytes / 1048576).toFixed(1)} MB in all, written with src/cli/xlsx/write-exceljs.ts.`,
+      `${gen.small} seed-sized workbooks (13 tables each) + ${gen.large} consolidated workbooks (~2,000 subject rows each), ${(gen.bytes / 1048576).toFixed(1)} MB in all, written with test/fixtures/write-xlsx.ts.`,
       "Peak RSS is the CLI process's maxRSS (workers are threads of it), including Node itself (~45 MB).",
       "",
       `Machine: ${cores} cores shared with other jobs, so --jobs ${cores} may gain little; figures are single runs except below.`,

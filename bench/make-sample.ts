@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../test/fixtures/write-xlsx";
 import { consolidatedSnapshot, generate } from "./cli.bench";
 
 async function main(): Promise<void> {

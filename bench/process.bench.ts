@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../test/fixtures/write-xlsx";
 import { recognize } from "../src/core/recognize/index";
 import { compileForWorkbook } from "../src/core/rules/index";
 import { consolidatedSnapshot, generate } from "./cli.bench";

@@ -8,7 +8,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeXlsx } from "../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../test/fixtures/write-xlsx";
 import { FIXTURE_NAMES, fixture, largeWorkbook, randomConsistentWorkbook } from "../test/fixtures/index";
 import { BAD_INPUTS } from "../test/fixtures/bad-inputs";
 import { UNSEEN } from "../test/fixtures/unseen/index";

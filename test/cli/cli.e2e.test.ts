@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { expect } from "../support/expect";
 import { before, describe, it } from "mocha";
 import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
-import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../fixtures/write-xlsx";
 import { fromA1 } from "../../src/core/workbook/snapshot";
 import { buildCli, caijue, ensureFixtures, fixtureFiles, ROOT, SEED, SEED_TEXT, sha256, tempDir } from "./helpers";
 

@@ -13,7 +13,7 @@ import { before, describe, it } from "mocha";
 import { checkFile } from "../../src/cli/check/check-file";
 import type { CheckJobOptions } from "../../src/cli/check/result";
 import { markedPath, MarkError, removeLeftovers, writeAtomically, writeMarkedCopy } from "../../src/cli/mark/mark";
-import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../fixtures/write-xlsx";
 import { fixture } from "../fixtures";
 import { excelJsFeatureWorkbook, seedWithErrors } from "../fixtures/producers";
 import { buildCli, caijue, CLI, tempDir } from "./helpers";

@@ -5,7 +5,7 @@ import { expect } from "../support/expect";
 import { before, describe, it } from "mocha";
 import { INPUT_KEYS } from "../../src/core/narrative";
 import { readXlsxLean } from "../../src/cli/xlsx/read-lean";
-import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../fixtures/write-xlsx";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { buildCli, caijue, ensureFixtures, SEED, sha256, tempDir } from "./helpers";
 

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { before, describe, it } from "mocha";
-import { writeXlsx } from "../../src/cli/xlsx/write-exceljs";
+import { writeXlsx } from "../fixtures/write-xlsx";
 import type { WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { randomConsistentDataset } from "../fixtures/index";
 import { national9 } from "../fixtures/layouts/national9";
