@@ -73,7 +73,7 @@ Options:
   --max-rows N              每张工作表最多读取的行数（默认 100000）
   --summary                 每个文件只打印一行：编制单位、年度、状态、强制/核实/已说明数
   --summary-out <文件>      写出汇总表（.xlsx 或 .csv），每个文件一行：文件、编制单位、年度、状态、强制数、核实数、已说明数、未执行规则数、未通过的规则
-  --reader lean|exceljs|exceljs-stream  读取器（默认 lean，见 bench/RESULTS.md）
+  --reader lean|exceljs|exceljs-stream  读取器（默认 lean；另两个只用于对照，exceljs-stream 会漏读部分工作表）
   --lang en                 英文输出
   --debug                   出错时显示堆栈
 退出码：0 无强制问题；1 有强制问题；2 用法错误、有文件无法读取或未识别到任何决算表（其余文件照常校验）。`,
@@ -90,7 +90,7 @@ Options:
   --max-rows N              rows read per sheet (default 100000)
   --summary                 one line per file: unit, year, status, error/warning/explained counts
   --summary-out <file>      write a summary table (.xlsx or .csv), one row per file
-  --reader lean|exceljs|exceljs-stream  reader (default lean; see bench/RESULTS.md)
+  --reader lean|exceljs|exceljs-stream  reader (default lean; the others are for comparison only, exceljs-stream misses some sheets)
   --lang en                 English output
   --debug                   show stack traces on errors
 Exit codes: 0 no error finding; 1 any error finding; 2 usage error, an unreadable file, or a workbook with no final-accounts table (the others are still checked).`,
