@@ -1,7 +1,7 @@
 import { inputCellOf, narrativeStyleOf } from "../../app/narrative";
 import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { generateNarrative, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
+import { generateNarrative, narrativeSheetRows, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
@@ -66,14 +66,6 @@ function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan
   return <p className={s.para}>{pieces}</p>;
 }
 
-/** Paragraphs as written to the sheet: each section title, then its paragraphs, one per row. */
-export function narrativeRows(n: Narrative): string[] {
-  // No flatMap: the pane targets ES2017 runtimes (old embedded Chromium in some WPS builds).
-  const rows: string[] = [];
-  for (const sec of n.sections) rows.push(sec.title, ...sec.paragraphs.map((p) => p.text));
-  return rows;
-}
-
 export function NarrativeTab({ session, outcome, t }: { session: ValidationSession; outcome: Outcome | null; t: Strings }) {
   const s = useStyles();
   const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -120,7 +112,7 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
           disabled={!narrative}
           data-testid="narrative-write"
           onClick={act(async () => {
-            const plan = await session.writeNarrative(narrative ? narrativeRows(narrative) : []);
+            const plan = await session.writeNarrative(narrative ? narrativeSheetRows(narrative).map((r) => r.text) : []);
             return plan.keptEdited ? t.narrativeWrittenElsewhere(plan.keptEdited, plan.sheet) : t.narrativeWritten(plan.sheet);
           })}
         >
