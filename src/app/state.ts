@@ -184,11 +184,6 @@ export function parseState(json: unknown): WorkbookState | null {
   return state;
 }
 
-/** True when an XML part is ours (root element in our namespace). */
-export function isStateXml(xml: string): boolean {
-  return xml.includes(`"${STATE_NAMESPACE}"`) && /<state>[\s\S]*<\/state>/.test(xml);
-}
-
 /** Parse a custom XML part written by stateToXml; a damaged or foreign part yields a fresh state, never throws. */
 export function stateFromXml(xml: string | null | undefined): WorkbookState {
   if (!xml) return emptyState();

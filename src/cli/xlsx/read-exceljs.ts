@@ -127,10 +127,3 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, name?: string): P
   return name === undefined ? { sheets } : { name, sheets };
 }
 
-/** Read an .xlsx file from disk into a snapshot (name = the file's base name). */
-export async function readXlsxFile(path: string): Promise<WorkbookSnapshot> {
-  const { readFile } = await import("node:fs/promises");
-  const { basename } = await import("node:path");
-  const bytes = await readFile(path);
-  return readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
-}

@@ -127,7 +127,3 @@ export type ColumnRole = keyof typeof COLUMN_ROLES;
 
 export type Unit = "元" | "万元";
 
-/** Factor that converts an amount in `unit` to 万元. */
-export function toWanFactor(unit: Unit): number {
-  return unit === "元" ? 1e-4 : 1;
-}
