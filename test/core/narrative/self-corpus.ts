@@ -4,6 +4,7 @@
  * 0–2 decimals — and the same documents with one inconsistency of each kind injected.
  */
 import { roundHalfUp } from "../../../src/core/metrics/rounding";
+import { rng } from "../../fixtures/data/random";
 
 export interface CorpusOptions {
   seed: number;
@@ -11,17 +12,6 @@ export interface CorpusOptions {
   unit: "万元" | "元";
   pctDigits: 0 | 1 | 2;
   year: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Corpus {

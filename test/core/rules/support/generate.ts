@@ -6,18 +6,10 @@
 import type { ColumnRole } from "../../../../src/core/catalog/vocabulary";
 import type { RowSpec, TableSpec } from "./builder";
 import { buildWorkbook } from "./builder";
+import { rng } from "../../../fixtures/data/random";
 
-/** Small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (mulberry32), shared with the fixture generators. */
+export const prng = rng;
 
 export interface GenerateOptions {
   classes?: number;
