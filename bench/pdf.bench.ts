@@ -70,7 +70,7 @@ export async function run(): Promise<BenchResult> {
     });
   }
   return {
-    title: "Published PDFs (issue 13)",
+    title: "Published PDFs",
     table,
     notes:
       "Text extraction is pdf.js (legacy build) in this thread; its first document pays for loading pdf.js (~0.3 s) and for converting each embedded font. " +

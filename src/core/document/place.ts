@@ -14,7 +14,7 @@ export interface DocumentPlace {
   box?: CellPlace;
 }
 
-/** The place of `address` on `sheet`, if the sheet came from a document. */
+/** The place of `address` on `sheet`, if the sheet came from a PDF or Word file. */
 export function documentPlace(places: PlaceMap, recognition: RecognitionResult, sheet: string, address: string): DocumentPlace | undefined {
   const onSheet = places[sheet];
   if (!onSheet) return undefined;

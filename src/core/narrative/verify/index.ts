@@ -328,7 +328,7 @@ class Verifier {
       }
       if (!hit && level === 2) {
         // A 款 the tables do not hold under this 类: an older name of one of its 款 (said as outdated), else reported
-        // by name; then the 项 is looked for in the whole 类. Each name once per document.
+        // by name; then the 项 is looked for in the whole 类. Each name once per text.
         const key = `款:${want}`;
         const renamed = subjectChildren(classCode).find((code) => subjectEntry(code)?.names.some((n) => normName(n.name) === want));
         if (renamed) {

@@ -100,7 +100,7 @@ export class StructureChecker {
         this.sink.add("N-S01", "section-missing", "warning", { start: part.start, end: Math.min(part.start + 12, part.end) }, { text: spec.name, word: this.template === "shanghai" ? "上海" : "四川" });
       }
     }
-    // 名词解释 is a part of the whole document (第四部分): asked for only when the text is the whole document.
+    // 名词解释 is a part of the whole document (第四部分): asked for only when the text is the whole disclosure.
     const wholeDocument = new Set(this.s.headings.filter((h) => h.level === 0).map((h) => h.ordinal)).size >= 2;
     if (this.template === "shanghai" && wholeDocument && !/名词解释/.test(this.s.n.text)) {
       this.sink.add("N-S01", "section-missing", "warning", { start: part.start, end: Math.min(part.start + 12, part.end) }, { text: "名词解释", word: "上海" });
