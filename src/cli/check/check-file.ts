@@ -10,6 +10,7 @@ import { stateFromXml } from "../../app/state";
 import { renderRuleError, renderSkipped } from "../../core/i18n/findings";
 import type { Lang } from "../../core/i18n/lang";
 import { recognize } from "../../core/recognize/index";
+import type { RecognitionResult } from "../../core/recognize/types";
 import { ProgramCache } from "../../core/rules/index";
 import type { Finding } from "../../core/rules/types";
 import { msg, readErrorText, readNoteText } from "../messages";
@@ -77,23 +78,32 @@ export async function checkFile(file: string, opts: CheckJobOptions): Promise<Fi
 
   let outcome: CheckOutcome | null = null;
   try {
+    const describe = (recognition: RecognitionResult) => {
+      result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
+      if (recognition.unitName) result.unitName = recognition.unitName;
+      if (recognition.year !== undefined) result.year = recognition.year;
+    };
     // Formulas saved without results (a script wrote them; Excel never calculated the file) read as empty cells:
     // checking their tables would pass or fail on numbers nobody sees. Such a file is reported as not checked.
-    const recognition = recognize(input.snapshot);
-    const tableSheets = new Set(recognition.tables.map((t) => t.sheet));
-    for (const n of input.notes) {
-      if (n.code !== "uncalculated") continue;
-      if (tableSheets.has(n.sheet)) result.errors.push({ code: "uncalculated", message: readNoteText(opts.lang, n) });
-      else result.notes.push(readNoteText(opts.lang, n));
+    // (Only then is the workbook recognised on its own, to tell the sheets that hold tables.)
+    if (input.notes.some((n) => n.code === "uncalculated")) {
+      const recognition = recognize(input.snapshot);
+      const tableSheets = new Set(recognition.tables.map((t) => t.sheet));
+      for (const n of input.notes) {
+        if (n.code !== "uncalculated") continue;
+        if (tableSheets.has(n.sheet)) result.errors.push({ code: "uncalculated", message: readNoteText(opts.lang, n) });
+        else result.notes.push(readNoteText(opts.lang, n));
+      }
+      if (result.errors.some((e) => e.code === "uncalculated")) {
+        describe(recognition);
+        return finish(result, t1, null, file, opts, input.kind !== "workbook");
+      }
     }
-    result.tables = recognition.tables.map((t) => ({ kind: t.kind, sheet: t.sheet }));
-    if (recognition.unitName) result.unitName = recognition.unitName;
-    if (recognition.year !== undefined) result.year = recognition.year;
-    if (result.errors.some((e) => e.code === "uncalculated")) return finish(result, t1, null, file, opts, input.kind !== "workbook");
     const userRules = opts.rules ? [{ text: opts.rules.text, fileName: opts.rules.fileName }] : undefined;
     // The add-in's state part travels with the workbook: its 已说明 explanations apply here too.
     const stateXml = (input as { stateXml?: string | null }).stateXml;
     outcome = checkWorkbook(input.snapshot, stateFromXml(stateXml), { policy: opts.policy, lang: opts.lang, userRules, cache: programs });
+    describe(outcome.recognition);
     // A workbook without any 财决 table was not checked at all: never report it as passed.
     if (outcome.recognition.tables.length === 0) result.errors.push({ code: "no-tables", message: msg(opts.lang, "check.no-tables-error") });
     result.findings = compactFindings(outcome);
