@@ -47,6 +47,8 @@ const mocha = spawnSync(
       ...process.env,
       CAIJUE_TEST_COUNTS: reportFile,
       CAIJUE_DIST_PREBUILT: failedSteps.includes("build add-in") ? "failed" : "1",
+      // the CLI bundle is built once above; tests must not rebuild it while another worker runs it
+      CAIJUE_CLI_PREBUILT: failedSteps.includes("build CLI") ? "failed" : "1",
     },
   },
 );

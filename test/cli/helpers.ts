@@ -11,8 +11,17 @@ export const GENERATED = path.join(ROOT, "test", "fixtures", "generated");
 export const SEED = path.join(ROOT, "examples", "seed-2019-sichuan.xlsx");
 export const SEED_TEXT = path.join(ROOT, "examples", "seed-2019-narrative.txt");
 
-/** Build the CLI bundle (always: the tests must run what the user runs). */
+/**
+ * Build the CLI bundle, so a test file run on its own runs what the user runs. Under `npm test` the bundle was
+ * built once before mocha started (CAIJUE_CLI_PREBUILT=1): rebuilding it here would rewrite dist-cli/ while a
+ * test in the other parallel worker is running it.
+ */
 export function buildCli(): void {
+  if (process.env.CAIJUE_CLI_PREBUILT === "1") {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing although npm test built the CLI`);
+    return;
+  }
+  if (process.env.CAIJUE_CLI_PREBUILT === "failed") throw new Error("the CLI build failed, so the CLI cannot be tested");
   const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs")], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0 || !existsSync(CLI)) throw new Error(`build-cli failed:\n${r.stderr}\n${r.stdout}`);
 }

@@ -130,7 +130,11 @@ export function titleUnitYear(raw: string): { unitName?: string; year?: number }
   if (!m) return {};
   const year = Number(m[2]);
   const clean = (x: string): string | undefined => {
-    const n = x.replace(/^[(（【[]?(附表|表)?[0-9一二三四五六七八九十]*[)）】\]]?[、.:：\s_-]*/u, "").replace(/[_\-—]+$/u, "");
+    // A PDF's text runs the part heading into the title (「第二部分上海市××局2024年度部门决算」): not the name.
+    const n = x
+      .replace(/^第[一二三四五六七八九十百\d]+(部分|章|节)[、.:：\s_-]*/u, "")
+      .replace(/^[(（【[]?(附表|表)?[0-9一二三四五六七八九十]*[)）】\]]?[、.:：\s_-]*/u, "")
+      .replace(/[_\-—]+$/u, "");
     return n.length >= 3 && n.length <= 40 && ORG_END.test(n) && !/[表]$/u.test(n) ? n : undefined;
   };
   return { unitName: clean(m[1]) ?? clean(m[3]), year: year >= 1990 && year <= 2100 ? year : undefined };

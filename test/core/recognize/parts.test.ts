@@ -4,7 +4,7 @@ import { describe, it } from "mocha";
 import { codeLevel, codeSystemOf, joinSplitCode, leadingCode, twoDigitPart, type SplitCodeContext } from "../../../src/core/recognize/codes";
 import { headerColumns, isLineNumberRow, matchColumn } from "../../../src/core/recognize/header";
 import { Grid } from "../../../src/core/recognize/grid";
-import { saysEmpty, sheetHintDefs, unitIn, unitNameIn, yearIn } from "../../../src/core/recognize/meta";
+import { saysEmpty, sheetHintDefs, titleUnitYear, unitIn, unitNameIn, yearIn } from "../../../src/core/recognize/meta";
 import { TABLE_DEFS, defOf } from "../../../src/core/catalog";
 import { merge, sheet } from "./build";
 import { matchText, rowLabelKey, stripNumbering } from "../../../src/core/text/keys";
@@ -139,5 +139,14 @@ describe("text around tables", () => {
     expect(ids("附表1")).not.toContain("T8/sichuan");
     expect(ids("附表11")).toContain("T8/sichuan");
     expect(ids("附表11")).not.toContain("T1/sichuan");
+  });
+});
+
+describe("unit name and year from a document title", () => {
+  it("reads 「××局2024年度部门决算」 in its forms, without a part heading a PDF runs into it", () => {
+    expect(titleUnitYear("上海市普陀区财政局2024年度部门决算")).toEqual({ unitName: "上海市普陀区财政局", year: 2024 });
+    expect(titleUnitYear("2024年度上海市普陀区财政局部门决算")).toEqual({ unitName: "上海市普陀区财政局", year: 2024 });
+    expect(titleUnitYear("第二部分上海市普陀区财政局2024年度部门决算")).toEqual({ unitName: "上海市普陀区财政局", year: 2024 });
+    expect(titleUnitYear("第一部分 上海市普陀区财政局2024年度部门决算表")).toMatchObject({ unitName: "上海市普陀区财政局" });
   });
 });
