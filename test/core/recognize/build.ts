@@ -1,5 +1,7 @@
 /** Small builders for inline test snapshots (not fixtures: those come from test/fixtures). */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/workbook/snapshot";
+import { cellOf, type RecognitionResult } from "../../../src/core/recognize";
+import type { ExpectedCell } from "../../fixtures/grid";
 
 export interface SheetOptions {
   origin?: { row: number; col: number };
@@ -46,3 +48,19 @@ export const T1_ROWS: CellValue[][] = [
   ["年初结转和结余", 49.14, "年末结转和结余", 55.34],
   ["总计", 2995.39, "总计", 2995.39],
 ];
+
+/**
+ * The expected amounts recognition did not read at their address (as 「T1 key/role sheet!A1=v got A2=text」): each
+ * must be found at exactly its cell with its value (a blank cell reads as 0, and never as an invalid amount).
+ */
+export function misplacedAmounts(r: RecognitionResult, expected: readonly ExpectedCell[]): string[] {
+  const wrong: string[] = [];
+  for (const e of expected) {
+    const t = r.tables.find((x) => x.kind === e.kind && x.sheet === e.sheet);
+    const c = t ? cellOf(t, e.rowKey, e.role) : undefined;
+    const value = c?.reading.kind === "amount" ? c.reading.value : c?.reading.kind === "blank" ? 0 : Number.NaN;
+    const ok = c !== undefined && c.address === e.address && Math.abs(value - e.value) < 1e-9 && (!e.blank || c.reading.kind !== "invalid");
+    if (!ok) wrong.push(`${e.kind} ${e.rowKey}/${e.role} ${e.sheet}!${e.address}=${e.value} got ${c?.address}=${c?.text}`);
+  }
+  return wrong;
+}
