@@ -209,7 +209,12 @@ export function cleanUpOnInterrupt(dirs: string[]): () => void {
       if (exiting) return;
       exiting = true;
       removeLeftovers(dirs);
-      process.exit(128 + (os.constants.signals[sig] ?? 2));
+      // A worker thread's write already under way can still create its temp file after this first pass: give
+      // in-flight writes a moment to land, clean again, then exit.
+      setTimeout(() => {
+        removeLeftovers(dirs);
+        process.exit(128 + (os.constants.signals[sig] ?? 2));
+      }, 250);
     },
   ]);
   for (const [sig, h] of handlers) process.on(sig, h);

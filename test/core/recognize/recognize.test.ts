@@ -447,15 +447,15 @@ describe("empty tables, several tables per sheet, odd input", () => {
 });
 
 describe("performance", () => {
-  it("recognises a coded sheet in linear-ish time (4× the rows take well under 16× the time)", () => {
+  it("recognises a coded sheet in linear-ish time (16× the rows take well under 256× the time)", () => {
     const workbookOf = (n: number) => {
       const rows: CellValue[][] = [["支出决算表"], ["单位：万元"], ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], ["合计", null, 1, 1, 0]];
       for (let i = 0; i < n; i++) rows.push([String((201 + (i % 30)) * 10000 + i), `支出${i}`, 12.34, 10, 2.34, null, null, null]);
       return book(sheet("支出决算表", rows));
     };
-    const small = workbookOf(2000);
-    const large = workbookOf(8000);
-    expect(recognize(large).tables[0].rows).toHaveLength(8001);
+    const small = workbookOf(1000);
+    const large = workbookOf(16000);
+    expect(recognize(large).tables[0].rows).toHaveLength(16001);
     // Best of five, the two sizes alternated in one run, so load and GC pauses hit both alike.
     recognize(small); // warm-up (JIT)
     let bestSmall = Number.POSITIVE_INFINITY;
@@ -468,7 +468,7 @@ describe("performance", () => {
       recognize(large);
       bestLarge = Math.min(bestLarge, performance.now() - t0);
     }
-    // linear is ~4, quadratic ~16
-    expect(bestLarge / bestSmall).toBeLessThan(10);
+    // linear is ~16, quadratic ~256: a wide gap, so a loaded machine (ratios off by 3× seen) cannot blur it
+    expect(bestLarge / bestSmall).toBeLessThan(64);
   });
 });
