@@ -71,6 +71,12 @@ export interface ResultsWrite {
   activateReport: boolean;
   /** Settings and explanations to store (the marks' originals are filled in by the host). */
   state?: WorkbookState;
+  /**
+   * This write follows the caller's read (readWorkbook or readCells) in the same operation, with nothing
+   * written in between: the host may use what that read saw of the cells it marked (their current notes)
+   * instead of looking again. Leave it out for a write that is not right after a read.
+   */
+  afterRead?: boolean;
 }
 
 /** Text paragraphs for our narrative sheet; `sheet` is the sheet to write (planned by src/app/narrative). */

@@ -2,14 +2,28 @@
  * The Office.js implementation of Host. All proxy objects, syncs and API-version differences stay in here.
  *
  * Sync budget per validation (asserted by test/excel/syncBudget.test.ts against the fake host, which counts
- * every context.sync()):
- *   read   1 — every sheet's used range AND our state part in one batch (also on a session's first run); the
- *              report sheet's existence comes from the sheet list of that read, so no look-up sync.
- *   write  1 — marks, report sheet and state in one Excel.run, preceded by 1 capture sync only when some cell
- *              is marked or restored (current notes at those cells, fills of newly marked cells, our part ids).
- *   live   1 read of just the boxes the changed cells' checks read; 0 writes when the findings did not change.
- * Pre-1.18 hosts using comments need 1 more capture sync (comment locations); a host refusing null objects
- * reads in 2 syncs (sheet list first).
+ * every context.sync(); measured by bench/excel-syncs.bench.ts):
+ *   read   1 — every sheet's used range, our state part (its ids too, so the write replaces it without asking)
+ *              and the current note at every cell we had marked, in one batch, any sheet count. The report
+ *              sheet's existence comes from the sheet list of that read.
+ *   write  1 — restores, state, marks and report sheet in one batch. Restoring a cell no longer marked and
+ *              re-marking a cell still marked need only the saved original (in the state) and the current note
+ *              (seen by the read just before): a re-validation after fixes, or a clear, is 1 read + 1 write.
+ *   live   1 read of just the boxes the changed cells' checks read (plus the notes at our marked cells);
+ *              0 writes when the findings did not change, else 1.
+ * What still costs 1 capture sync before the write, and why:
+ *   - cells the check marks for the first time: their own fill and note can only be read once the check has
+ *     chosen them (a mark never replaces them unsaved). Marking with conditional formats instead would leave
+ *     fills alone, but the message still goes into a note that may already hold the user's text.
+ *   - marked cells whose note the last read did not look at: which cells to look at is taken from the state
+ *     this session last read or wrote, so the first run of a session that read nothing before (the ribbon
+ *     before the task pane ever opened) looks at earlier marks after the read. A write that does not follow a
+ *     read (an explanation) looks again too, rather than trust notes the user may have changed since.
+ *   - hosts without notes (ExcelApi < 1.18) use comments, which can only be found by location: 2 capture syncs.
+ * A note the user deletes between the read and the write makes that batch stop at the failing operation;
+ * restores are queued first and the state before the marks, so a stop leaves every cell we changed listed with
+ * its original, and the next run repairs it.
+ * A host refusing null objects reads in 2 syncs (sheet list first).
  *
  * Excel's undo stack: on Excel builds without Office.js undo support every API write clears the user's undo
  * history, and custom XML part writes clear it on all builds. What clears it here: writeResults (fills, notes,
@@ -81,8 +95,6 @@ interface CaptureResult {
   notes: Map<string, string | null>;
   /** Current fill of each new cell (null = no fill). */
   fills: Map<string, string | null>;
-  /** Our state part ids, to replace them. */
-  partIds: string[];
   /** Comments at cells of interest (pre-1.18 path): id and content. */
   comments: Map<string, { id: string; content: string }>;
 }
@@ -101,6 +113,11 @@ export class OfficeHost implements Host {
   private changeListeners = new Set<(changes: CellChange[]) => void>();
   /** Syncs of the last readWorkbook, for diagnostics. */
   lastReadSyncs = 0;
+  /**
+   * Notes (null = none) at the cells we had marked, as the latest read saw them (loaded in that read's batch);
+   * null once a write may have changed them. Used only by a write that says it follows that read.
+   */
+  private seenNotes: Map<string, string | null> | null = null;
 
   constructor(options: OfficeHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -110,7 +127,11 @@ export class OfficeHost implements Host {
   }
 
   async readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; state: WorkbookState }> {
-    const result = await this.run((context) => readSnapshot(context, { ...this.readOptions, withState: true }));
+    this.seenNotes = null;
+    const seen = new Map<string, string | null>();
+    const alsoLoad = (context: Excel.RequestContext, present?: ReadonlySet<string>) => this.queueNoteLoads(context, seen, present);
+    const result = await this.run((context) => readSnapshot(context, { ...this.readOptions, withState: true, alsoLoad }));
+    this.seenNotes = seen;
     // Remember a refused speculative chain so later reads do not pay the failed sync again.
     if (result.listed) this.readOptions.listFirst = true;
     this.sheetIds = result.sheetIds;
@@ -126,9 +147,14 @@ export class OfficeHost implements Host {
 
   async readCells(boxes: CellBox[]): Promise<CellBoxContent[]> {
     if (boxes.length === 0) return [];
-    return this.run(async (context) => {
+    this.seenNotes = null;
+    const seen = new Map<string, string | null>();
+    const content = await this.run(async (context) => {
       const ranges = boxes.map((b) => context.workbook.worksheets.getItem(b.sheet).getRangeByIndexes(b.top, b.left, b.rows, b.cols).load("values,numberFormat,formulas"));
+      // A host refusing null objects gets no speculative note loads here: a write after this read captures them.
+      const collectNotes = this.readOptions.listFirst ? null : this.queueNoteLoads(context, seen);
       await context.sync();
+      collectNotes?.();
       return boxes.map((b, i) => ({
         ...b,
         values: ranges[i].values.map((line) => line.map((v) => (v === "" || v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : String(v)))),
@@ -136,16 +162,52 @@ export class OfficeHost implements Host {
         formulas: ranges[i].formulas.map((line) => line.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
       }));
     });
+    if (!this.readOptions.listFirst) this.seenNotes = seen;
+    return content;
+  }
+
+  /**
+   * Queue loading the note at every cell we had marked as last known (the state this session last read or
+   * wrote), so the next write restores or re-marks those cells without a capture sync. Which cells to look at
+   * is a guess (the state read in the same batch may differ); what is seen is current, and a write looks only
+   * at cells that were seen. Without `present` the loads are null-object safe (a deleted sheet or no note
+   * yields a null object). Returns the collector to run after the sync.
+   */
+  private queueNoteLoads(context: Excel.RequestContext, seen: Map<string, string | null>, present?: ReadonlySet<string>): () => void {
+    const marks = this.capabilities.notes ? (this.state?.marks ?? []) : [];
+    const proxies: [string, Excel.Note][] = [];
+    for (const m of marks) {
+      if (present && !present.has(m.sheet)) continue;
+      const ws = present ? context.workbook.worksheets.getItem(m.sheet) : context.workbook.worksheets.getItemOrNullObject(m.sheet);
+      const note = ws.notes.getItemOrNullObject(m.address);
+      note.load("content");
+      proxies.push([key(m.sheet, m.address), note]);
+    }
+    return () => {
+      for (const [k, note] of proxies) seen.set(k, note.isNullObject ? null : note.content);
+    };
   }
 
   async loadState(): Promise<WorkbookState> {
-    if (this.state) return this.state;
+    return this.state ?? this.fetchState();
+  }
+
+  /**
+   * Read our state part (one sync; a second only when several parts exist). With `withNotes`, the same batch
+   * loads the notes at the cells marked as last known, for a write that follows (see queueNoteLoads).
+   */
+  private async fetchState(withNotes = false): Promise<WorkbookState> {
+    this.seenNotes = null;
+    const seen = new Map<string, string | null>();
+    const speculate = withNotes && !this.readOptions.listFirst;
     const read = await this.run(async (context) => {
       const scope = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
       scope.load("items/id");
       const only = scope.getOnlyItemOrNullObject();
       const xml = only.getXml();
+      const collectNotes = speculate ? this.queueNoteLoads(context, seen) : null;
       await context.sync();
+      collectNotes?.();
       const ids = scope.items.map((p) => p.id);
       // getXml() returns a ClientResult: its value is filled by the sync, there is nothing to load.
       // eslint-disable-next-line office-addins/load-object-before-read
@@ -157,6 +219,7 @@ export class OfficeHost implements Host {
     });
     this.partIds = read.ids;
     this.state = stateFromXml(read.xml);
+    if (speculate) this.seenNotes = seen;
     return this.state;
   }
 
@@ -199,6 +262,8 @@ export class OfficeHost implements Host {
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
     this.writing++;
+    // Whatever a read saw of the notes may be changed by this write: a later write looks again.
+    this.seenNotes = null;
     try {
       return await work();
     } finally {
@@ -216,35 +281,37 @@ export class OfficeHost implements Host {
     if (changes.length > 0) for (const l of this.changeListeners) l(changes);
   }
 
-  /** One sync (two with comments): current notes at `cells`, fills of `newCells`, our state part ids. */
-  private async capture(context: Excel.RequestContext, cells: { sheet: string; address: string }[], newCells: Set<string>): Promise<CaptureResult> {
+  /**
+   * One sync (two with comments): current notes at `noteCells`, fills of `fillCells`, and on hosts without
+   * notes our comments at `commentCells`.
+   */
+  private async capture(
+    context: Excel.RequestContext,
+    noteCells: { sheet: string; address: string }[],
+    fillCells: { sheet: string; address: string }[],
+    commentCells: { sheet: string; address: string }[],
+  ): Promise<CaptureResult> {
     const noteProxies: [string, Excel.Note][] = [];
     const fillProxies: [string, Excel.RangeFill][] = [];
-    for (const c of cells) {
-      const k = key(c.sheet, c.address);
-      const ws = context.workbook.worksheets.getItem(c.sheet);
-      if (this.capabilities.notes) {
-        const note = ws.notes.getItemOrNullObject(c.address);
-        note.load("content");
-        noteProxies.push([k, note]);
-      }
-      if (newCells.has(k)) {
-        const range = ws.getRange(c.address);
-        // format.fill is a navigation property (a proxy), not data: nothing to load or sync before using it.
-        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
-        const fill = range.format.fill;
-        if (this.capabilities.fillPattern) fill.load("color,pattern");
-        else fill.load("color");
-        fillProxies.push([k, fill]);
-      }
+    for (const c of noteCells) {
+      const note = context.workbook.worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.address);
+      note.load("content");
+      noteProxies.push([key(c.sheet, c.address), note]);
     }
-    const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-    parts.load("items/id");
-    const comments = this.capabilities.notes ? null : context.workbook.comments;
+    for (const c of fillCells) {
+      const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
+      // format.fill is a navigation property (a proxy), not data: nothing to load or sync before using it.
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+      const fill = range.format.fill;
+      if (this.capabilities.fillPattern) fill.load("color,pattern");
+      else fill.load("color");
+      fillProxies.push([key(c.sheet, c.address), fill]);
+    }
+    const comments = commentCells.length > 0 ? context.workbook.comments : null;
     comments?.load("items/id,items/content");
     await context.sync();
 
-    const result: CaptureResult = { notes: new Map(), fills: new Map(), partIds: parts.items.map((p) => p.id), comments: new Map() };
+    const result: CaptureResult = { notes: new Map(), fills: new Map(), comments: new Map() };
     for (const [k, note] of noteProxies) result.notes.set(k, note.isNullObject ? null : note.content);
     for (const [k, fill] of fillProxies) {
       // Without RangeFill.pattern (ExcelApi < 1.15) white is the only answer for "no fill" too.
@@ -252,7 +319,7 @@ export class OfficeHost implements Host {
       result.fills.set(k, none ? null : fill.color);
     }
     if (comments && comments.items.length > 0) {
-      const wanted = new Set(cells.map((c) => key(c.sheet, c.address)));
+      const wanted = new Set(commentCells.map((c) => key(c.sheet, c.address)));
       const locations = comments.items.map((c) => {
         const loc = c.getLocation();
         loc.load("address");
@@ -270,7 +337,7 @@ export class OfficeHost implements Host {
   }
 
   /** Queue restoring one saved cell to its original fill and note. */
-  private queueRestore(context: Excel.RequestContext, saved: SavedOriginal, cap: CaptureResult): void {
+  private queueRestore(context: Excel.RequestContext, saved: SavedOriginal, notes: ReadonlyMap<string, string | null>, comments: ReadonlyMap<string, { id: string; content: string }>): void {
     const ws = context.workbook.worksheets.getItem(saved.sheet);
     const range = ws.getRange(saved.address);
     // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- navigation property, see capture()
@@ -279,7 +346,7 @@ export class OfficeHost implements Host {
     else fill.color = saved.fill;
     const k = key(saved.sheet, saved.address);
     if (saved.messageKind === "note") {
-      const current = cap.notes.get(k) ?? null;
+      const current = notes.get(k) ?? null;
       if (saved.note === null) {
         if (current !== null) ws.notes.getItem(saved.address).delete();
       } else if (current === null) {
@@ -288,7 +355,7 @@ export class OfficeHost implements Host {
         ws.notes.getItem(saved.address).content = saved.note;
       }
     } else if (saved.messageKind === "comment") {
-      const ours = cap.comments.get(k);
+      const ours = comments.get(k);
       if (ours && ours.content.startsWith(MARK_PREFIX)) context.workbook.comments.getItem(ours.id).delete();
     }
   }
@@ -315,30 +382,31 @@ export class OfficeHost implements Host {
 
   async writeResults(write: ResultsWrite): Promise<MarkResult> {
     const state = write.state ?? (await this.loadState());
+    // What the read just before saw of our marked cells' notes, when this write follows it; never older.
+    const seen = write.afterRead ? this.seenNotes : null;
     let marked = state.marks.length;
     let restored = 0;
     await this.guarded(() =>
       this.run(async (context) => {
-        let next: SavedOriginal[] = state.marks;
-        let partIds: string[] | null = this.partIds;
-        if (write.marks !== null) {
-          const r = await this.queueMarks(context, state, write.marks);
-          next = r.next;
-          restored = r.restored;
-          if (r.partIds) partIds = r.partIds;
-        }
-        if (write.report) {
-          if (this.sheetIds.size === 0) await this.presentSheets(context); // nothing read yet in this session
-          this.queueReport(context, write.report, write.activateReport);
-        }
-        if (!partIds) partIds = await this.knownPartIds(context);
+        const plan = write.marks !== null ? await this.planMarks(context, state, write.marks, seen) : null;
+        if (write.report && this.sheetIds.size === 0) await this.presentSheets(context); // nothing read yet in this session
+        const partIds = this.partIds ?? (await this.knownPartIds(context));
+        const next = plan ? plan.next : state.marks;
         const newState: WorkbookState = { ...state, marks: next };
+        context.application.suspendApiCalculationUntilNextSync();
+        // Order matters if the batch stops at a failing operation (operations before it stay applied): restores
+        // first (a stop leaves them listed in the old state, so the next run restores them again), then the new
+        // state, then the marks (a stop leaves new cells listed with their true originals, never marked unlisted).
+        plan?.queueRestores();
         this.queueStateWrite(context, partIds, newState);
+        plan?.queueMarks();
+        if (write.report) this.queueReport(context, write.report, write.activateReport);
         await context.sync();
         this.settleStateWrite();
         if (write.report) this.rememberSheet(REPORT_SHEET);
         this.state = newState;
         marked = next.length;
+        restored = plan?.restored ?? 0;
       }),
     );
     return { marked, restored };
@@ -359,11 +427,18 @@ export class OfficeHost implements Host {
   }
 
   /**
-   * Queue the marks (after one capture sync when any cell is touched): cells no longer marked go back to how
-   * they were, cells still marked keep their saved original, new cells have theirs saved. Returns the new
-   * list of saved originals and the part ids the capture saw.
+   * Plan the marks: cells no longer marked go back to how they were, cells still marked keep their saved
+   * original, new cells have theirs saved. Restoring and re-marking need only the saved state and the current
+   * note at the cell (`seen`, from the read this write follows); one capture sync is made only for what is not
+   * known that way: fills and notes of newly marked cells, notes not seen, and comments (hosts without notes).
+   * Returns the new saved originals and two queueing steps, so the caller orders them around the state write.
    */
-  private async queueMarks(context: Excel.RequestContext, state: WorkbookState, marks: CellMark[]): Promise<{ next: SavedOriginal[]; partIds: string[] | null; restored: number }> {
+  private async planMarks(
+    context: Excel.RequestContext,
+    state: WorkbookState,
+    marks: CellMark[],
+    seen: ReadonlyMap<string, string | null> | null,
+  ): Promise<{ next: SavedOriginal[]; restored: number; queueRestores: () => void; queueMarks: () => void }> {
     // One mark per cell (src/app's cellMarks already merges; a caller passing raw marks still gets one per cell).
     const byCell = new Map<string, CellMark>();
     for (const m of marks) {
@@ -378,52 +453,68 @@ export class OfficeHost implements Host {
     const present = await this.presentSheets(context);
     const kept = state.marks.filter((s) => present.has(s.sheet));
     for (const k of [...byCell.keys()]) if (!present.has(byCell.get(k)!.sheet)) byCell.delete(k);
-    if (kept.length === 0 && byCell.size === 0) return { next: [], partIds: null, restored: 0 };
     const savedByKey = new Map(kept.map((s) => [key(s.sheet, s.address), s]));
-    const newCells = new Set([...byCell.keys()].filter((k) => !savedByKey.has(k)));
-    const cells = [...kept.map((s) => ({ sheet: s.sheet, address: s.address })), ...[...byCell.values()].filter((m) => newCells.has(key(m.sheet, m.address)))];
-    const cap = await this.capture(context, cells, newCells);
-    context.application.suspendApiCalculationUntilNextSync();
-    let restored = 0;
-    for (const saved of kept) {
-      if (!byCell.has(key(saved.sheet, saved.address))) {
-        this.queueRestore(context, saved, cap);
-        restored++;
+    const restores = kept.filter((s) => !byCell.has(key(s.sheet, s.address)));
+    const fresh = [...byCell.values()].filter((m) => !savedByKey.has(key(m.sheet, m.address)));
+
+    // The current note is needed where we write one (every marked cell) and where we restore one of ours.
+    const notes = new Map<string, string | null>();
+    const unseen: { sheet: string; address: string }[] = [];
+    if (this.capabilities.notes) {
+      for (const c of [...restores.filter((s) => s.messageKind === "note"), ...byCell.values()]) {
+        const k = key(c.sheet, c.address);
+        if (seen?.has(k)) notes.set(k, seen.get(k)!);
+        else unseen.push(c);
       }
     }
+    const commentCells = this.capabilities.notes ? [] : [...restores.filter((s) => s.messageKind === "comment"), ...byCell.values()];
+    const cap = unseen.length > 0 || fresh.length > 0 || commentCells.length > 0 ? await this.capture(context, unseen, fresh, commentCells) : null;
+    for (const [k, v] of cap?.notes ?? []) notes.set(k, v);
+    const comments = cap?.comments ?? new Map<string, { id: string; content: string }>();
+
     const next: SavedOriginal[] = [];
+    const queued: { mark: CellMark; saved: SavedOriginal }[] = [];
     for (const [k, m] of byCell) {
-      const ws = context.workbook.worksheets.getItem(m.sheet);
       const prior = savedByKey.get(k);
       const saved: SavedOriginal = prior
         ? { ...prior }
-        : { sheet: m.sheet, address: m.address, fill: cap.fills.get(k) ?? null, note: this.capabilities.notes ? (cap.notes.get(k) ?? null) : null, messageKind: "none" };
-      ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
-      const text = noteText(m.message);
-      if (this.capabilities.notes) {
-        if ((cap.notes.get(k) ?? null) === null) ws.notes.add(ws.getRange(m.address), text);
-        else ws.notes.getItem(m.address).content = text;
-        saved.messageKind = "note";
-      } else {
-        const existing = cap.comments.get(k);
-        if (!existing) {
-          context.workbook.comments.add(qualified(m.sheet, m.address), text);
-          saved.messageKind = "comment";
-        } else if (existing.content.startsWith(MARK_PREFIX)) {
-          context.workbook.comments.getItem(existing.id).content = text;
-          saved.messageKind = "comment";
-        }
-        // A user's own comment is left alone; the fill still marks the cell.
+        : { sheet: m.sheet, address: m.address, fill: cap?.fills.get(k) ?? null, note: this.capabilities.notes ? (notes.get(k) ?? null) : null, messageKind: "none" };
+      if (this.capabilities.notes) saved.messageKind = "note";
+      else {
+        const existing = comments.get(k);
+        // A user's own comment is left alone (the fill still marks the cell).
+        if (!existing || existing.content.startsWith(MARK_PREFIX)) saved.messageKind = "comment";
       }
       next.push(saved);
+      queued.push({ mark: m, saved });
     }
-    return { next, partIds: cap.partIds, restored };
+    const queueRestores = (): void => {
+      for (const saved of restores) this.queueRestore(context, saved, notes, comments);
+    };
+    const queueMarks = (): void => {
+      for (const { mark: m } of queued) {
+        const k = key(m.sheet, m.address);
+        const ws = context.workbook.worksheets.getItem(m.sheet);
+        ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
+        const text = noteText(m.message);
+        if (this.capabilities.notes) {
+          if ((notes.get(k) ?? null) === null) ws.notes.add(ws.getRange(m.address), text);
+          else ws.notes.getItem(m.address).content = text;
+        } else {
+          const existing = comments.get(k);
+          if (!existing) context.workbook.comments.add(qualified(m.sheet, m.address), text);
+          else if (existing.content.startsWith(MARK_PREFIX)) context.workbook.comments.getItem(existing.id).content = text;
+        }
+      }
+    };
+    return { next, restored: restores.length, queueRestores, queueMarks };
   }
 
+  /** One read (the state part, and the notes at the cells marked as last known) and one write. */
   async clearMarks(): Promise<number> {
-    const state = await this.loadState();
+    const state = await this.fetchState(true);
     if (state.marks.length === 0) return 0;
-    return (await this.writeResults({ marks: [], report: null, activateReport: false, state })).restored;
+    return (await this.writeResults({ marks: [], report: null, activateReport: false, state, afterRead: true })).restored;
   }
 
   /** Our own sheet, emptied (when the last read saw it) or created at the end; queued, no sync. */

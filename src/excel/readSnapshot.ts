@@ -28,6 +28,12 @@ export interface ReadOptions {
   withState?: boolean;
   /** Read merged areas too (ExcelApi 1.13): header labels spanning columns read as the other hosts read them. */
   withMerges?: boolean;
+  /**
+   * More loads for the batch that reads the sheets (e.g. the notes at cells we marked): `queue` is called while
+   * that batch is built, with the names of the sheets that exist when the path knows them (otherwise the loads
+   * must be null-object safe); the function it returns runs after the batch's sync succeeded.
+   */
+  alsoLoad?: (context: Excel.RequestContext, present?: ReadonlySet<string>) => () => void;
 }
 
 /** Our custom XML state part as read with the snapshot. */
@@ -211,6 +217,7 @@ async function readListed(
   withData: boolean,
   counter: { syncs: number },
   state?: StateSink,
+  alsoLoad?: ReadOptions["alsoLoad"],
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
@@ -227,8 +234,10 @@ async function readListed(
     else used.load("address");
     return { ws, used };
   });
+  const collectExtra = alsoLoad?.(context, new Set(sheets.items.map((ws) => ws.name)));
   await context.sync();
   counter.syncs++;
+  collectExtra?.();
   if (state) {
     state.result = { partIds: ids, xml: xml ? xml.value : null };
     state.needsById = false;
@@ -247,11 +256,13 @@ async function readChains(
   counter: { syncs: number },
   state?: StateSink,
   withMerges?: boolean,
+  alsoLoad?: ReadOptions["alsoLoad"],
 ): Promise<{ metas: SheetMeta[]; datas: (SheetData | null)[] }> {
   const metas: SheetMeta[] = [];
   const datas: (SheetData | null)[] = [];
   let start: Excel.Worksheet = context.workbook.worksheets.getFirst();
   let stateAnswer = state ? queueState(context) : null;
+  let collectExtra = alsoLoad ? alsoLoad(context) : null;
   for (;;) {
     const { links, after } = queueChain(start, chainLength, withData, withMerges);
     counter.syncs++; // counted even when refused: it was a round trip
@@ -263,6 +274,8 @@ async function readChains(
       state.needsById = ids.length > 1;
       stateAnswer = null;
     }
+    collectExtra?.();
+    collectExtra = null;
     const complete = collectChain(links, withData, metas, datas);
     if (complete && !after.isNullObject) {
       start = context.workbook.worksheets.getItem(after.name);
@@ -378,14 +391,14 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const readAll = async (withData: boolean) => {
     if (!listed) {
       try {
-        return await readChains(context, chainLength, withData, counter, stateSink, options.withMerges);
+        return await readChains(context, chainLength, withData, counter, stateSink, options.withMerges, options.alsoLoad);
       } catch (e) {
         if (isPayloadLimitError(e)) throw e;
         // Some host refused the speculative chain (a call on a null object): use the two-sync listing from now on.
         listed = true;
       }
     }
-    return readListed(context, withData, counter, stateSink);
+    return readListed(context, withData, counter, stateSink, options.alsoLoad);
   };
   try {
     ({ metas, datas } = await readAll(true));

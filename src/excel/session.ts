@@ -309,7 +309,8 @@ export class ValidationSession {
     if (!activateReport && sameFindings(this.shown, outcome)) {
       if (live) this.lastLiveMode = "unchanged";
     } else {
-      await this.host.writeResults({ marks: cellMarks(outcome, this.lang), report: this.reportOf(outcome), activateReport });
+      // Every caller of show() has just read the workbook (readWorkbook or readCells) for this outcome.
+      await this.host.writeResults({ marks: cellMarks(outcome, this.lang), report: this.reportOf(outcome), activateReport, afterRead: true });
       this.writes++;
       this.shown = outcome;
     }
