@@ -17,13 +17,15 @@ const validate = (session: ValidationSession) => session.validate({ trigger: "ta
 
 describe("sync budget per validation", () => {
   for (const count of [9, 60, 200]) {
-    it(`${count} sheets: first run 1 read + 1 capture + 1 write; after fixes 1 + 1; unchanged 1 + 0; clear 1 + 1`, async () => {
+    it(`${count} sheets: first run 1 read + 1 capture + 1 write; after fixes 1 + 1; unchanged 1 + 0; live 1 + 0 / 1 + 1; clear 1 + 1`, async () => {
       const r = await budgetScenario(count);
       expect(r.first).toEqual({ read: 1, capture: 1, write: 1 }); // the capture: original fills/notes of the new cells
       expect(r.marksAfterFix).toBeGreaterThan(0);
       expect(r.marksAfterFix).toBeLessThan(r.marksFirst);
       expect(r.afterFix).toEqual({ read: 1, capture: 0, write: 1 }); // restores only: nothing to capture
       expect(r.unchanged).toEqual({ read: 1, capture: 0, write: 0 });
+      expect(r.liveSame).toEqual({ read: 1, capture: 0, write: 0 });
+      expect(r.liveFix).toEqual({ read: 1, capture: 0, write: 1 });
       expect(r.clear).toEqual({ read: 1, capture: 0, write: 1 });
     });
   }

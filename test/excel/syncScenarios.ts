@@ -70,9 +70,14 @@ export function countingRun(model: FakeWorkbookModel): { run: ReturnType<typeof 
   return {
     run,
     async count<T>(work: () => Promise<T>): Promise<[SyncCount, T]> {
-      current = { read: 0, capture: 0, write: 0 };
-      const result = await work();
-      return [current, result];
+      const mine: SyncCount = { read: 0, capture: 0, write: 0 };
+      current = mine;
+      try {
+        return [mine, await work()];
+      } finally {
+        // Syncs after this operation (outside any count) go nowhere.
+        current = { read: 0, capture: 0, write: 0 };
+      }
     },
   };
 }
