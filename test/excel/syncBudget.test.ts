@@ -82,6 +82,26 @@ describe("sync budget per validation", () => {
     expect(syncs).toEqual({ read: 2, capture: 0, write: 1 });
   });
 
+  it("reads split by the payload limit or a short sheet chain still load the notes: restores need no capture", async () => {
+    for (const [limit, read] of [
+      [60_000, { batchBudgetBytes: 40_000 }],
+      [undefined, { chainLength: 4 }],
+    ] as const) {
+      const { model, income } = brokenModel(12);
+      const original = model.formatDump();
+      model.payloadLimit = limit;
+      const { session, host, count } = countedSession(model, { notes: true, fillPattern: true }, read);
+      await validate(session);
+      model.userEdit(income.sheet, income.address, income.value);
+      const [syncs] = await count(() => validate(session));
+      expect(syncs.read).toBeGreaterThan(1);
+      expect(syncs.read).toBe(host.lastReadSyncs);
+      expect({ capture: syncs.capture, write: syncs.write }).toEqual({ capture: 0, write: 1 });
+      await session.clearMarks();
+      expect(model.formatDump()).toEqual(original);
+    }
+  });
+
   it("hosts without notes (before ExcelApi 1.18) still locate their comments: 2 capture syncs when restoring", async () => {
     const { model, income } = brokenModel(9);
     const { session, count } = countedSession(model, { notes: false, fillPattern: true });

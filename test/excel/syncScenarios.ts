@@ -6,6 +6,7 @@
 import type { WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import type { HostCapabilities } from "../../src/excel/host";
 import { OfficeHost } from "../../src/excel/officeHost";
+import type { ReadOptions } from "../../src/excel/readSnapshot";
 import { ValidationSession } from "../../src/excel/session";
 import { fixture, mutate } from "../fixtures";
 import { fakeRun, fakeWorkbookFromSnapshot, type FakeWorkbookModel } from "../fakes/fakeExcel";
@@ -83,9 +84,9 @@ export function countingRun(model: FakeWorkbookModel): { run: ReturnType<typeof 
 }
 
 /** A session over the fake host with syncs counted per operation (notes and fill patterns by default, as ExcelApi 1.18). */
-export function countedSession(model: FakeWorkbookModel, capabilities: Partial<HostCapabilities> = { notes: true, fillPattern: true }) {
+export function countedSession(model: FakeWorkbookModel, capabilities: Partial<HostCapabilities> = { notes: true, fillPattern: true }, read: ReadOptions = {}) {
   const counter = countingRun(model);
-  const host = new OfficeHost({ run: counter.run, capabilities });
+  const host = new OfficeHost({ ...read, run: counter.run, capabilities });
   return { host, session: new ValidationSession(host, "zh-CN", 10), count: counter.count };
 }
 
