@@ -193,8 +193,9 @@ export class OfficeHost implements Host {
   }
 
   /**
-   * Read our state part (one sync; a second only when several parts exist). With `withNotes`, the same batch
-   * loads the notes at the cells marked as last known, for a write that follows (see queueNoteLoads).
+   * Read our state part (one sync; a second only when several parts exist). With `withNotes`, for a write that
+   * follows, the same batch loads the sheet list and the notes at the cells marked as last known (see
+   * queueNoteLoads).
    */
   private async fetchState(withNotes = false): Promise<WorkbookState> {
     this.seenNotes = null;
@@ -206,8 +207,12 @@ export class OfficeHost implements Host {
       const only = scope.getOnlyItemOrNullObject();
       const xml = only.getXml();
       const collectNotes = speculate ? this.queueNoteLoads(context, seen) : null;
+      // A write follows: which sheets exist (marks on a deleted sheet are dropped) comes from this batch too.
+      const sheets = withNotes ? context.workbook.worksheets : null;
+      sheets?.load("items/name,items/id");
       await context.sync();
       collectNotes?.();
+      if (sheets) this.sheetIds = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
       const ids = scope.items.map((p) => p.id);
       // getXml() returns a ClientResult: its value is filled by the sync, there is nothing to load.
       // eslint-disable-next-line office-addins/load-object-before-read
@@ -510,7 +515,11 @@ export class OfficeHost implements Host {
     return { next, restored: restores.length, queueRestores, queueMarks };
   }
 
-  /** One read (the state part, and the notes at the cells marked as last known) and one write. */
+  /**
+   * One read (the state part, the sheet list and the notes at the cells marked as last known) and one write;
+   * 1 capture more when nothing in this session had read the state before (which cells were marked is known
+   * only after the read).
+   */
   async clearMarks(): Promise<number> {
     const state = await this.fetchState(true);
     if (state.marks.length === 0) return 0;

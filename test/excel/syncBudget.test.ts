@@ -72,6 +72,17 @@ describe("sync budget per validation", () => {
     expect(first).toEqual({ read: 1, capture: 1, write: 1 });
   });
 
+  it("clearing marks as the first thing of a session: 1 read (state and sheet list) + 1 capture + 1 write", async () => {
+    const { model } = brokenModel(9);
+    const original = fakeWorkbookFromSnapshot(brokenModel(9).snapshot).formatDump();
+    await validate(countedSession(model).session);
+    const fresh = countedSession(model);
+    const [syncs, restored] = await fresh.count(() => fresh.session.clearMarks());
+    expect(restored).toBeGreaterThan(0);
+    expect(syncs).toEqual({ read: 1, capture: 1, write: 1 });
+    expect(model.formatDump()).toEqual(original);
+  });
+
   it("a host refusing null objects reads in 2 syncs (sheet list first) and still restores without a capture", async () => {
     const { model, income } = brokenModel(9);
     model.strictNullObjects = true;
