@@ -91,11 +91,14 @@ export interface NarrativeWrite {
 
 export interface Host {
   readonly capabilities: HostCapabilities;
-  /** Every sheet's used range (values, number formats, formulas) and our state part, in one round trip. */
+  /**
+   * Every sheet's used range (values, number formats, formulas) and our state part, in one round trip; a host
+   * may read in the same trip what a following writeResults needs of the cells it marked (see `afterRead`).
+   */
   readWorkbook(): Promise<{ snapshot: WorkbookSnapshot; state: WorkbookState }>;
   /** Every sheet's used range as one snapshot (same round trip as readWorkbook). */
   readSnapshot(): Promise<WorkbookSnapshot>;
-  /** Fresh content of a few boxes of cells, in one round trip (a live re-check reads only these). */
+  /** Fresh content of a few boxes of cells, in one round trip (a live re-check reads only these; see `afterRead`). */
   readCells(boxes: CellBox[]): Promise<CellBoxContent[]>;
   /**
    * Marks, report sheet and state in one Excel.run: earlier marks no longer wanted are restored, originals of

@@ -478,7 +478,6 @@ export class OfficeHost implements Host {
     const comments = cap?.comments ?? new Map<string, { id: string; content: string }>();
 
     const next: SavedOriginal[] = [];
-    const queued: { mark: CellMark; saved: SavedOriginal }[] = [];
     for (const [k, m] of byCell) {
       const prior = savedByKey.get(k);
       const saved: SavedOriginal = prior
@@ -491,13 +490,12 @@ export class OfficeHost implements Host {
         if (!existing || existing.content.startsWith(MARK_PREFIX)) saved.messageKind = "comment";
       }
       next.push(saved);
-      queued.push({ mark: m, saved });
     }
     const queueRestores = (): void => {
       for (const saved of restores) this.queueRestore(context, saved, notes, comments);
     };
     const queueMarks = (): void => {
-      for (const { mark: m } of queued) {
+      for (const m of byCell.values()) {
         const k = key(m.sheet, m.address);
         const ws = context.workbook.worksheets.getItem(m.sheet);
         ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
