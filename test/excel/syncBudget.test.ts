@@ -156,6 +156,19 @@ describe("restoring without a capture stays exact", () => {
     expect(model.formatDump()).toEqual(original);
   });
 
+  it("marks on a sheet the user deleted: the read's note loads on that sheet are null objects, nothing fails", async () => {
+    const { model } = brokenModel(9);
+    const original = model.formatDump();
+    const { session, host } = countedSession(model);
+    await validate(session);
+    const gone = (await host.loadState()).marks.find((m) => m.sheet !== "收入支出决算总表")!.sheet;
+    model.sheets = model.sheets.filter((s) => s.name !== gone);
+    await validate(session);
+    expect((await host.loadState()).marks.some((m) => m.sheet === gone)).toBe(false);
+    await session.clearMarks();
+    expect(model.formatDump()).toEqual(Object.fromEntries(Object.entries(original).filter(([k]) => !k.startsWith(`${gone}!`))));
+  });
+
   it("a write that is not right after a read (an explanation) looks at the notes again instead of trusting an older read", async () => {
     const { model } = brokenModel(9);
     const original = model.formatDump();
