@@ -391,7 +391,10 @@ function assemble(st: State): ValidationResult {
   const keep = (f: Finding | undefined): void => {
     if (f && !st.options.suppressed.has(f.id)) findings.push(f);
   };
-  for (const f of st.readFindings.values()) keep(f);
+  // in cell order, as a full evaluation finds them (a re-check adds newly unreadable cells at the end of the map)
+  const unreadable = [...st.readFindings.keys()];
+  if (unreadable.length > 1) unreadable.sort((a, b) => a - b);
+  for (const i of unreadable) keep(st.readFindings.get(i));
   // A failing tie whose other side is not printed is listed as not run, one entry per rule and table.
   let skipped = program.skipped;
   const notRun = new Map<string, SkippedRule>();
@@ -508,17 +511,31 @@ export class Evaluation {
     for (const [k, ci] of signTouched) {
       const c = cellOf(program, ci);
       const prev = st.findingsByCheck[k] as Finding[] | undefined;
-      const kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
+      let kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
       const ch = checkAt(program, k);
       if (st.status[ci] !== STATUS_INVALID && !signPasses(ch.op, st.m[ci])) {
         const f = runTerms(st, k, termsOf(ch, ci));
-        if (f) kept.push(f);
+        if (f) kept = kept.length === 0 ? [f] : inTermOrder(program, k, kept, ci, f);
       }
       st.findingsByCheck[k] = kept.length ? kept : undefined;
     }
     this.result = assemble(st);
     return { ...this.result, rechecked: touched.size + signTouched.length, unknownCells };
   }
+}
+
+/** A sign vector's findings with `f` (about cell `ci`) added, in the order of the vector's cells, as evaluate() lists them. */
+function inTermOrder(program: Program, k: number, kept: Finding[], ci: number, f: Finding): Finding[] {
+  const byCell = new Map<number, Finding>([[ci, f]]);
+  for (const g of kept) byCell.set(findCell(program, g.target.sheet, g.target.address)!, g);
+  const T = program.table;
+  const out: Finding[] = [];
+  const end = T.start[k] + T.len[k];
+  for (let t = T.start[k]; t < end && out.length < byCell.size; t++) {
+    const g = byCell.get(T.termCell[t]);
+    if (g) out.push(g);
+  }
+  return out;
 }
 
 function sheetsByName(snapshot: WorkbookSnapshot): Map<string, SheetSnapshot> {
