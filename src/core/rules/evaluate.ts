@@ -29,6 +29,10 @@ export interface EvaluateOptions {
 // imported binding into a getter call, which is measurable at 50k cells.
 const cellAtLocal = cellAt;
 const formatAtLocal = formatAt;
+const compareScaledLocal = compareScaled;
+const OPS_LOCAL = OPS;
+const SIGN_FLAG = CHECK_SIGN;
+const SIMPLE_FLAG = CHECK_SIMPLE;
 
 /** The ProgramCell object of cell i (for findings; the hot paths read program.layout). */
 function cellOf(program: Program, i: number): ProgramCell {
@@ -206,9 +210,9 @@ function runCheck(st: State, k: number): Finding | Finding[] | undefined {
   const program = st.program;
   const T = program.table;
   const flags = T.flags[k];
-  if ((flags & CHECK_SIGN) === 0) {
+  if ((flags & SIGN_FLAG) === 0) {
     // a pass on the fast path is final; a failure is worked out again on the general path, which words the finding
-    if (st.fast && (flags & CHECK_SIMPLE) !== 0 && compareScaled(st, T.termCell, T.termW, T.start[k], T.nLeft[k], T.len[k], OPS[T.op[k]], st.options.policy, st.outcome) && st.outcome.pass) return undefined;
+    if (st.fast && (flags & SIMPLE_FLAG) !== 0 && compareScaledLocal(st, T.termCell, T.termW, T.start[k], T.nLeft[k], T.len[k], OPS_LOCAL[T.op[k]], st.options.policy, st.outcome) && st.outcome.pass) return undefined;
     return runTerms(st, k, checkAt(program, k));
   }
   let out: Finding[] | undefined;
@@ -461,7 +465,11 @@ export class Evaluation {
       H: new Float64Array(n),
       fast: false,
       fastLimit: scaledLimit(maxWeightSum(program)),
+      // every field set here, so the object keeps one shape (the hot functions read it 50k times)
+      lastSheetName: undefined,
+      lastSheet: undefined,
       formats: new Map(),
+      lastFormat: undefined,
       lastFormatDecimals: -1,
       buf: new TermBuffer(64),
       outcome: newOutcome(),
