@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { HyperFormula } from "hyperformula";
 import { recognize } from "../src/core/recognize/index";
 import type { RecognitionResult } from "../src/core/recognize/types";
-import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, recheck, validate } from "../src/core/rules/index";
+import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, validate } from "../src/core/rules/index";
 import type { Program } from "../src/core/rules/index";
 import type { CellValue, WorkbookSnapshot } from "../src/core/workbook/snapshot";
 import { setCell } from "../test/core/rules/support/builder";
@@ -46,7 +46,7 @@ function fixtureWholeCheck(): { name: string; wall: number; cpu: number; checks:
     const t0 = performance.now();
     const rec = recognize(snapshot);
     const p = compileForWorkbook(rec, snapshot);
-    const r = evaluate(p, snapshot);
+    const r = evaluate(p, snapshot).result;
     walls.push(performance.now() - t0);
     cpus.push(cpuMs() - c0);
     checks = r.checks;
@@ -114,7 +114,7 @@ export async function run(): Promise<BenchResult> {
     const p = compileForWorkbook(rec, snapshot);
     const t2 = performance.now();
     const c2 = cpuMs();
-    const res = evaluate(p, snapshot);
+    const res = evaluate(p, snapshot).result;
     const t3 = performance.now();
     const c3 = cpuMs();
     tRec.push(t1 - t0);
@@ -159,7 +159,7 @@ export async function run(): Promise<BenchResult> {
   }
 
   // incremental re-check after one edit: a 项 row of 支出决算表, 基本支出 column
-  evaluate(program, snapshot);
+  const evaluation = evaluate(program, snapshot);
   const t3 = recognition.tables.find((t) => t.kind === "T3")!;
   const leaf = t3.rows.find((r) => r.kind === "code" && r.level === 3 && r.cells.basic)!;
   const cell = leaf.cells.basic!;
@@ -170,7 +170,7 @@ export async function run(): Promise<BenchResult> {
   for (let i = 0; i < 201; i++) {
     const v = i % 2 === 0 ? Math.round((original + 12.34) * 100) / 100 : original;
     setCell(snapshot, cell.sheet, cell.address, v);
-    const [ms, r] = time(() => recheck(program!, [{ sheet: cell.sheet, address: cell.address }]));
+    const [ms, r] = time(() => evaluation.recheck([{ sheet: cell.sheet, address: cell.address }]));
     tRe.push(ms);
     rechecked = r.rechecked;
     if (i === 0) reFindings = r.findings.length;

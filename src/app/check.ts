@@ -9,7 +9,7 @@ import { withPlaceholderFindings } from "../core/narrative/placeholder-findings"
 import { PLACEHOLDER_RULE } from "../core/narrative/placeholder-findings";
 import type { RecognitionResult } from "../core/recognize/types";
 import { recognize } from "../core/recognize/index";
-import { collectRules, compileForWorkbook, compileRules, evaluate, recheck, type Program, type ProgramCache } from "../core/rules/index";
+import { collectRules, compileForWorkbook, compileRules, evaluate, type Evaluation, type Program, type ProgramCache } from "../core/rules/index";
 import { withCompletenessFindings } from "../core/rules/completeness";
 import type { Finding, SkippedRule, TolerancePolicy, UserRuleSource, ValidationResult } from "../core/rules/types";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
@@ -49,8 +49,10 @@ export interface CheckOutcome {
   summary: string;
   lang: Lang;
   policy: TolerancePolicy;
-  /** The compiled program (opaque to hosts): kept so a live re-check evaluates only the checks a change reaches. */
+  /** The compiled program (opaque to hosts): tells a live re-check which cells a change reaches. */
   program: Program;
+  /** This run's evaluation (opaque to hosts): a live re-check evaluates only the checks a change reaches. */
+  evaluation: Evaluation;
   /** Rule ids known to this run, for CJ.CHECK (#N/A for a misspelt id). */
   ruleIds: string[];
 }
@@ -93,29 +95,31 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, state: WorkbookState |
   const checked = checkedSheets(snapshot);
   // Layout-level rules (C-tables, C-empty-note) and N-PH (placeholders in 「情况说明」) are not cell comparisons:
   // added after evaluation, as validate() does.
-  const evaluated = withCompletenessFindings(evaluate(program, checked, { policy: options.policy, lang: options.lang }), recognition, { lang: options.lang });
+  const evaluation = evaluate(program, checked, { policy: options.policy, lang: options.lang });
+  const evaluated = withCompletenessFindings(evaluation.result, recognition, { lang: options.lang });
   const result = withPlaceholderFindings(evaluated, checked, { lang: options.lang });
-  return outcomeOf(snapshot, recognition, program, result, state, options);
+  return outcomeOf(snapshot, recognition, evaluation, result, state, options);
 }
 
 /**
  * Re-evaluate only the checks that read `changed` cells (after a user edit). Returns null when some change is
  * outside every check (a label, a new row: the tables themselves may have changed) — run checkWorkbook then.
+ * The previous outcome's evaluation moves on to the edited workbook (the new outcome shares it).
  */
 export function recheckWorkbook(previous: CheckOutcome, changed: { sheet: string; address: string }[], snapshot: WorkbookSnapshot, state: WorkbookState | null): CheckOutcome | null {
   const checked = checkedSheets(snapshot);
-  const res = recheck(previous.program, changed, checked);
+  const res = previous.evaluation.recheck(changed, checked);
   if (res.unknownCells.length > 0) return null;
   const result = withPlaceholderFindings(withCompletenessFindings(res, previous.recognition, { lang: previous.lang }), checked, { lang: previous.lang });
-  return outcomeOf(snapshot, previous.recognition, previous.program, result, state, { policy: previous.policy, lang: previous.lang });
+  return outcomeOf(snapshot, previous.recognition, previous.evaluation, result, state, { policy: previous.policy, lang: previous.lang });
 }
 
 /** The same run with another state's explanations applied (after 标记为已说明 / 撤销说明: numbers unchanged). */
 export function withState(outcome: CheckOutcome, state: WorkbookState | null): CheckOutcome {
-  return outcomeOf(outcome.snapshot, outcome.recognition, outcome.program, outcome.result, state, { policy: outcome.policy, lang: outcome.lang });
+  return outcomeOf(outcome.snapshot, outcome.recognition, outcome.evaluation, outcome.result, state, { policy: outcome.policy, lang: outcome.lang });
 }
 
-function outcomeOf(snapshot: WorkbookSnapshot, recognition: RecognitionResult, program: Program, result: ValidationResult, state: WorkbookState | null, options: Pick<CheckOptions, "policy" | "lang">): CheckOutcome {
+function outcomeOf(snapshot: WorkbookSnapshot, recognition: RecognitionResult, evaluation: Evaluation, result: ValidationResult, state: WorkbookState | null, options: Pick<CheckOptions, "policy" | "lang">): CheckOutcome {
   const active: Finding[] = [];
   const explained: ExplainedFinding[] = [];
   const refused: string[] = [];
@@ -147,8 +151,9 @@ function outcomeOf(snapshot: WorkbookSnapshot, recognition: RecognitionResult, p
     summary: appMessages(options.lang).summary(counts),
     lang: options.lang,
     policy: options.policy,
-    program,
-    ruleIds: [...program.rules.map((r) => r.id), PLACEHOLDER_RULE],
+    program: evaluation.program,
+    evaluation,
+    ruleIds: [...evaluation.program.rules.map((r) => r.id), PLACEHOLDER_RULE],
   };
 }
 

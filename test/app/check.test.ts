@@ -2,7 +2,8 @@
 // report rows and one mark per cell — what both the add-in and the CLI translate.
 import { expect } from "../support/expect";
 import { describe, it } from "mocha";
-import { checkWorkbook, withState } from "../../src/app/check";
+import { checkWorkbook, recheckWorkbook, withState } from "../../src/app/check";
+import { ProgramCache } from "../../src/core/rules/index";
 import { cellMarks, reportRows } from "../../src/app/report";
 import { emptyState, type WorkbookState } from "../../src/app/state";
 import { fixture, mutate, FIXTURE_NAMES } from "../fixtures";
@@ -46,6 +47,28 @@ describe("checkWorkbook", () => {
     const empty = checkWorkbook({ sheets: [{ name: "Sheet1", visibility: "visible", origin: { row: 0, col: 0 }, values: [["hello"]] }] }, null, { policy: "interval", lang: "zh-CN" });
     expect(empty.status).toBe("unchecked");
     expect(empty.summary).toMatch(/未执行校验/);
+  });
+
+  it("re-checks an outcome on its own workbook after a cached program evaluated another one", () => {
+    const f = fixture("seed-sichuan");
+    const cache = new ProgramCache(4);
+    const options = { policy: "interval" as const, lang: "zh-CN" as const, cache };
+    const a = checkWorkbook(f.snapshot, null, options);
+    // another workbook of the same layout (a batch): the cache hands it the same compiled program
+    const b = checkWorkbook(broken().snapshot, null, options);
+    expect(b.program).toBe(a.program);
+    expect(b.counts.error).toBeGreaterThan(a.counts.error);
+    // an edit to A elsewhere, re-checked from A's outcome: exactly a full check of the edited A
+    const cell = f.expected.find((c) => c.kind === "T3" && !c.blank && c.value > 0)!;
+    const edited = mutate(f.snapshot, cell.address, cell.sheet, cell.value + 7);
+    const re = recheckWorkbook(a, [{ sheet: cell.sheet, address: cell.address }], edited, null)!;
+    const full = checkWorkbook(edited, null, { policy: "interval", lang: "zh-CN" });
+    const ids = (o: typeof a) => o.active.map((x) => x.id).sort();
+    expect(ids(re)).toEqual(ids(full));
+    expect(ids(re)).not.toEqual(ids(a));
+    // B's outcome still re-checks against B
+    const bAgain = recheckWorkbook(b, [{ sheet: cell.sheet, address: cell.address }], broken().snapshot, null)!;
+    expect(ids(bAgain)).toEqual(ids(b));
   });
 
   it("withState re-applies explanations without re-evaluating (same result object)", () => {

@@ -13,11 +13,17 @@ export interface TrendWordStyle {
   decrease?: DecreaseWord;
 }
 
-/** Share of `part` in `total` as a percent number (76.29 for 76.29%), half-up; undefined when total is 0. */
-export function sharePercent(part: number, total: number, digits = 2): number | undefined {
+/** Share of `part` in `total` as a percent before rounding (what a written share is checked against); undefined when total is 0. */
+export function shareExact(part: number, total: number): number | undefined {
   if (total === 0 || !Number.isFinite(total) || !Number.isFinite(part)) return undefined;
   const share = (part / total) * 100;
-  return Number.isFinite(share) ? roundHalfUp(share, digits) : undefined;
+  return Number.isFinite(share) ? share : undefined;
+}
+
+/** Share of `part` in `total` as a percent number (76.29 for 76.29%), half-up; undefined when total is 0. */
+export function sharePercent(part: number, total: number, digits = 2): number | undefined {
+  const share = shareExact(part, total);
+  return share === undefined ? undefined : roundHalfUp(share, digits);
 }
 
 /** Signed change current − prior, rounded half-up to 2 decimals (万元 precision). */
@@ -26,19 +32,28 @@ export function change(current: number, prior: number): number {
 }
 
 /**
- * Unsigned change rate |current − prior| ÷ |prior| × 100, half-up to `digits`.
+ * Unsigned change rate |current − prior| ÷ |prior| × 100 before rounding (the change itself at 万元 precision).
  * Prior 0: 100 when current ≠ 0 (the reports' convention "增长100%"), 0 when both are 0.
  */
-export function changeRatePercent(current: number, prior: number, digits = 2): number {
+export function changeRateExact(current: number, prior: number): number {
   const delta = Math.abs(change(current, prior));
   if (prior === 0) return delta === 0 ? 0 : 100;
-  return roundHalfUp((delta / Math.abs(prior)) * 100, digits);
+  return (delta / Math.abs(prior)) * 100;
+}
+
+/** changeRateExact half-up to `digits`. */
+export function changeRatePercent(current: number, prior: number, digits = 2): number {
+  return roundHalfUp(changeRateExact(current, prior), digits);
+}
+
+/** Direction of a change already computed (see change()): 'flat' when it is 0. */
+export function direction(delta: number): Trend {
+  return delta > 0 ? "up" : delta < 0 ? "down" : "flat";
 }
 
 /** Direction of the change; 'flat' when the change rounds to 0.00. */
 export function trend(current: number, prior: number): Trend {
-  const c = change(current, prior);
-  return c > 0 ? "up" : c < 0 ? "down" : "flat";
+  return direction(change(current, prior));
 }
 
 /** The word for a direction: 增加/减少 by default, 持平 for flat. */

@@ -11,7 +11,9 @@ import type { Program } from "./compile";
 import { CHECK_SIGN, CHECK_SIMPLE, OPS, cellLabel, checkAt, checksOfCell, findCell, programCell, termsOf } from "./compile";
 import type { Check, ProgramCell } from "./compile";
 import { stableHash } from "./hash";
-import { MAX_EXPONENT, TermBuffer, compareTerms, newOutcome, pow10 } from "./interval";
+import { maxWeightSum } from "./program";
+import { CELL_UNREADABLE, MAX_EXPONENT, TermBuffer, compareScaled, compareTerms, newOutcome, pow10, scaledLimit } from "./interval";
+import type { IntervalOutcome, ScaledCells } from "./interval";
 import type { Finding, FindingItem, SkippedRule, TolerancePolicy, ValidationResult } from "./types";
 
 export interface EvaluateOptions {
@@ -19,12 +21,18 @@ export interface EvaluateOptions {
   lang?: Lang;
   /** Ids of findings the user has explained; they are left out of the result. */
   suppressed?: Set<string>;
+  /** false: every check by the general interval path, none by the pre-scaled fast path (tests compare the two). */
+  fastPath?: boolean;
 }
 
 // Local bindings of hot imported functions: some module loaders (tsx/CommonJS interop) turn every access to an
 // imported binding into a getter call, which is measurable at 50k cells.
 const cellAtLocal = cellAt;
 const formatAtLocal = formatAt;
+const compareScaledLocal = compareScaled;
+const OPS_LOCAL = OPS;
+const SIGN_FLAG = CHECK_SIGN;
+const SIMPLE_FLAG = CHECK_SIMPLE;
 
 /** The ProgramCell object of cell i (for findings; the hot paths read program.layout). */
 function cellOf(program: Program, i: number): ProgramCell {
@@ -35,130 +43,83 @@ const MAX_E = MAX_EXPONENT;
 
 const STATUS_AMOUNT = 0;
 const STATUS_BLANK = 1;
-const STATUS_INVALID = 2;
+const STATUS_INVALID = CELL_UNREADABLE;
 
-/** Per-program evaluation state kept for recheck(). */
-interface State {
+/**
+ * Everything one evaluation owns (held by an Evaluation): the cells' readings, the findings per check, and its own
+ * scratch buffers, so that two evaluations of one program never share anything mutable.
+ */
+interface State extends ScaledCells {
+  program: Program;
   snapshot: WorkbookSnapshot;
   sheets: Map<string, SheetSnapshot>;
-  options: Required<Pick<EvaluateOptions, "policy" | "lang">> & { suppressed: Set<string> };
+  options: Required<Pick<EvaluateOptions, "policy" | "lang" | "fastPath">> & { suppressed: Set<string> };
   /** Displayed value as integer mantissa and its exponent (decimals + unit shift), per cell. */
   m: Float64Array;
   e: Int32Array;
-  status: Uint8Array;
   /** Text of unreadable cells. */
   invalidText: Map<number, string>;
   findingsByCheck: (Finding | Finding[] | undefined)[];
   readFindings: Map<number, Finding>;
-  /** Fast path: every value and half-width as integers at one common exponent E0 (see rescale). */
-  E0: number;
-  M: Float64Array;
-  H: Float64Array;
+  /** The fast path may run: every M ± H, times the largest weight sum of a simple check, stays an exact integer. */
   fast: boolean;
-  /** program.layout.clip (1 = known non-negative), read for every displayed zero. */
-  clip: Uint8Array;
+  /** Largest |M| + H a cell may have for the fast path to stay exact (see scaledLimit). */
+  fastLimit: number;
   /** Last sheet looked up by name (cells come sheet by sheet). */
   lastSheetName?: string;
   lastSheet?: SheetSnapshot;
+  /** Decimals per number format (−1 = the format fixes none), and the last one looked up (neighbours share one). */
+  formats: Map<string, number>;
+  lastFormat?: string;
+  lastFormatDecimals: number;
+  /** Scratch for the general path. */
+  buf: TermBuffer;
+  outcome: IntervalOutcome;
 }
 
-/** Bring every cell to the common exponent E0 = finest exponent + 1 (so half-widths are integers too). */
+/**
+ * Bring every cell to the common exponent scale = finest exponent + 1 (so half-widths are integers too), and
+ * decide whether the fast path's integer sums stay exact.
+ */
 function rescale(st: State): void {
   let maxE = 0;
   for (let i = 0; i < st.e.length; i++) if (st.status[i] !== STATUS_INVALID && st.e[i] > maxE) maxE = st.e[i];
-  st.E0 = maxE + 1;
-  // beyond ~10^8 scaling, sums of large amounts could leave the exact integer range: use the general path
-  st.fast = st.E0 <= 8;
+  st.scale = maxE + 1;
+  st.fast = st.options.fastPath;
   for (let i = 0; i < st.e.length; i++) scaleCell(st, i);
 }
 
 function scaleCell(st: State, i: number): void {
   if (st.status[i] === STATUS_INVALID) return;
-  const shift = st.E0 - st.e[i];
-  st.M[i] = st.m[i] * pow10Local(shift);
-  st.H[i] = 5 * pow10Local(shift - 1);
+  const shift = st.scale - st.e[i];
+  const M = st.m[i] * pow10Local(shift);
+  const H = 5 * pow10Local(shift - 1);
+  st.M[i] = M;
+  st.H[i] = H;
+  // beyond this, sums of large amounts at a fine scale could leave the exact integer range: general path only
+  if (Math.abs(M) + H > st.fastLimit) st.fast = false;
 }
 
-/**
- * Fast interval test for a simple check (cells with integer weights): same arithmetic as compareTerms, on the
- * pre-scaled integers. Returns undefined when a cell is unreadable (the general path reports it).
- */
-function fastPass(program: Program, st: State, k: number): boolean | undefined {
-  const T = program.table;
-  const cells = T.termCell;
-  const weights = T.termW;
-  const start = T.start[k];
-  const end = start + T.len[k];
-  const split = start + T.nLeft[k];
-  const useHalf = st.options.policy === "interval";
-  let lo = 0;
-  let hi = 0;
-  let loClosed = true;
-  let hiClosed = true;
-  for (let t = start; t < end; t++) {
-    const ci = cells[t];
-    if (st.status[ci] === STATUS_INVALID) return undefined;
-    const w = t < split ? weights[t] : -weights[t];
-    const c = st.M[ci];
-    if (!useHalf) {
-      lo += w * c;
-      hi += w * c;
-      continue;
-    }
-    const h = st.H[ci];
-    let tLo = c - h;
-    const tHi = c + h;
-    let tLoClosed = c >= 0;
-    const tHiClosed = c < 0;
-    if (c === 0 && st.clip[ci] === 1) {
-      tLo = 0;
-      tLoClosed = true;
-    }
-    if (w >= 0) {
-      lo += w * tLo;
-      hi += w * tHi;
-      loClosed = loClosed && tLoClosed;
-      hiClosed = hiClosed && tHiClosed;
-    } else {
-      lo += w * tHi;
-      hi += w * tLo;
-      loClosed = loClosed && tHiClosed;
-      hiClosed = hiClosed && tLoClosed;
-    }
-  }
-  const loOk = loClosed ? lo <= 0 : lo < 0;
-  const hiOk = hiClosed ? hi >= 0 : hi > 0;
-  const op = T.op[k]; // OPS: 0 "=", 1 "<=", 2 ">="
-  return op === 0 ? loOk && hiOk : op === 1 ? loOk : hiOk;
-}
-
-// Decimals per number format; −1 = the format fixes none.
-const formatCache = new Map<string, number>();
-
-// Neighbouring cells nearly always share a format: remember the last one.
-let lastFormat: string | undefined;
-let lastFormatDecimals = -1;
-
-function cachedFormatDecimals(fmt: string): number | undefined {
-  if (fmt !== lastFormat) {
-    let d = formatCache.get(fmt);
+function cachedFormatDecimals(st: State, fmt: string): number | undefined {
+  if (fmt !== st.lastFormat) {
+    let d = st.formats.get(fmt);
     if (d === undefined) {
       d = formatDecimals(fmt) ?? -1;
-      formatCache.set(fmt, d);
+      st.formats.set(fmt, d);
     }
-    lastFormat = fmt;
-    lastFormatDecimals = d;
+    st.lastFormat = fmt;
+    st.lastFormatDecimals = d;
   }
-  return lastFormatDecimals < 0 ? undefined : lastFormatDecimals;
+  return st.lastFormatDecimals < 0 ? undefined : st.lastFormatDecimals;
 }
 
 /** Read one cell as an amount; numbers with a known format take a fast path (the common case, read 50k times). */
-function readAmount(sheet: SheetSnapshot | undefined, row: number, col: number, tableDecimals: number): AmountReading {
+function readAmount(st: State, sheet: SheetSnapshot | undefined, row: number, col: number, tableDecimals: number): AmountReading {
   if (!sheet) return { kind: "blank" };
   const v = cellAtLocal(sheet, row, col);
   const fmt = formatAtLocal(sheet, row, col);
   if (typeof v === "number" && Number.isFinite(v) && fmt) {
-    const d = cachedFormatDecimals(fmt);
+    const d = cachedFormatDecimals(st, fmt);
     if (d !== undefined) return { kind: "amount", value: v, decimals: d };
   }
   return parseAmount(v, fmt, tableDecimals);
@@ -172,8 +133,8 @@ function sheetOf(st: State, name: string): SheetSnapshot | undefined {
   return st.lastSheet;
 }
 
-function loadCell(program: Program, st: State, i: number): void {
-  const L = program.layout;
+function loadCell(st: State, i: number): void {
+  const L = st.program.layout;
   const view = L.views[L.viewOf[i]];
   // as ProgramCell.unitShift / .decimals, without making the object
   const unitShift = view.unit === "元" ? 4 : 0;
@@ -185,7 +146,7 @@ function loadCell(program: Program, st: State, i: number): void {
     const v = cellAtLocal(sheet, row, col);
     if (typeof v === "number" && Number.isFinite(v)) {
       const fmt = formatAtLocal(sheet, row, col);
-      const fd = fmt ? cachedFormatDecimals(fmt) : undefined;
+      const fd = fmt ? cachedFormatDecimals(st, fmt) : undefined;
       if (fd !== undefined) {
         const d = Math.max(0, Math.min(fd, MAX_E - unitShift));
         st.m[i] = Math.round(v * pow10Local(d));
@@ -196,7 +157,7 @@ function loadCell(program: Program, st: State, i: number): void {
       }
     }
   }
-  const reading = readAmount(sheet, row, col, view.decimals);
+  const reading = readAmount(st, sheet, row, col, view.decimals);
   if (reading.kind === "amount") {
     const d = Math.max(0, Math.min(reading.decimals, MAX_E - unitShift));
     st.m[i] = Math.round(reading.value * pow10Local(d));
@@ -229,15 +190,13 @@ function formatScaled(value: number, scale: number, decimals: number): string {
   return neg ? `-${s}` : s;
 }
 
-function refOf(program: Program, st: State, i: number): CellRef {
-  const c = cellOf(program, i);
+/** The cell as it reads now (a fresh object: the recognised ref may be a class with getters, not spreadable). */
+function refOf(st: State, i: number): CellRef {
+  const c = cellOf(st.program, i);
   const sheet = st.sheets.get(c.sheet);
   const raw = sheet ? cellAtLocal(sheet, c.row, c.col) : null;
-  return { ...c.ref, text: raw === null ? "" : String(raw), reading: readAmount(sheet, c.row, c.col, c.decimals) };
+  return { sheet: c.sheet, address: c.address, row: c.row, col: c.col, text: raw === null ? "" : String(raw), reading: readAmount(st, sheet, c.row, c.col, c.decimals) };
 }
-
-const buf = new TermBuffer(64);
-const outcome = newOutcome();
 
 type Terms = ReturnType<typeof termsOf>;
 
@@ -247,12 +206,14 @@ function signPasses(op: Check["op"], m: number): boolean {
 }
 
 /** Evaluate check k: a finding, several (sign vectors), or undefined when it passes. */
-function runCheck(program: Program, st: State, k: number): Finding | Finding[] | undefined {
+function runCheck(st: State, k: number): Finding | Finding[] | undefined {
+  const program = st.program;
   const T = program.table;
   const flags = T.flags[k];
-  if ((flags & CHECK_SIGN) === 0) {
-    if (st.fast && (flags & CHECK_SIMPLE) !== 0 && fastPass(program, st, k) === true) return undefined;
-    return runTerms(program, st, k, checkAt(program, k));
+  if ((flags & SIGN_FLAG) === 0) {
+    // a pass on the fast path is final; a failure is worked out again on the general path, which words the finding
+    if (st.fast && (flags & SIMPLE_FLAG) !== 0 && compareScaledLocal(st, T.termCell, T.termW, T.start[k], T.nLeft[k], T.len[k], OPS_LOCAL[T.op[k]], st.options.policy, st.outcome) && st.outcome.pass) return undefined;
+    return runTerms(st, k, checkAt(program, k));
   }
   let out: Finding[] | undefined;
   const op = OPS[T.op[k]];
@@ -260,16 +221,17 @@ function runCheck(program: Program, st: State, k: number): Finding | Finding[] |
   for (let i = T.start[k]; i < end; i++) {
     const ci = T.termCell[i];
     if (st.status[ci] === STATUS_INVALID || signPasses(op, st.m[ci])) continue;
-    const f = runTerms(program, st, k, termsOf(checkAt(program, k), ci));
+    const f = runTerms(st, k, termsOf(checkAt(program, k), ci));
     if (f) (out ??= []).push(f);
   }
   return out;
 }
 
-/** Evaluate one elementary comparison; undefined when it passes. */
-function runTerms(program: Program, st: State, k: number, terms: Terms): Finding | undefined {
-  const ch = checkAt(program, k);
+/** Evaluate one elementary comparison on the general path; undefined when it passes. */
+function runTerms(st: State, k: number, terms: Terms): Finding | undefined {
+  const ch = checkAt(st.program, k);
   const n = terms.cells.length;
+  const buf = st.buf;
   buf.reset(n);
   let invalid = -1;
   let cellCount = 0;
@@ -291,21 +253,22 @@ function runTerms(program: Program, st: State, k: number, terms: Terms): Finding
   if (invalid >= 0) {
     // A single-cell check on an unreadable cell says nothing beyond the READ finding itself.
     if (cellCount <= 1) return undefined;
-    return makeFinding(program, st, k, terms, undefined, invalid);
+    return makeFinding(st, k, terms, undefined, invalid);
   }
-  compareTerms(buf, ch.op, st.options.policy, outcome);
+  const outcome = compareTerms(buf, ch.op, st.options.policy, st.outcome);
   if (outcome.pass) return undefined;
-  return makeFinding(program, st, k, terms, outcome);
+  return makeFinding(st, k, terms, outcome);
 }
 
-function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typeof outcome | undefined, invalidCell?: number): Finding {
+function makeFinding(st: State, k: number, ch: Terms, out: IntervalOutcome | undefined, invalidCell?: number): Finding {
+  const program = st.program;
   const check = checkAt(program, k);
   const op = check.op;
   const code = check.code;
   const missing = check.missing;
   const rule = program.rules[check.rule];
   const targetIdx = ch.cells.find((c) => c >= 0)!;
-  const target = refOf(program, st, targetIdx);
+  const target = refOf(st, targetIdx);
   const scale = out?.scale ?? 0;
   const items: FindingItem[] = [];
   const leftParts: string[] = [];
@@ -338,7 +301,7 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
     if (ci >= 0 && ci !== targetIdx) {
       const c = cellOf(program, ci);
       const value = st.status[ci] === STATUS_INVALID ? Number.NaN : st.m[ci] / pow10Local(st.e[ci]);
-      items.push({ cell: refOf(program, st, ci), value, weight: w, label: cellLabel(c), side });
+      items.push({ cell: refOf(st, ci), value, weight: w, label: cellLabel(c), side });
     }
   }
   const params: Record<string, string | number> = {
@@ -406,9 +369,9 @@ function makeFinding(program: Program, st: State, k: number, ch: Terms, out: typ
   return finding;
 }
 
-function makeReadFinding(program: Program, st: State, ci: number): Finding {
-  const c = cellOf(program, ci);
-  const target = refOf(program, st, ci);
+function makeReadFinding(st: State, ci: number): Finding {
+  const c = cellOf(st.program, ci);
+  const target = refOf(st, ci);
   const text = st.invalidText.get(ci) ?? "";
   const finding: Finding = {
     id: stableHash(`READ|${c.sheet}!${c.address}=${text}`),
@@ -426,12 +389,16 @@ function makeReadFinding(program: Program, st: State, ci: number): Finding {
   return finding;
 }
 
-function assemble(program: Program, st: State): ValidationResult {
+function assemble(st: State): ValidationResult {
+  const program = st.program;
   const findings: Finding[] = [];
   const keep = (f: Finding | undefined): void => {
     if (f && !st.options.suppressed.has(f.id)) findings.push(f);
   };
-  for (const f of st.readFindings.values()) keep(f);
+  // in cell order, as a full evaluation finds them (a re-check adds newly unreadable cells at the end of the map)
+  const unreadable = [...st.readFindings.keys()];
+  if (unreadable.length > 1) unreadable.sort((a, b) => a - b);
+  for (const i of unreadable) keep(st.readFindings.get(i));
   // A failing tie whose other side is not printed is listed as not run, one entry per rule and table.
   let skipped = program.skipped;
   const notRun = new Map<string, SkippedRule>();
@@ -458,34 +425,7 @@ function assemble(program: Program, st: State): ValidationResult {
   return { findings, skipped, ruleErrors: program.ruleErrors, checks: program.elementary, counts: { error, warning } };
 }
 
-/** Evaluate every check of the program on the snapshot. Keeps state in the program for recheck(). */
-export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: EvaluateOptions = {}): ValidationResult {
-  const n = program.layout.count;
-  const st: State = {
-    snapshot,
-    sheets: new Map(snapshot.sheets.map((s) => [s.name, s])),
-    options: { policy: options.policy ?? "interval", lang: options.lang ?? "zh-CN", suppressed: options.suppressed ?? new Set() },
-    m: new Float64Array(n),
-    e: new Int32Array(n),
-    status: new Uint8Array(n),
-    invalidText: new Map(),
-    findingsByCheck: new Array(program.table.count),
-    clip: program.layout.clip,
-    readFindings: new Map(),
-    E0: 0,
-    M: new Float64Array(n),
-    H: new Float64Array(n),
-    fast: false,
-  };
-  for (let i = 0; i < n; i++) loadCell(program, st, i);
-  rescale(st);
-  for (const i of st.invalidText.keys()) st.readFindings.set(i, makeReadFinding(program, st, i));
-  for (let k = 0; k < program.table.count; k++) st.findingsByCheck[k] = runCheck(program, st, k);
-  program.state = st;
-  return assemble(program, st);
-}
-
-/** What recheck() did, besides the refreshed result. */
+/** What Evaluation.recheck() did, besides the refreshed result. */
 export interface RecheckResult extends ValidationResult {
   /** Number of checks re-evaluated. */
   rechecked: number;
@@ -494,49 +434,123 @@ export interface RecheckResult extends ValidationResult {
 }
 
 /**
- * Re-evaluate only the checks that read the changed cells, on the snapshot given (or the one last evaluated,
- * if the host updated it in place). Requires a previous evaluate() on this program.
+ * One evaluation of a compiled program on a workbook: its result, and the state to re-check it after cell edits.
+ * It owns its readings and scratch buffers, so several evaluations of one (cached, shared) program are independent.
  */
-export function recheck(program: Program, changedCells: { sheet: string; address: string }[], snapshot?: WorkbookSnapshot): RecheckResult {
-  const st = program.state as State | undefined;
-  if (!st) throw new Error("recheck() needs a previous evaluate() on this program");
-  if (snapshot && snapshot !== st.snapshot) {
-    st.snapshot = snapshot;
-    st.sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
-    st.lastSheetName = undefined;
-    st.lastSheet = undefined;
+export class Evaluation {
+  /** The result of the evaluation, then of the latest recheck(). */
+  result: ValidationResult;
+  private readonly st: State;
+
+  constructor(
+    readonly program: Program,
+    snapshot: WorkbookSnapshot,
+    options: EvaluateOptions = {},
+  ) {
+    const n = program.layout.count;
+    const st: State = {
+      program,
+      snapshot,
+      sheets: sheetsByName(snapshot),
+      options: { policy: options.policy ?? "interval", lang: options.lang ?? "zh-CN", suppressed: options.suppressed ?? new Set(), fastPath: options.fastPath ?? true },
+      m: new Float64Array(n),
+      e: new Int32Array(n),
+      status: new Uint8Array(n),
+      invalidText: new Map(),
+      findingsByCheck: new Array(program.table.count),
+      clip: program.layout.clip,
+      readFindings: new Map(),
+      scale: 0,
+      M: new Float64Array(n),
+      H: new Float64Array(n),
+      fast: false,
+      fastLimit: scaledLimit(maxWeightSum(program)),
+      // every field set here, so the object keeps one shape (the hot functions read it 50k times)
+      lastSheetName: undefined,
+      lastSheet: undefined,
+      formats: new Map(),
+      lastFormat: undefined,
+      lastFormatDecimals: -1,
+      buf: new TermBuffer(64),
+      outcome: newOutcome(),
+    };
+    this.st = st;
+    for (let i = 0; i < n; i++) loadCell(st, i);
+    rescale(st);
+    for (const i of st.invalidText.keys()) st.readFindings.set(i, makeReadFinding(st, i));
+    for (let k = 0; k < program.table.count; k++) st.findingsByCheck[k] = runCheck(st, k);
+    this.result = assemble(st);
   }
-  const touched = new Set<number>();
-  const signTouched: [number, number][] = [];
-  const unknownCells: { sheet: string; address: string }[] = [];
-  for (const c of changedCells) {
-    const i = findCell(program, c.sheet, c.address);
-    if (i === undefined) {
-      unknownCells.push(c);
-      continue;
+
+  /**
+   * Re-evaluate only the checks that read the changed cells, on the snapshot given (or the one evaluated last, if
+   * the host updated it in place).
+   */
+  recheck(changedCells: { sheet: string; address: string }[], snapshot?: WorkbookSnapshot): RecheckResult {
+    const st = this.st;
+    const program = this.program;
+    if (snapshot && snapshot !== st.snapshot) {
+      st.snapshot = snapshot;
+      st.sheets = sheetsByName(snapshot);
+      st.lastSheetName = undefined;
+      st.lastSheet = undefined;
     }
-    loadCell(program, st, i);
-    if (st.status[i] !== STATUS_INVALID && st.e[i] + 1 > st.E0) rescale(st);
-    else scaleCell(st, i);
-    if (st.status[i] === STATUS_INVALID) st.readFindings.set(i, makeReadFinding(program, st, i));
-    else st.readFindings.delete(i);
-    for (const k of checksOfCell(program, i)) {
-      if ((program.table.flags[k] & CHECK_SIGN) !== 0) signTouched.push([k, i]);
-      else touched.add(k);
+    const touched = new Set<number>();
+    const signTouched: [number, number][] = [];
+    const unknownCells: { sheet: string; address: string }[] = [];
+    for (const c of changedCells) {
+      const i = findCell(program, c.sheet, c.address);
+      if (i === undefined) {
+        unknownCells.push(c);
+        continue;
+      }
+      loadCell(st, i);
+      if (st.status[i] !== STATUS_INVALID && st.e[i] + 1 > st.scale) rescale(st);
+      else scaleCell(st, i);
+      if (st.status[i] === STATUS_INVALID) st.readFindings.set(i, makeReadFinding(st, i));
+      else st.readFindings.delete(i);
+      for (const k of checksOfCell(program, i)) {
+        if ((program.table.flags[k] & CHECK_SIGN) !== 0) signTouched.push([k, i]);
+        else touched.add(k);
+      }
     }
+    for (const k of touched) st.findingsByCheck[k] = runCheck(st, k);
+    // sign vectors: re-evaluate only the changed element
+    for (const [k, ci] of signTouched) {
+      const c = cellOf(program, ci);
+      const prev = st.findingsByCheck[k] as Finding[] | undefined;
+      let kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
+      const ch = checkAt(program, k);
+      if (st.status[ci] !== STATUS_INVALID && !signPasses(ch.op, st.m[ci])) {
+        const f = runTerms(st, k, termsOf(ch, ci));
+        if (f) kept = kept.length === 0 ? [f] : inTermOrder(program, k, kept, ci, f);
+      }
+      st.findingsByCheck[k] = kept.length ? kept : undefined;
+    }
+    this.result = assemble(st);
+    return { ...this.result, rechecked: touched.size + signTouched.length, unknownCells };
   }
-  for (const k of touched) st.findingsByCheck[k] = runCheck(program, st, k);
-  // sign vectors: re-evaluate only the changed element
-  for (const [k, ci] of signTouched) {
-    const c = cellOf(program, ci);
-    const prev = st.findingsByCheck[k] as Finding[] | undefined;
-    const kept = (prev ?? []).filter((f) => f.target.sheet !== c.sheet || f.target.address !== c.address);
-    const ch = checkAt(program, k);
-    if (st.status[ci] !== STATUS_INVALID && !signPasses(ch.op, st.m[ci])) {
-      const f = runTerms(program, st, k, termsOf(ch, ci));
-      if (f) kept.push(f);
-    }
-    st.findingsByCheck[k] = kept.length ? kept : undefined;
+}
+
+/** A sign vector's findings with `f` (about cell `ci`) added, in the order of the vector's cells, as evaluate() lists them. */
+function inTermOrder(program: Program, k: number, kept: Finding[], ci: number, f: Finding): Finding[] {
+  const byCell = new Map<number, Finding>([[ci, f]]);
+  for (const g of kept) byCell.set(findCell(program, g.target.sheet, g.target.address)!, g);
+  const T = program.table;
+  const out: Finding[] = [];
+  const end = T.start[k] + T.len[k];
+  for (let t = T.start[k]; t < end && out.length < byCell.size; t++) {
+    const g = byCell.get(T.termCell[t]);
+    if (g) out.push(g);
   }
-  return { ...assemble(program, st), rechecked: touched.size + signTouched.length, unknownCells };
+  return out;
+}
+
+function sheetsByName(snapshot: WorkbookSnapshot): Map<string, SheetSnapshot> {
+  return new Map(snapshot.sheets.map((s) => [s.name, s]));
+}
+
+/** Evaluate every check of the program on the snapshot; keep the Evaluation to recheck() it after edits. */
+export function evaluate(program: Program, snapshot: WorkbookSnapshot, options: EvaluateOptions = {}): Evaluation {
+  return new Evaluation(program, snapshot, options);
 }

@@ -1,4 +1,4 @@
-/** Validation engine entry points: validate() for one-shot use; compileRules/evaluate/recheck for live re-checking. */
+/** Validation engine entry points: validate() for one-shot use; compileRules, then evaluate() and its Evaluation.recheck() for live re-checking. */
 import type { Lang } from "../i18n/lang";
 import type { RecognitionResult } from "../recognize/types";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
@@ -16,7 +16,7 @@ import { withCompletenessFindings } from "./completeness";
 export { BUILTIN_RULES } from "./builtin";
 export { compileRules, cellKey, cellLabel, findCell, checksOfCell, termsOf, elementaryCount } from "./compile";
 export type { Program, Check, ProgramCell } from "./compile";
-export { evaluate, recheck } from "./evaluate";
+export { evaluate, Evaluation } from "./evaluate";
 export type { EvaluateOptions, RecheckResult } from "./evaluate";
 export { parseRule, RuleSyntaxError } from "./language/parser";
 export type { RuleBasis, RuleSpec } from "./rule";
@@ -56,7 +56,7 @@ export function collectRules(snapshot: WorkbookSnapshot, options: Pick<ValidateO
   return { rules: merged.rules, errors, overridden: merged.overridden };
 }
 
-/** Compile the full rule set for a recognised workbook (keep the program to recheck() after edits). */
+/** Compile the full rule set for a recognised workbook (evaluate() it, and keep the Evaluation to recheck() after edits). */
 export function compileForWorkbook(recognition: RecognitionResult, snapshot: WorkbookSnapshot, options: Pick<ValidateOptions, "userRules" | "builtin"> = {}): Program {
   const { rules, errors, overridden } = collectRules(snapshot, options);
   return finishProgram(compileRules(recognition, rules), errors, overridden);
@@ -80,7 +80,7 @@ export function validate(recognition: RecognitionResult, snapshot: WorkbookSnaps
     const extra = errors.length ? JSON.stringify(errors.map((e) => [e.source, e.position, e.message])) : "";
     program = programs.lookup(recognition, rules, extra, () => finishProgram(compileRules(recognition, rules), errors, overridden)).program;
   }
-  const result = evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed });
+  const result = evaluate(program, snapshot, { policy: options.policy, lang: options.lang, suppressed: options.suppressed }).result;
   // Layout-level rules (C-tables, C-empty-note) and N-PH (placeholders left in a 「情况说明」 sheet) are not cell
   // comparisons, so they are added after evaluation.
   const complete = withCompletenessFindings(result, recognition, { lang: options.lang, suppressed: options.suppressed });

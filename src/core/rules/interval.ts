@@ -170,6 +170,94 @@ export function compareTerms(buf: TermBuffer, op: ComparisonOp, policy: Toleranc
   return out;
 }
 
+/** Status of a cell that cannot be read as an amount (ScaledCells.status). */
+export const CELL_UNREADABLE = 2;
+
+/**
+ * Cells already brought to one common exponent `scale` (so every half-width is an integer too): cell i displays
+ * M[i] · 10^-scale and stands for M[i] ± H[i] (ends as in compareTerms). status[i] = CELL_UNREADABLE for a cell that
+ * could not be read; clip[i] = 1 when it is known non-negative.
+ */
+export interface ScaledCells {
+  scale: number;
+  M: Float64Array;
+  H: Float64Array;
+  status: Uint8Array;
+  clip: Uint8Array;
+}
+
+/** Largest |M| + H for which sums of terms with weights adding up to `weightSum` stay exact integers. */
+export function scaledLimit(weightSum: number): number {
+  return Number.MAX_SAFE_INTEGER / Math.max(1, weightSum);
+}
+
+/**
+ * compareTerms for a check whose terms are all cells with integer weights, on pre-scaled cells (the evaluation's
+ * fast path: no per-check rescaling). Terms are termCell/termW[start, start + len), the first nLeft on the left.
+ * Fills `out` at cells.scale and returns true; returns false, leaving `out` alone, when a cell is unreadable.
+ * Exact only while every |M| + H stays within scaledLimit of the weights' sum.
+ */
+export function compareScaled(cells: ScaledCells, termCell: Int32Array, termW: Float64Array, start: number, nLeft: number, len: number, op: ComparisonOp, policy: TolerancePolicy, out: IntervalOutcome): boolean {
+  const { M, H, status, clip } = cells;
+  const end = start + len;
+  const split = start + nLeft;
+  const useHalf = policy === "interval";
+  let left = 0;
+  let right = 0;
+  let half = 0;
+  let lo = 0;
+  let hi = 0;
+  let loClosed = true;
+  let hiClosed = true;
+  for (let t = start; t < end; t++) {
+    const ci = termCell[t];
+    if (status[ci] === CELL_UNREADABLE) return false;
+    const c = M[ci];
+    let w = termW[t];
+    if (t < split) left += w * c;
+    else {
+      right += w * c;
+      w = -w;
+    }
+    if (!useHalf) {
+      lo += w * c;
+      hi += w * c;
+      continue;
+    }
+    const h = H[ci];
+    let tLo = c - h;
+    const tHi = c + h;
+    let tLoClosed = c >= 0;
+    const tHiClosed = c < 0;
+    if (c === 0 && clip[ci] === 1) {
+      tLo = 0;
+      tLoClosed = true;
+    }
+    if (w >= 0) {
+      lo += w * tLo;
+      hi += w * tHi;
+      loClosed = loClosed && tLoClosed;
+      hiClosed = hiClosed && tHiClosed;
+    } else {
+      lo += w * tHi;
+      hi += w * tLo;
+      loClosed = loClosed && tHiClosed;
+      hiClosed = hiClosed && tLoClosed;
+    }
+    half += Math.abs(w) * h;
+  }
+  const loOk = loClosed ? lo <= 0 : lo < 0;
+  const hiOk = hiClosed ? hi >= 0 : hi > 0;
+  out.pass = op === "=" ? loOk && hiOk : op === "<=" ? loOk : hiOk;
+  out.left = left;
+  out.right = right;
+  out.half = half;
+  out.diffLow = lo;
+  out.diffHigh = hi;
+  out.scale = cells.scale;
+  return true;
+}
+
 /** A fresh outcome object for compareTerms. */
 export function newOutcome(): IntervalOutcome {
   return { pass: true, left: 0, right: 0, half: 0, diffLow: 0, diffHigh: 0, scale: 0 };

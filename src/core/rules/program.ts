@@ -155,8 +155,8 @@ export interface Program {
   elementary: number;
   skipped: SkippedRule[];
   ruleErrors: RuleError[];
-  /** State of the last evaluation (for recheck). */
-  state?: unknown;
+  /** Largest Σ|weight| over the simple checks; computed on first use (see maxWeightSum). */
+  weightSum?: number;
   /** Checks (by index) that tie to a subject row another table does not print: failing, they are listed as not run. */
   notPrinted?: Map<number, NotPrintedCheck>;
 }
@@ -291,7 +291,7 @@ export function checkAt(program: Pick<Program, "table" | "layout">, k: number): 
 export class CompiledProgram implements Program {
   cellIndex?: Map<string, number>;
   checksByCell?: number[][];
-  state?: unknown;
+  weightSum?: number;
   notPrinted?: Map<number, NotPrintedCheck>;
   private allCells?: ProgramCell[];
   private allChecks?: Check[];
@@ -343,4 +343,21 @@ export function checksOfCell(program: Program, cell: number): readonly number[] 
     program.checksByCell = byCell;
   }
   return program.checksByCell[cell];
+}
+
+/** Largest sum of |weights| of a simple check (CHECK_SIMPLE): bounds the fast path's integer sums. Computed once. */
+export function maxWeightSum(program: Program): number {
+  if (program.weightSum === undefined) {
+    const T = program.table;
+    let max = 0;
+    for (let k = 0; k < T.count; k++) {
+      if ((T.flags[k] & CHECK_SIMPLE) === 0) continue;
+      let sum = 0;
+      const end = T.start[k] + T.len[k];
+      for (let t = T.start[k]; t < end; t++) sum += Math.abs(T.termW[t]);
+      if (sum > max) max = sum;
+    }
+    program.weightSum = max;
+  }
+  return program.weightSum;
 }

@@ -5,12 +5,15 @@ import {
   ArgumentError,
   change,
   changePhrase,
+  changeRateExact,
   changeRatePercent,
+  direction,
   formatAmount,
   formatPercent,
   readArgumentAmount,
   readArgumentInteger,
   roundHalfUp,
+  shareExact,
   sharePercent,
   trend,
   trendWord,
@@ -75,6 +78,22 @@ describe("shares and changes", () => {
     expect(changeRatePercent(5, 0, 2)).toBe(100);
     expect(changeRatePercent(0, 0, 2)).toBe(0);
     expect(changeRatePercent(0, 5, 0)).toBe(100);
+  });
+  it("unrounded shares and rates (what a written figure is checked against) round to the published ones", () => {
+    expect(shareExact(3172.05, 4158.12)! * 4158.12).toBeCloseTo(317205, 6);
+    expect(shareExact(1, 0)).toBeUndefined();
+    expect(changeRateExact(4163.2, 6883.94)).toBeCloseTo((2720.74 / 6883.94) * 100, 12);
+    expect(changeRateExact(5, 0)).toBe(100);
+    expect(changeRateExact(0, 0)).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (a, b, d) => {
+        const [cur, prior] = [a / 100, b / 100];
+        expect(changeRatePercent(cur, prior, d)).toBe(roundHalfUp(changeRateExact(cur, prior), d));
+        const s = shareExact(cur, prior);
+        expect(sharePercent(cur, prior, d)).toBe(s === undefined ? undefined : roundHalfUp(s, d));
+        expect(direction(change(cur, prior))).toBe(trend(cur, prior));
+      }),
+    );
   });
   it("trend and words", () => {
     expect(trend(2, 1)).toBe("up");

@@ -1,10 +1,10 @@
 import { expect } from "../../support/expect";
 import { describe, it } from "mocha";
-import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, parseRulesText, recheck, validate } from "../../../src/core/rules/index";
+import { BUILTIN_RULES, compileForWorkbook, evaluate, layoutFingerprint, parseRulesText, validate } from "../../../src/core/rules/index";
 import { renderRuleError } from "../../../src/core/i18n/findings";
 import { buildWorkbook, plainSheet, setCell } from "./support/builder";
 import type { TableSpec } from "./support/builder";
-import { at, bump, put, run, targetsOf } from "./support/context";
+import { at, bump, put, run, targetsOf, valueAt } from "./support/context";
 import { consistentTables, consistentWorkbook } from "./support/generate";
 
 /** A small T3 with one class, one category and two items. */
@@ -133,17 +133,53 @@ describe("rule engine", () => {
   it("re-checks only the checks touching an edited cell, with the same result as a full run", () => {
     const wb = consistentWorkbook(6, { classes: 5 });
     const program = compileForWorkbook(wb.recognition, wb.snapshot);
-    expect(evaluate(program, wb.snapshot).findings).toEqual([]);
+    const evaluation = evaluate(program, wb.snapshot);
+    expect(evaluation.result.findings).toEqual([]);
     const cell = at(wb, "T3", "total", "basic");
     const [sheet, address] = cell.split("!");
     setCell(wb.snapshot, sheet, address, 1e6);
-    const inc = recheck(program, [{ sheet, address }]);
+    const inc = evaluation.recheck([{ sheet, address }]);
     expect(inc.rechecked).toBeGreaterThan(0);
     expect(inc.rechecked).toBeLessThan(10);
     const full = run(wb).result;
     expect(inc.findings.map((f) => f.id).sort()).toEqual(full.findings.map((f) => f.id).sort());
     expect(inc.findings.length).toBeGreaterThan(0);
-    expect(recheck(program, [{ sheet: "nowhere", address: "A1" }]).unknownCells).toEqual([{ sheet: "nowhere", address: "A1" }]);
+    expect(evaluation.result.findings).toEqual(inc.findings);
+    expect(evaluation.recheck([{ sheet: "nowhere", address: "A1" }]).unknownCells).toEqual([{ sheet: "nowhere", address: "A1" }]);
+  });
+
+  it("keeps two evaluations of one program apart: each re-checks its own workbook", () => {
+    const wb = consistentWorkbook(6, { classes: 5 });
+    const program = compileForWorkbook(wb.recognition, wb.snapshot);
+    const a = wb.snapshot;
+    const b = structuredClone(a);
+    const [sheetX, addressX] = at(wb, "T3", "total", "basic").split("!");
+    const [sheetY, addressY] = at(wb, "T1", "inc_other", "amount").split("!");
+    const originalX = valueAt(wb, "T3", "total", "basic");
+    setCell(b, sheetX, addressX, 1e6);
+    const evA = evaluate(program, a);
+    const evB = evaluate(program, b);
+    expect(evA.result.findings).toEqual([]);
+    const bFindings = evB.result.findings.map((f) => f.id).sort();
+    expect(bFindings.length).toBeGreaterThan(0);
+    const ids = (snapshot: typeof a) => evaluate(program, snapshot).result.findings.map((f) => f.id).sort();
+
+    // an edit to A, re-checked on A's evaluation: A's findings only (none of B's edit)
+    setCell(a, sheetY, addressY, 12345.67);
+    const reA = evA.recheck([{ sheet: sheetY, address: addressY }]);
+    expect(reA.findings.length).toBeGreaterThan(0);
+    expect(reA.findings.map((f) => f.id).sort()).toEqual(ids(a));
+    expect(reA.findings.some((f) => f.target.sheet === sheetX && f.target.address === addressX)).toBe(false);
+    // B's evaluation is untouched by A's
+    expect(evB.result.findings.map((f) => f.id).sort()).toEqual(bFindings);
+
+    // undo B's edit, re-checked on B's evaluation: B is consistent again, A keeps its finding
+    setCell(b, sheetX, addressX, originalX);
+    const reB = evB.recheck([{ sheet: sheetX, address: addressX }]);
+    expect(reB.findings).toEqual([]);
+    expect(evA.result.findings.map((f) => f.id).sort()).toEqual(ids(a));
+    // and re-checking A on B's cell changes nothing in A (that cell holds A's own value)
+    expect(evA.recheck([{ sheet: sheetX, address: addressX }]).findings.map((f) => f.id).sort()).toEqual(ids(a));
   });
 
   it("reuses a compiled program across value edits (same layout fingerprint), not across layout changes", () => {

@@ -6,7 +6,7 @@
  */
 import type { RecognitionResult } from "../../recognize/types";
 import { roundHalfUp } from "../../metrics/rounding";
-import { change } from "../../metrics/change";
+import { change, changeRateExact, direction, shareExact, trendWord } from "../../metrics/change";
 import { formatNumber } from "../../metrics/format";
 import { childrenOf as subjectChildren, classCodeByName, subjectEntry, subjectName } from "../../subjects";
 import { narrativeMessage, unverifiedReason, type NarrativeMessageCode, type NarrativeMessageParams, type UnverifiedCode } from "../../i18n/narrative";
@@ -83,6 +83,22 @@ const EPS = 1e-9;
 function sourceText(s: NarrativeSource | undefined): string | undefined {
   if (!s) return undefined;
   return "inputsRow" in s ? `${s.sheet}!${s.address}` : `${s.sheet}!${s.address}`;
+}
+
+/** 「增加12.34万元」 / 「减少…」 for a non-zero change, in the words of core/metrics. */
+function changeText(delta: number): string {
+  return `${trendWord(direction(delta))}${formatNumber(Math.abs(delta), 2)}万元`;
+}
+
+/** A change or rate word (`up` = it says the value went up) against a non-zero change the other way. */
+function wrongWay(delta: number, up: boolean): boolean {
+  const t = direction(delta);
+  return t !== "flat" && (t === "up") !== up;
+}
+
+/** 增长 / 下降: the rate word for a change. */
+function rateWord(delta: number): string {
+  return trendWord(direction(delta), { increase: "增长", decrease: "下降" });
 }
 
 interface PathResult {
@@ -433,13 +449,13 @@ class Verifier {
     const deltas = budgets.map((b) => change(final, b.value)).sort((a, b) => Math.abs(Math.abs(a) - value) - Math.abs(Math.abs(b) - value));
     const delta = deltas[0];
     const d = Math.abs(Math.abs(delta) - value);
-    const wrongWay = delta !== 0 && (delta > 0) !== isUp(word);
-    const ok = amountVerdict(d) === "ok" && !wrongWay;
+    const wrong = wrongWay(delta, isUp(word));
+    const ok = amountVerdict(d) === "ok" && !wrong;
     this.pushClaim("change", at, numStart, value, digits, fact.label, ok, fact);
     if (ok) return;
-    const expected = `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`;
-    const extra = { offset: this.offset(numStart), claimed: value, expected: Math.abs(delta), cell: sourceText(budgets[0].source), suggestion: delta === 0 ? "0万元" : expected };
-    if (wrongWay) return this.report("direction", "error", at, { subject: fact.label, word, expected }, extra);
+    const expected = delta === 0 ? "0万元" : changeText(delta);
+    const extra = { offset: this.offset(numStart), claimed: value, expected: Math.abs(delta), cell: sourceText(budgets[0].source), suggestion: expected };
+    if (wrong) return this.report("direction", "error", at, { subject: fact.label, word, expected }, extra);
     this.report("change", amountVerdict(d) === "near" ? "warning" : "error", at, { subject: fact.label, claimed: formatNumber(value, 2) + "万元", expected: formatNumber(Math.abs(delta), 2) + "万元", cell: extra.cell }, extra);
   }
 
@@ -497,14 +513,14 @@ class Verifier {
     const matching = deltas.find((d) => amountVerdict(Math.abs(Math.abs(d) - value)) === "ok");
     const delta = matching ?? deltas[0];
     const cell = sourceText(fact.prior.source);
-    if (delta !== 0 && (delta > 0) !== up) {
+    if (wrongWay(delta, up)) {
       this.pushClaim("change", at, numStart, value, digits, fact.label, false, fact);
-      this.report("direction", "error", at, { subject: fact.label, word, expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
+      this.report("direction", "error", at, { subject: fact.label, word, expected: changeText(delta) }, {
         offset: this.offset(numStart),
         claimed: value,
         expected: Math.abs(delta),
         cell,
-        suggestion: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元`,
+        suggestion: changeText(delta),
       });
       return;
     }
@@ -534,7 +550,7 @@ class Verifier {
       else if (part?.fact?.shareOf) denom = this.book.facts.get(part.fact.shareOf);
       if (!part?.fact || !denom) return this.unverifiedClaim("share", at, numStart, value, digits, clause, "share-unknown");
       const total = denom.values[0].value;
-      const exact = total === 0 ? 0 : (part.value / total) * 100;
+      const exact = shareExact(part.value, total) ?? 0;
       return this.checkPercent("share", at, numStart, value, digits, exact, part.fact);
     }
     if (completion) {
@@ -547,7 +563,8 @@ class Verifier {
       if (!fact || !budgets.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "no-budget");
       const final = fromSentence ? this.lastAmount!.value : fact.values[0].value;
       // Either budget basis (年初 / 调整) may be meant: accept the closer one.
-      const options = budgets.map((b) => (b.value === 0 ? (final === 0 ? 0 : undefined) : (final / b.value) * 100)).filter((x): x is number => x !== undefined);
+      // the final as a share of the budget; over a zero budget only 0 of 0 means anything
+      const options = budgets.map((b) => shareExact(final, b.value) ?? (b.value === 0 && final === 0 ? 0 : undefined)).filter((x): x is number => x !== undefined);
       if (!options.length) return this.unverifiedClaim("completion", at, numStart, value, digits, clause, "budget-zero");
       const exact = options.sort((a, b) => Math.abs(a - value) - Math.abs(b - value))[0];
       return this.checkPercent("completion", at, numStart, value, digits, exact, fact);
@@ -570,11 +587,11 @@ class Verifier {
         prior = roundHalfUp(cur - (ch.up ? ch.claimed : -ch.claimed), 2);
       }
       const delta = change(cur, prior);
-      if (delta !== 0 && (delta > 0) !== up) {
+      if (wrongWay(delta, up)) {
         this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
-        return this.report("direction", "error", at, { subject: fact.label, word: rate[1], expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
+        return this.report("direction", "error", at, { subject: fact.label, word: rate[1], expected: rateWord(delta) }, { offset: this.offset(numStart), claimed: value });
       }
-      const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
+      const exact = changeRateExact(cur, prior);
       return this.checkPercent("rate", at, numStart, value, digits, exact, fact);
     }
     this.unverifiedClaim("percent", at, numStart, value, digits, clause, "percent-unknown");
@@ -595,13 +612,13 @@ class Verifier {
     }
     if (!fact || !fact.prior) return this.unverifiedClaim("rate", at, numStart, value, digits, clause, "rate-unknown");
     const prior = fact.prior.value;
-    const delta = change(cur ?? fact.values[0].value, prior);
-    const up = isUp(word);
-    if (delta !== 0 && (delta > 0) !== up) {
+    const current = cur ?? fact.values[0].value;
+    const delta = change(current, prior);
+    if (wrongWay(delta, isUp(word))) {
       this.pushClaim("rate", at, numStart, value, digits, fact.label, false, fact);
-      return this.report("direction", "error", at, { subject: fact.label, word, expected: delta > 0 ? "增长" : "下降" }, { offset: this.offset(numStart), claimed: value });
+      return this.report("direction", "error", at, { subject: fact.label, word, expected: rateWord(delta) }, { offset: this.offset(numStart), claimed: value });
     }
-    const exact = prior === 0 ? (delta === 0 ? 0 : 100) : (Math.abs(delta) / Math.abs(prior)) * 100;
+    const exact = changeRateExact(current, prior);
     this.checkPercent("rate", at, numStart, value, digits, exact, fact);
   }
 
@@ -658,8 +675,8 @@ class Verifier {
     const prior = fact.prior.value;
     const cur = fact.values[0].value;
     const delta = change(cur, prior);
-    if (delta === 0) return;
-    this.report("flat", "error", { start: s, end: i + 2 }, { subject: fact.label, current: formatNumber(cur, 2) + "万元", expected: `${delta > 0 ? "增加" : "减少"}${formatNumber(Math.abs(delta), 2)}万元` }, {
+    if (direction(delta) === "flat") return;
+    this.report("flat", "error", { start: s, end: i + 2 }, { subject: fact.label, current: formatNumber(cur, 2) + "万元", expected: changeText(delta) }, {
       expected: delta,
       cell: sourceText(fact.values[0].source),
     });

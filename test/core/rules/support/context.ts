@@ -54,7 +54,7 @@ export function bump(wb: Workbook, kind: TableKind, key: string, role: ColumnRol
 
 export function run(wb: Workbook, options: ValidateOptions = {}): { result: ValidationResult; program: Program } {
   const program = compileForWorkbook(wb.recognition, wb.snapshot, options);
-  const result = evaluate(program, wb.snapshot, options);
+  const result = evaluate(program, wb.snapshot, options).result;
   return { result, program };
 }
 
