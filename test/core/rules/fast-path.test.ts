@@ -266,8 +266,8 @@ describe("evaluation with and without the fast path", () => {
               .slice(from, to)
               .map((ci, j) => {
                 const w = r.weights[from + j];
-                // `- 2 * X` at the start of a side is refused by the parser; `- X * 2` is the same term
-                const term = `${CELLS[ci].ref}${Math.abs(w) === 1 ? "" : ` * ${Math.abs(w)}`}`;
+                // the constant first (`- 2 * X` at the start of a side is a negated constant factor)
+                const term = `${Math.abs(w) === 1 ? "" : `${Math.abs(w)} * `}${CELLS[ci].ref}`;
                 return `${w < 0 ? "- " : j === 0 ? "" : "+ "}${term}`;
               })
               .join(" ");

@@ -42,6 +42,22 @@ describe("rule language parser", () => {
     expect(r7.ok).toBe(true);
   });
 
+  it("takes a negated constant as a factor on either side of ×", () => {
+    const shape = (text: string) => {
+      const r = parseRule(text);
+      if (!r.ok) throw new Error(`${text}: ${r.error.zh}`);
+      const st = r.ast.statements[0];
+      return st.type === "compare" ? st.operands[1] : undefined;
+    };
+    const negScaled = { type: "neg", expr: { type: "scale", factor: 2, expr: { type: "ref", table: "T3" } } };
+    expect(shape("T3[total, basic] = -2 * T3[total, project]")).toMatchObject(negScaled);
+    expect(shape("T3[total, basic] = T3[total, project] * -2")).toMatchObject(negScaled);
+    expect(shape("T3[total, basic] = -T3[total, project] * 2")).toMatchObject(negScaled);
+    // two minus signs cancel
+    expect(shape("T3[total, basic] = -2 * -T3[total, project]")).toMatchObject({ type: "scale", factor: 2 });
+    expect(errorAt("T3[total, basic] = -T3[total, basic] * -T3[total, project]").zh).toBe("乘法只能乘以常数");
+  });
+
   it("reports errors with zero-based positions and zh-CN messages", () => {
     expect(errorAt("T1[inc_total_year] = ")).toMatchObject({ position: 21 });
     expect(errorAt("T1[inc_total_year] = ").zh).toContain("缺少");

@@ -229,9 +229,14 @@ class Parser {
     if (!this.isTimes()) return first;
     const opPos = this.pos++;
     const second = this.factor();
-    if (first.type === "num" && second.type !== "num") return { type: "scale", factor: first.value, factorText: first.text, expr: second, pos: first.pos };
-    if (second.type === "num") return { type: "scale", factor: second.value, factorText: second.text, expr: first, pos: first.pos };
-    return this.fail(opPos, "乘法只能乘以常数", "multiplication is only allowed by a constant");
+    // A constant may carry its own minus sign (「-2 * T3[b]」, 「T3[b] * -2」): −(c · x).
+    const [a, aNeg] = unNegated(first);
+    const [b, bNeg] = unNegated(second);
+    let scaled: Expr | undefined;
+    if (a.type === "num" && b.type !== "num") scaled = { type: "scale", factor: a.value, factorText: a.text, expr: b, pos: first.pos };
+    else if (b.type === "num") scaled = { type: "scale", factor: b.value, factorText: b.text, expr: a, pos: first.pos };
+    if (!scaled) return this.fail(opPos, "乘法只能乘以常数", "multiplication is only allowed by a constant");
+    return aNeg !== bNeg ? { type: "neg", expr: scaled, pos: first.pos } : scaled;
   }
 
   private factor(): Expr {
@@ -369,4 +374,14 @@ export function parseRule(text: string): ParseOutcome {
     if (e instanceof RuleSyntaxError) return { ok: false, error: e };
     throw e;
   }
+}
+
+/** A factor without its leading minus signs, and whether an odd number of them was dropped. */
+function unNegated(e: Expr): [Expr, boolean] {
+  let neg = false;
+  while (e.type === "neg") {
+    e = e.expr;
+    neg = !neg;
+  }
+  return [e, neg];
 }
