@@ -5,7 +5,10 @@
  * sizes are the theme's CSS variables, which FluentProvider defines on its root element.
  *
  * Headings use Fluent's type ramp (Title3, Subtitle2) as two rules here rather than the Text component, whose
- * styles for every size, weight and decoration weigh more than the pane's whole stylesheet.
+ * styles for every size, weight and decoration weigh more than the pane's whole stylesheet. Likewise the filter
+ * buttons are Buttons with aria-pressed and ToggleButton's checked colours (appearance "secondary", the only one
+ * used), including its forced-colours rules as they render (on focus Button's own ButtonText border colour wins);
+ * the extra class in front outranks Button's own single-class rules.
  *
  * Each rule is a single class, like Griffel's atomic ones; a modifier (error, warn, placeholder …) comes after
  * its base rule so that it wins.
@@ -22,6 +25,7 @@ export const cls = {
   // ValidateTab
   validateActions: "cj-validate-actions",
   filters: "cj-filters",
+  pressed: "cj-pressed",
   summary: "cj-summary",
   // FindingList
   group: "cj-group",
@@ -62,6 +66,14 @@ const STYLES = `
 
 .cj-validate-actions{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
 .cj-filters{display:flex;gap:4px;flex-wrap:wrap;margin:8px 0}
+.cj-filters .cj-pressed{background-color:var(--colorNeutralBackground1Selected);border-color:var(--colorNeutralStroke1);color:var(--colorNeutralForeground1Selected);border-width:var(--strokeWidthThin)}
+.cj-filters .cj-pressed:hover{background-color:var(--colorNeutralBackground1Hover);border-color:var(--colorNeutralStroke1Hover);color:var(--colorNeutralForeground1Hover)}
+.cj-filters .cj-pressed:hover:active,.cj-filters .cj-pressed:active:focus-visible{background-color:var(--colorNeutralBackground1Pressed);border-color:var(--colorNeutralStroke1Pressed);color:var(--colorNeutralForeground1Pressed)}
+@media (forced-colors:active){
+.cj-filters .cj-pressed{background-color:Highlight;border-color:Highlight;color:HighlightText;forced-color-adjust:none}
+.cj-filters .cj-pressed:hover,.cj-filters .cj-pressed:hover:active,.cj-filters .cj-pressed:active:focus-visible{background-color:HighlightText;border-color:Highlight;color:Highlight}
+.cj-filters .cj-pressed:focus{border-width:1px;border-style:solid;outline-color:Highlight}
+}
 .cj-summary{font-weight:600;margin:8px 0;overflow-wrap:anywhere}
 
 .cj-group{margin-top:10px;min-width:0}

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Switch, ToggleButton } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
@@ -74,9 +74,10 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
           </p>
           <div className={cls.filters} role="group" aria-label={t.filterLabel}>
             {(["all", "error", "warning", "explained"] as Filter[]).map((f) => (
-              <ToggleButton key={f} size="small" checked={filter === f} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
+              // a Button with aria-pressed looks and reads like Fluent's ToggleButton (styles.ts), without its styles for every appearance
+              <Button key={f} size="small" aria-pressed={filter === f} className={filter === f ? cls.pressed : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
                 {{ all: t.filterAll, error: t.filterError, warning: t.filterWarning, explained: t.filterExplained }[f]} ({count(f)})
-              </ToggleButton>
+              </Button>
             ))}
           </div>
           {outcome.result.ruleErrors.length > 0 && (
