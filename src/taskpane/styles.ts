@@ -8,7 +8,7 @@
  * styles for every size, weight and decoration weigh more than the pane's whole stylesheet. Likewise the filter
  * buttons are Buttons with aria-pressed and ToggleButton's checked colours (appearance "secondary", the only one
  * used), including its forced-colours rules as they render (on focus Button's own ButtonText border colour wins);
- * the extra class in front outranks Button's own single-class rules.
+ * the extra class in front outranks Button's own single-class rules. Badges (components/Badge) are drawn here too.
  *
  * Each rule is a single class, like Griffel's atomic ones; a modifier (error, warn, placeholder …) comes after
  * its base rule so that it wins.
@@ -51,6 +51,12 @@ export const cls = {
   mismatch: "cj-mismatch",
   mismatchWarn: "cj-mismatch-warn",
   excerpt: "cj-excerpt",
+  // Badge: Fluent's medium circular Badge, filled (danger, warning, informative) or tint (informative)
+  badge: "cj-badge",
+  badgeDanger: "cj-badge-danger",
+  badgeWarning: "cj-badge-warning",
+  badgeInformative: "cj-badge-informative",
+  badgeTint: "cj-badge-tint",
   // RecognitionReport
   recognition: "cj-recognition",
   recognitionList: "cj-recognition-list",
@@ -99,6 +105,13 @@ const STYLES = `
 .cj-mismatch{border-left:3px solid var(--colorPaletteRedBorder2);padding:4px 8px;margin:6px 0}
 .cj-mismatch-warn{border-left-color:var(--colorPaletteMarigoldBorder2)}
 .cj-excerpt{color:var(--colorNeutralForeground3);margin:2px 0}
+
+.cj-badge{display:inline-flex;box-sizing:border-box;align-items:center;justify-content:center;position:relative;font-family:var(--fontFamilyBase);font-size:var(--fontSizeBase200);font-weight:var(--fontWeightSemibold);line-height:var(--lineHeightBase200);height:20px;min-width:20px;padding:0 calc(var(--spacingHorizontalXS) + var(--spacingHorizontalXXS));border-radius:var(--borderRadiusCircular);border-color:var(--colorTransparentStroke)}
+.cj-badge::after{content:"";position:absolute;top:0;left:0;bottom:0;right:0;border-style:solid;border-color:inherit;border-width:var(--strokeWidthThin);border-radius:inherit}
+.cj-badge-danger{background-color:var(--colorPaletteRedBackground3);color:var(--colorNeutralForegroundOnBrand)}
+.cj-badge-warning{background-color:var(--colorPaletteYellowBackground3);color:var(--colorNeutralForeground1Static)}
+.cj-badge-informative{background-color:var(--colorNeutralBackground5);color:var(--colorNeutralForeground3)}
+.cj-badge-tint{background-color:var(--colorNeutralBackground4);color:var(--colorNeutralForeground3);border-color:var(--colorNeutralStroke2)}
 
 .cj-recognition{margin-top:16px;padding-top:8px;border-top:1px solid var(--colorNeutralStroke2);min-width:0}
 .cj-recognition-list{margin:4px 0;padding:0;list-style-type:none;min-width:0;font-size:var(--fontSizeBase200)}

@@ -1,9 +1,10 @@
-import { Badge, Button, Field, Link, Textarea } from "@fluentui/react-components";
+import { Button, Field, Link, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import { findingDetail, registryBasis } from "../../app/present";
 import type { Strings } from "../i18n";
+import { Badge } from "./Badge";
 import { SafeText } from "./SafeText";
 import { cls } from "../styles";
 

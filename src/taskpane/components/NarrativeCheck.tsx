@@ -1,9 +1,10 @@
-import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { Button, Field, Link, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { verifyView } from "../../app/verify";
+import { Badge } from "./Badge";
 import { SafeText } from "./SafeText";
 import { cls } from "../styles";
 
