@@ -2,7 +2,7 @@
  * The task pane: tabs 校验 / 说明 / 设置 over the shared ValidationSession (the ribbon uses the same one, so a
  * ribbon run shows up here). Every piece of workbook text is rendered as text (see components/SafeText).
  */
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { hostErrorText } from "../excel/errors";
 import { getSession } from "../excel/runtime";
@@ -13,16 +13,11 @@ import { SettingsTab } from "./components/SettingsTab";
 import { ValidateTab } from "./components/ValidateTab";
 import { useSession } from "./components/useSession";
 import { strings } from "./i18n";
-
-const useStyles = makeStyles({
-  root: { padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100vw", overflowX: "hidden" },
-  header: { display: "flex", alignItems: "center", gap: "8px" },
-});
+import { cls } from "./styles";
 
 type TabId = "validate" | "narrative" | "settings";
 
 export function App({ session = getSession() }: { session?: ValidationSession }) {
-  const s = useStyles();
   const view = useSession(session);
   const [tab, setTab] = useState<TabId>("validate");
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -33,9 +28,9 @@ export function App({ session = getSession() }: { session?: ValidationSession })
   const t = strings(lang);
   const error = view.error ? hostErrorText(view.error, lang) : loadError;
   return (
-    <FluentProvider theme={webLightTheme} className={s.root} lang={lang}>
-      <div className={s.header}>
-        <Title3 as="h1">{t.appTitle}</Title3>
+    <FluentProvider theme={webLightTheme} className={cls.root} lang={lang}>
+      <div className={cls.header}>
+        <h1 className={cls.title}>{t.appTitle}</h1>
         {view.busy && <Spinner size="tiny" label={t.busy} data-testid="busy" />}
       </div>
       {error && (

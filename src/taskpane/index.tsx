@@ -3,6 +3,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { missingRequirements, unsupportedHostText } from "../excel/requirements";
+import { installStyles } from "./styles";
 
 void Office.onReady((info) => {
   const container = document.getElementById("container");
@@ -21,5 +22,6 @@ void Office.onReady((info) => {
     container.replaceChildren(p);
     return;
   }
+  installStyles(document);
   createRoot(container).render(<App />);
 });

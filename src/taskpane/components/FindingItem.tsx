@@ -1,26 +1,12 @@
-import { Badge, Button, Field, Link, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Link, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
 import { findingDetail, registryBasis } from "../../app/present";
 import type { Strings } from "../i18n";
+import { Badge } from "./Badge";
 import { SafeText } from "./SafeText";
-
-const useStyles = makeStyles({
-  item: {
-    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
-    padding: "6px 8px",
-    margin: "6px 0",
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  explained: { borderLeftColor: tokens.colorNeutralStroke1, opacity: 0.85 },
-  head: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap", minWidth: 0 },
-  message: { margin: "4px 0", fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, minWidth: 0 },
-  actions: { display: "flex", gap: "6px", marginTop: "4px", flexWrap: "wrap" },
-});
+import { cls } from "../styles";
 
 export interface FindingItemProps {
   finding: Finding;
@@ -35,16 +21,15 @@ export interface FindingItemProps {
 }
 
 export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain, onUnexplain }: FindingItemProps) {
-  const s = useStyles();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const explained = reason !== undefined;
   const detail = findingDetail(finding, lang, registryBasis(lang));
   const facts = [detail.terms, detail.difference, detail.tolerance].filter((x): x is string => !!x);
-  const kind = explained ? s.explained : finding.severity === "error" ? s.error : s.warning;
+  const kind = explained ? cls.findingExplained : finding.severity === "error" ? cls.findingError : cls.findingWarning;
   return (
-    <li className={`${s.item} ${kind}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
-      <div className={s.head}>
+    <li className={`${cls.finding} ${kind}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
+      <div className={cls.findingHead}>
         <Badge appearance="filled" color={explained ? "informative" : finding.severity === "error" ? "danger" : "warning"}>
           {explained ? t.explainedBadge : finding.severity === "error" ? t.error : t.warning}
         </Badge>
@@ -55,21 +40,21 @@ export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain,
           <SafeText text={`${finding.target.sheet}!${finding.target.address}`} max={120} />
         </Link>
       </div>
-      <p className={s.message} data-testid="finding-message">
+      <p className={cls.findingMessage} data-testid="finding-message">
         <SafeText text={finding.message} />
       </p>
       {facts.length > 0 && (
-        <p className={s.message} data-testid="finding-detail">
+        <p className={cls.findingMessage} data-testid="finding-detail">
           <SafeText text={facts.join("；")} />
         </p>
       )}
       {(detail.formula || detail.basis) && (
-        <p className={s.message} data-testid="finding-basis">
+        <p className={cls.findingMessage} data-testid="finding-basis">
           <SafeText text={[detail.formula, detail.basis].filter(Boolean).join(" — ")} />
         </p>
       )}
       {explained && (
-        <p className={s.message} data-testid="finding-reason">
+        <p className={cls.findingMessage} data-testid="finding-reason">
           {t.explainedBadge}：<SafeText text={reason} />
           {by ? <> （<SafeText text={t.explainedByLine(by)} />）</> : null}
         </p>
@@ -79,7 +64,7 @@ export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain,
           <Field label={t.reasonLabel}>
             <Textarea value={text} placeholder={t.reasonPlaceholder} onChange={(_, d) => setText(d.value)} maxLength={500} data-testid="reason-input" />
           </Field>
-          <div className={s.actions}>
+          <div className={cls.findingActions}>
             <Button
               appearance="primary"
               size="small"
@@ -97,13 +82,13 @@ export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain,
           </div>
         </div>
       ) : (
-        <div className={s.actions}>
+        <div className={cls.findingActions}>
           {explained ? (
             <Button size="small" appearance="subtle" onClick={() => void onUnexplain(finding)}>
               {t.unexplain}
             </Button>
           ) : finding.severity === "error" ? (
-            <span className={s.message} data-testid="must-fix">
+            <span className={cls.findingMessage} data-testid="must-fix">
               {t.errorMustBeFixed}
             </span>
           ) : (

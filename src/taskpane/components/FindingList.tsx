@@ -1,15 +1,10 @@
-import { Subtitle2, makeStyles } from "@fluentui/react-components";
 import type { Finding } from "../../core/rules/types";
 import type { Lang } from "../../core/i18n/lang";
 import { tableName } from "../../app/report";
 import type { Strings } from "../i18n";
 import { FindingItem, type FindingItemProps } from "./FindingItem";
 import { SafeText } from "./SafeText";
-
-const useStyles = makeStyles({
-  group: { marginTop: "10px", minWidth: 0 },
-  list: { listStyleType: "none", padding: 0, margin: 0, minWidth: 0 },
-});
+import { cls } from "../styles";
 
 export interface ListedFinding {
   finding: Finding;
@@ -19,7 +14,6 @@ export interface ListedFinding {
 
 /** Findings grouped by table (in the order the tables first appear), untrusted text as text only. */
 export function FindingList(props: { items: ListedFinding[]; lang: Lang; t: Strings } & Omit<FindingItemProps, "finding" | "reason" | "by" | "t" | "lang">) {
-  const s = useStyles();
   const groups = new Map<string, ListedFinding[]>();
   for (const item of props.items) {
     const k = item.finding.table ?? "";
@@ -30,11 +24,11 @@ export function FindingList(props: { items: ListedFinding[]; lang: Lang; t: Stri
   return (
     <div data-testid="finding-groups">
       {[...groups].map(([table, items]) => (
-        <section key={table || "-"} className={s.group} data-testid="finding-group" data-table={table}>
-          <Subtitle2 as="h3">
+        <section key={table || "-"} className={cls.group} data-testid="finding-group" data-table={table}>
+          <h3 className={cls.subtitle}>
             <SafeText text={table ? tableName(table, props.lang) : props.t.otherFindings} /> ({items.length})
-          </Subtitle2>
-          <ul className={s.list}>
+          </h3>
+          <ul className={cls.findingList}>
             {items.map((i) => (
               <FindingItem key={i.finding.id} finding={i.finding} reason={i.reason} by={i.by} lang={props.lang} t={props.t} onSelect={props.onSelect} onExplain={props.onExplain} onUnexplain={props.onUnexplain} />
             ))}

@@ -1,18 +1,12 @@
-import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Link, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { verifyView } from "../../app/verify";
+import { Badge } from "./Badge";
 import { SafeText } from "./SafeText";
-
-const useStyles = makeStyles({
-  box: { marginTop: "16px", minWidth: 0 },
-  list: { listStyleType: "none", padding: 0, margin: "8px 0", minWidth: 0 },
-  item: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`, padding: "4px 8px", margin: "6px 0" },
-  warn: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  excerpt: { color: tokens.colorNeutralForeground3, margin: "2px 0" },
-});
+import { cls } from "../styles";
 
 /** 「sheet!A1」 (as the verifier names a source) → sheet and address, if it is one. */
 function cellOf(text: string | undefined): { sheet: string; address: string } | undefined {
@@ -35,7 +29,6 @@ function decodeText(bytes: Uint8Array): string {
 
 /** 核对 of a pasted, hand-written narrative — or one read from a Word/text file the user picks — against the tables. */
 export function NarrativeCheck({ session, outcome, t }: { session: ValidationSession; outcome: Outcome; t: Strings }) {
-  const s = useStyles();
   const [text, setText] = useState("");
   /** The sheet text last put into the box: anything else in the box is the user's own and is never replaced silently. */
   const [loaded, setLoaded] = useState<string | null>(null);
@@ -117,8 +110,8 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
     );
   };
   return (
-    <section className={s.box} data-testid="narrative-check">
-      <Subtitle2 as="h3">{t.narrativeCheckTitle}</Subtitle2>
+    <section className={cls.checkBox} data-testid="narrative-check">
+      <h3 className={cls.subtitle}>{t.narrativeCheckTitle}</h3>
       <Field hint={t.narrativeCheckHint}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} data-testid="narrative-check-input" />
       </Field>
@@ -178,21 +171,21 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
         <div data-testid="narrative-check-result">
           <p>{t.narrativeCheckCounts(result.result.claims.length, view.mismatches.length, view.unverified.length)}</p>
           {view.mismatches.length === 0 && <p>{t.narrativeNoProblems}</p>}
-          <ul className={s.list}>
+          <ul className={cls.checkList}>
             {view.mismatches.map((m, i) => {
               const cell = cellOf(m.cell);
               return (
-                <li key={i} className={`${s.item} ${m.severity === "warning" ? s.warn : ""}`} data-testid="narrative-mismatch">
+                <li key={i} className={`${cls.mismatch} ${m.severity === "warning" ? cls.mismatchWarn : ""}`} data-testid="narrative-mismatch">
                   <Badge appearance="filled" color={m.severity === "error" ? "danger" : "warning"}>
                     {m.severity === "error" ? t.error : t.warning}
                   </Badge>{" "}
                   <span data-testid="narrative-line">{t.lineLabel(m.line)}</span>{" "}
                   <SafeText text={m.message} />
-                  <p className={s.excerpt}>
+                  <p className={cls.excerpt}>
                     「<SafeText text={m.excerpt} max={200} />」
                   </p>
                   {m.suggestion && (
-                    <p className={s.excerpt}>
+                    <p className={cls.excerpt}>
                       → <SafeText text={m.suggestion} />
                     </p>
                   )}
@@ -208,9 +201,9 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
           {view.unverified.length > 0 && (
             <details data-testid="narrative-unverified">
               <summary>{t.unverifiedTitle(view.unverified.length)}</summary>
-              <ul className={s.list}>
+              <ul className={cls.checkList}>
                 {view.unverified.map((u, i) => (
-                  <li key={i} className={`${s.item} ${s.warn}`} data-testid="narrative-unverified-item">
+                  <li key={i} className={`${cls.mismatch} ${cls.mismatchWarn}`} data-testid="narrative-unverified-item">
                     {t.lineLabel(u.line)}：「<SafeText text={u.excerpt} max={200} />」 <SafeText text={u.reason} />
                   </li>
                 ))}

@@ -1,28 +1,12 @@
 import { inputCellOf, narrativeStyleOf } from "../../app/narrative";
-import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { generateNarrative, narrativeSheetRows, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { SafeText } from "./SafeText";
 import { NarrativeCheck } from "./NarrativeCheck";
-
-const useStyles = makeStyles({
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
-  preview: { maxHeight: "50vh", overflowY: "auto", overflowX: "hidden", border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "8px", minWidth: 0 },
-  para: { margin: "6px 0", lineHeight: "1.7", overflowWrap: "anywhere" },
-  span: {
-    backgroundColor: tokens.colorPaletteLightGreenBackground1,
-    borderBottom: `1px dotted ${tokens.colorPaletteGreenBorder2}`,
-    cursor: "pointer",
-    border: "none",
-    padding: 0,
-    font: "inherit",
-    color: "inherit",
-  },
-  placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  details: { margin: "8px 0", padding: "6px 8px", backgroundColor: tokens.colorNeutralBackground3, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
-});
+import { cls } from "../styles";
 
 function sourceText(src: NarrativeSource): string {
   return "inputsRow" in src ? `${src.sheet}!${src.address}（${src.key}）` : `${src.sheet}!${src.address} = ${src.value}`;
@@ -41,7 +25,6 @@ function spanTip(span: NarrativeSpan, t: Strings): string {
  * details box and selects the source cell.
  */
 function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan(span: NarrativeSpan): void }) {
-  const s = useStyles();
   const pieces: JSX.Element[] = [];
   let at = 0;
   const spans = [...p.spans].sort((a, b) => a.start - b.start);
@@ -52,7 +35,7 @@ function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan
       <button
         key={`s${i}`}
         type="button"
-        className={`${s.span} ${span.kind === "placeholder" ? s.placeholder : ""}`}
+        className={`${cls.span} ${span.kind === "placeholder" ? cls.placeholder : ""}`}
         title={spanTip(span, t)}
         data-testid="narrative-span"
         onClick={() => onSpan(span)}
@@ -63,11 +46,10 @@ function Paragraph({ p, t, onSpan }: { p: NarrativeParagraph; t: Strings; onSpan
     at = span.end;
   });
   if (at < p.text.length) pieces.push(<SafeText key="end" text={p.text.slice(at)} max={100_000} />);
-  return <p className={s.para}>{pieces}</p>;
+  return <p className={cls.para}>{pieces}</p>;
 }
 
 export function NarrativeTab({ session, outcome, t }: { session: ValidationSession; outcome: Outcome | null; t: Strings }) {
-  const s = useStyles();
   const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const settings = session.state?.settings;
   // the preset with the unit's own options over it, as saved in the workbook (设置 → 文风选项)
@@ -104,7 +86,7 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
   if (!outcome) return <p data-testid="narrative-needs-validation">{t.narrativeNeedsValidation}</p>;
   return (
     <div data-testid="narrative-tab">
-      <div className={s.actions}>
+      <div className={cls.narrativeActions}>
         <Button appearance="primary" data-testid="narrative-generate" onClick={() => setGeneratedFor({ at: Date.now() })}>
           {t.narrativeGenerate}
         </Button>
@@ -150,17 +132,17 @@ export function NarrativeTab({ session, outcome, t }: { session: ValidationSessi
         </MessageBar>
       )}
       {narrative && picked && (
-        <div className={s.details} data-testid="provenance">
+        <div className={cls.details} data-testid="provenance">
           <SafeText text={spanTip(picked, t)} max={2000} />
         </div>
       )}
       {narrative && (
-        <div className={s.preview} data-testid="narrative-preview">
+        <div className={cls.preview} data-testid="narrative-preview">
           {narrative.sections.map((sec) => (
             <section key={sec.id}>
-              <Subtitle2 as="h4">
+              <h4 className={cls.subtitle}>
                 <SafeText text={sec.title} />
-              </Subtitle2>
+              </h4>
               {sec.paragraphs.map((p, i) => (
                 <Paragraph key={i} p={p} t={t} onSpan={onSpan} />
               ))}

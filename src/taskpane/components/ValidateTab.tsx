@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Switch, ToggleButton, makeStyles } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
@@ -9,17 +9,11 @@ import type { Strings } from "../i18n";
 import { FindingList, type ListedFinding } from "./FindingList";
 import { RecognitionReport } from "./RecognitionReport";
 import { SafeText } from "./SafeText";
-
-const useStyles = makeStyles({
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center", margin: "8px 0" },
-  filters: { display: "flex", gap: "4px", flexWrap: "wrap", margin: "8px 0" },
-  summary: { fontWeight: 600, margin: "8px 0", overflowWrap: "anywhere" },
-});
+import { cls } from "../styles";
 
 type Filter = "all" | "error" | "warning" | "explained";
 
 export function ValidateTab({ session, outcome, busy, lang, t }: { session: ValidationSession; outcome: Outcome | null; busy: boolean; lang: Lang; t: Strings }) {
-  const s = useStyles();
   const [filter, setFilter] = useState<Filter>("all");
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -50,7 +44,7 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
 
   return (
     <div data-testid="validate-tab">
-      <div className={s.actions}>
+      <div className={cls.validateActions}>
         <Button appearance="primary" disabled={busy} data-testid="btn-validate" onClick={run(async () => (await session.validate({ trigger: "taskpane", activateReport: false }), null))}>
           {t.validate}
         </Button>
@@ -75,14 +69,15 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
         <p data-testid="not-run">{t.notRunYet}</p>
       ) : (
         <>
-          <p className={s.summary} data-testid="summary">
+          <p className={cls.summary} data-testid="summary">
             <SafeText text={outcome.summary} /> {outcome.trigger === "ribbon" ? t.viaRibbon : outcome.trigger === "live" ? t.viaLive : ""}
           </p>
-          <div className={s.filters} role="group" aria-label={t.filterLabel}>
+          <div className={cls.filters} role="group" aria-label={t.filterLabel}>
             {(["all", "error", "warning", "explained"] as Filter[]).map((f) => (
-              <ToggleButton key={f} size="small" checked={filter === f} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
+              // a Button with aria-pressed looks and reads like Fluent's ToggleButton (styles.ts), without its styles for every appearance
+              <Button key={f} size="small" aria-pressed={filter === f} className={filter === f ? cls.pressed : undefined} data-testid={`filter-${f}`} onClick={() => setFilter(f)}>
                 {{ all: t.filterAll, error: t.filterError, warning: t.filterWarning, explained: t.filterExplained }[f]} ({count(f)})
-              </ToggleButton>
+              </Button>
             ))}
           </div>
           {outcome.result.ruleErrors.length > 0 && (
