@@ -12,7 +12,7 @@
 // every process (and every worker of a batch) would otherwise parse it at start-up for nothing.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -70,25 +70,38 @@ function stampBuildId(file) {
   if (/\bimport\(/.test(rest.replace(/\/\/.*$/gm, ""))) console.warn(`build-cli: ${path.basename(file)} still contains import(): it fails when run from the code cache`);
 }
 
+// esbuild writes nothing itself: the outputs (source maps computed for dist-cli/) go to a stage folder inside dist-cli/,
+// get their build ids and code caches there, and are then renamed into place file by file. A CLI process (or a test)
+// running meanwhile sees each file either old or new, never half written; a bundle beside a cache of another build
+// carries another build id, which the launcher refuses.
+mkdirSync(out, { recursive: true });
+const stage = mkdtempSync(path.join(out, ".stage-"));
 try {
-  const bundles = [path.join(out, "caijue-main.cjs"), path.join(out, "worker-main.cjs")];
-  // An old cache must not sit next to a new bundle while this build runs (the build id would refuse it anyway).
-  for (const b of bundles) rmSync(`${b}.cache`, { force: true });
-  await Promise.all([
-    build({ ...code, entryPoints: ["src/cli/main.ts"], outfile: bundles[0] }),
-    build({ ...code, entryPoints: ["src/cli/batch/worker.ts"], outfile: bundles[1] }),
-    build({ ...common, entryPoints: ["src/cli/launch/caijue.ts"], outfile: "dist-cli/caijue.cjs" }),
-    build({ ...common, entryPoints: ["src/cli/launch/worker.ts"], outfile: "dist-cli/worker.cjs" }),
-    build({ ...common, entryPoints: ["exceljs"], outfile: "dist-cli/exceljs.cjs", minify: true }),
+  const at = (f) => path.join(stage, f);
+  const results = await Promise.all([
+    build({ ...code, entryPoints: ["src/cli/main.ts"], outfile: "dist-cli/caijue-main.cjs", write: false }),
+    build({ ...code, entryPoints: ["src/cli/batch/worker.ts"], outfile: "dist-cli/worker-main.cjs", write: false }),
+    build({ ...common, entryPoints: ["src/cli/launch/caijue.ts"], outfile: "dist-cli/caijue.cjs", write: false }),
+    build({ ...common, entryPoints: ["src/cli/launch/worker.ts"], outfile: "dist-cli/worker.cjs", write: false }),
+    build({ ...common, entryPoints: ["exceljs"], outfile: "dist-cli/exceljs.cjs", minify: true, write: false }),
   ]);
-  writeFileSync(path.join(out, "import-esm.cjs"), '"use strict";\n// import() of an ES module for the CLI bundles (src/cli/pdf/import-esm.ts).\nexports.importEsm = (specifier) => import(specifier);\n');
-  for (const b of bundles) stampBuildId(b);
-  const made = spawnSync(process.execPath, [path.join(root, "scripts", "cli-code-cache.cjs")], { cwd: root, encoding: "utf8" });
+  for (const r of results) for (const f of r.outputFiles) writeFileSync(at(path.basename(f.path)), f.contents);
+  writeFileSync(at("import-esm.cjs"), '"use strict";\n// import() of an ES module for the CLI bundles (src/cli/pdf/import-esm.ts).\nexports.importEsm = (specifier) => import(specifier);\n');
+  const bundles = ["caijue-main.cjs", "worker-main.cjs"];
+  for (const b of bundles) stampBuildId(at(b));
+  const made = spawnSync(process.execPath, [path.join(root, "scripts", "cli-code-cache.cjs"), stage], { cwd: root, encoding: "utf8" });
   if (made.status !== 0) {
     // The CLI works without a cache, only starts slower.
     console.warn(`build-cli: no code cache made (the CLI works, starts slower):\n${made.stderr || made.stdout}`);
   }
-} catch {
-  // esbuild has already printed the errors.
+  // bundles before their caches; a cache not made this time must not stay beside a new bundle
+  const files = readdirSync(stage).sort((a, b) => Number(a.endsWith(".cache")) - Number(b.endsWith(".cache")));
+  for (const b of bundles) if (!files.includes(`${b}.cache`)) rmSync(path.join(out, `${b}.cache`), { force: true });
+  for (const f of files) renameSync(at(f), path.join(out, f));
+} catch (e) {
+  // esbuild has already printed its errors; anything else is said here.
+  if (!(e && Array.isArray(e.errors))) console.error(e);
   process.exitCode = 1;
+} finally {
+  rmSync(stage, { recursive: true, force: true });
 }

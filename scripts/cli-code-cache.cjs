@@ -6,7 +6,8 @@ const { writeFileSync, existsSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const dist = path.join(root, "dist-cli");
+// the folder the build stages the bundles in (default dist-cli/)
+const dist = path.resolve(process.argv[2] ?? path.join(root, "dist-cli"));
 const sample = path.join(root, "examples", "seed-2019-sichuan.xlsx");
 const { loadBundle, cacheFile, cacheHeader } = require(path.join(dist, "caijue.cjs"));
 

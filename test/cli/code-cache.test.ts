@@ -4,7 +4,7 @@
 import { expect } from "../support/expect";
 import { before, describe, it } from "mocha";
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { buildCli, caijue, ROOT, SEED, tempDir, type RunResult } from "./helpers";
@@ -33,7 +33,8 @@ function codeCacheOf(stderr: string): string {
 function copyDist(withCaches: boolean): string {
   const dir = tempDir("caijue-dist-");
   for (const f of readdirSync(DIST)) {
-    if (f.endsWith(".map") || (!withCaches && f.endsWith(".cache"))) continue;
+    // the bundles, launchers and caches (not source maps, nor the stage folder of a build running meanwhile)
+    if (!(f.endsWith(".cjs") || (withCaches && f.endsWith(".cache")))) continue;
     copyFileSync(path.join(DIST, f), path.join(dir, f));
   }
   return dir;
@@ -72,6 +73,7 @@ describe("CLI code cache", () => {
     const other = (id[0] === "a" ? "b" : "a") + id.slice(1);
     writeFileSync(bundle, text.replace(id, other));
     const stale = await run([path.join(dir, "caijue.cjs"), "check", SEED, "--format", "json", "--stats"]);
+    rmSync(dir, { recursive: true, force: true });
     expect(codeCacheOf(stale.stderr)).toBe("stale");
     expect(stale.stdout).toBe(reference);
   });
@@ -80,9 +82,11 @@ describe("CLI code cache", () => {
     const dir = copyDist(false);
     const before = readdirSync(dir).sort();
     const r = await run([path.join(dir, "caijue.cjs"), "check", SEED, "--format", "json", "--stats"]);
+    const after = readdirSync(dir).sort();
+    rmSync(dir, { recursive: true, force: true });
     expect(codeCacheOf(r.stderr)).toBe("absent");
     expect(r.stdout).toBe(reference);
-    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(after).toEqual(before);
   });
 
   it("a worker thread (with the pool's heap limit) loads the worker bundle from its cache", async () => {

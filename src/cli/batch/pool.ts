@@ -4,7 +4,7 @@
  * to `onResult` in input order as soon as the order allows (streamed, not collected).
  */
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerThread } from "node:worker_threads";
 import { checkFile } from "../check/check-file";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg } from "../messages";
@@ -49,6 +49,9 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
     return;
   }
 
+  // worker_threads is loaded only here: a run with one job never starts a thread.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require("node:worker_threads") as { Worker: typeof WorkerThread };
   // The main thread checks files too, beside jobs − 1 workers: one isolate less to start, warm up and keep in memory
   // (each costs tens of MB and a cold JIT), which is most of what a second job cost on a two-core machine.
   let next = 0;
@@ -62,7 +65,8 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
     let alive = 0;
     const start = () => {
       // Heap cap per worker: a pathological file kills its worker, not the batch.
-      const worker = new Worker(pool.workerScript, { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+      // The options (with every input path, for --mark) travel once, at start, not with each of thousands of files.
+      const worker = new Worker(pool.workerScript, { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
       alive++;
       // Two files in flight, so the worker has the next one at hand while the busy main thread has not yet read
       // its message.
@@ -70,7 +74,7 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
       const feed = () => {
         for (let i = inFlight.size < 2 ? take() : undefined; i !== undefined; i = inFlight.size < 2 ? take() : undefined) {
           inFlight.add(i);
-          worker.postMessage({ index: i, file: files[i], options });
+          worker.postMessage({ index: i, file: files[i] });
         }
         if (inFlight.size === 0) void worker.terminate();
       };
