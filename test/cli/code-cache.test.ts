@@ -60,6 +60,22 @@ describe("CLI code cache", () => {
     }
   });
 
+  it("stack traces from the cached bundle name the bundle where it lies (not where the build made the cache)", async () => {
+    // An output that throws makes the check fail inside the bundle; --debug prints the stack.
+    const script = `
+      const L = require(${JSON.stringify(path.join(DIST, "caijue.cjs"))});
+      const b = L.loadBundle(L.MAIN_BUNDLE);
+      let err = "";
+      const io = { out() { throw new Error("output closed"); }, err(s) { err += s; }, stdout: {}, stderr: process.stderr };
+      b.exports.main(["check", ${JSON.stringify(SEED)}, "--debug"], io).then(() => process.stdout.write(JSON.stringify({ cache: b.codeCache, err })));`;
+    const r = await run(["-e", script]);
+    const { cache, err } = JSON.parse(r.stdout) as { cache: string; err: string };
+    expect(cache).toBe("accepted");
+    expect(err).toContain("output closed");
+    expect(err).toContain(path.join(DIST, "caijue-main.cjs:"));
+    expect(err).not.toContain(".stage-");
+  });
+
   it("a cache refused by V8 (other flags) or made from another build falls back to the source, same output", async () => {
     const rejected = await run(["--stack-size=2000", path.join(DIST, "caijue.cjs"), "check", SEED, "--format", "json", "--stats"]);
     expect(codeCacheOf(rejected.stderr)).toBe("rejected");

@@ -42,8 +42,11 @@ export interface LoadedBundle {
   codeCache: CodeCacheStatus;
 }
 
-/** Compile and run `bundle` as a CommonJS module; `useCache` false compiles from source (the build does). */
-export function loadBundle(bundle: string, useCache = true): LoadedBundle {
+/**
+ * Compile and run `bundle` as a CommonJS module. `useCache` false compiles from source (the build does, with
+ * `scriptName` the bundle's final path: V8 keeps the name a cache was made under, and stack traces show it).
+ */
+export function loadBundle(bundle: string, useCache = true, scriptName = bundle): LoadedBundle {
   const source = readFileSync(bundle, "utf8");
   let cachedData: Buffer | undefined;
   let codeCache: CodeCacheStatus = useCache ? "absent" : "off";
@@ -61,7 +64,7 @@ export function loadBundle(bundle: string, useCache = true): LoadedBundle {
     }
   }
   // Module.wrap keeps the bundle's line numbers (only the first line gets the wrapper's prefix).
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new Script(Module.wrap(source), { filename: scriptName, cachedData });
   if (cachedData) codeCache = script.cachedDataRejected ? "rejected" : "accepted";
   const mod = { exports: {} as Record<string, unknown>, filename: bundle, id: bundle, loaded: false };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
