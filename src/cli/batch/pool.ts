@@ -10,9 +10,10 @@ import { unreadableResult, type CheckJobOptions, type FileResult } from "../chec
 import { msg } from "../messages";
 
 /**
- * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch
- * (the cores were busy with other work) and cost about 70 MB more at the peak, pushing a batch of 1,000 files past
- * 200 MB. One job keeps the peak low everywhere; on an idle machine with more cores --jobs 2 or more is faster.
+ * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch of
+ * 200 files even with the machine nearly idle (load ~3: 3.74 s with one job, 3.84 s with two), because one job already
+ * keeps ~1.4 cores busy (V8 optimises code on background threads), and it cost ~55 MB more at the peak, pushing a
+ * batch of 1,000 files past 200 MB. On a machine with more cores --jobs 2 or more is faster.
  */
 export const DEFAULT_JOBS = 1;
 
