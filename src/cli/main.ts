@@ -9,6 +9,7 @@ import { runRecognize } from "./commands/recognize";
 import { runRules } from "./commands/rules";
 import { runVerify } from "./commands/verify";
 import { helpText } from "./help";
+import { launchInfo } from "./launch/info";
 import { processIo, type Io } from "./io";
 import { msg } from "./messages";
 
@@ -74,8 +75,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-/** Run with the process's arguments and set the exit code (bin/caijue.cjs calls this). */
-export function cli(): void {
+/** Run with the process's arguments and set the exit code (dist-cli/caijue.cjs calls this after loading the bundle). */
+export function cli(launch?: { codeCache: string }): void {
+  if (launch) launchInfo.codeCache = launch.codeCache;
   // `caijue … | head` closes the pipe early: stop quietly instead of printing an EPIPE stack.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (e: NodeJS.ErrnoException) => {
@@ -88,5 +90,5 @@ export function cli(): void {
   });
 }
 
-// Also runnable directly: node dist-cli/caijue.cjs …
+// Also runnable directly, without the code cache: node dist-cli/caijue-main.cjs …
 if (require.main === module) cli();

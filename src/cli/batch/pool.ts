@@ -4,15 +4,16 @@
  * to `onResult` in input order as soon as the order allows (streamed, not collected).
  */
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerThread } from "node:worker_threads";
 import { checkFile } from "../check/check-file";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg } from "../messages";
 
 /**
- * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch
- * (the cores were busy with other work) and cost about 70 MB more at the peak, pushing a batch of 1,000 files past
- * 200 MB. One job keeps the peak low everywhere; on an idle machine with more cores --jobs 2 or more is faster.
+ * Default --jobs, chosen by bench/RESULTS.md: on the two-core benchmark machine a second job did not shorten a batch of
+ * 200 files even with the machine nearly idle (load ~3: 3.74 s with one job, 3.84 s with two), because one job already
+ * keeps ~1.4 cores busy (V8 optimises code on background threads), and it cost ~55 MB more at the peak, pushing a
+ * batch of 1,000 files past 200 MB. On a machine with more cores --jobs 2 or more is faster.
  */
 export const DEFAULT_JOBS = 1;
 
@@ -49,6 +50,9 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
     return;
   }
 
+  // worker_threads is loaded only here: a run with one job never starts a thread.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require("node:worker_threads") as { Worker: typeof WorkerThread };
   // The main thread checks files too, beside jobs − 1 workers: one isolate less to start, warm up and keep in memory
   // (each costs tens of MB and a cold JIT), which is most of what a second job cost on a two-core machine.
   let next = 0;
@@ -62,7 +66,8 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
     let alive = 0;
     const start = () => {
       // Heap cap per worker: a pathological file kills its worker, not the batch.
-      const worker = new Worker(pool.workerScript, { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+      // The options (with every input path, for --mark) travel once, at start, not with each of thousands of files.
+      const worker = new Worker(pool.workerScript, { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
       alive++;
       // Two files in flight, so the worker has the next one at hand while the busy main thread has not yet read
       // its message.
@@ -70,7 +75,7 @@ export async function runPool(files: string[], options: CheckJobOptions, pool: P
       const feed = () => {
         for (let i = inFlight.size < 2 ? take() : undefined; i !== undefined; i = inFlight.size < 2 ? take() : undefined) {
           inFlight.add(i);
-          worker.postMessage({ index: i, file: files[i], options });
+          worker.postMessage({ index: i, file: files[i] });
         }
         if (inFlight.size === 0) void worker.terminate();
       };

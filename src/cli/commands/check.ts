@@ -8,7 +8,7 @@ import { DEFAULT_JOBS, defaultWorkerScript, runPool } from "../batch/pool";
 import { unreadableResult, type CheckJobOptions, type FileResult } from "../check/result";
 import { msg, readErrorText } from "../messages";
 import { paintFor, safeText } from "../output/color";
-import { fileText, jsonFile, junitXml, Summary, summaryLine, summaryRow, type SummaryRow } from "../output/check-format";
+import { fileText, JsonFilesWriter, junitXml, Summary, summaryLine, summaryRow, type SummaryRow } from "../output/check-format";
 import { writeSummaryFile } from "../output/summary-file";
 import { isSameFileAsAny } from "./out-file";
 import { Progress } from "../output/progress";
@@ -16,6 +16,7 @@ import { cleanUpOnInterrupt } from "../mark/mark";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-lean";
 import { DEFAULT_MAX_SIZE_MB, DEFAULT_READER, type ReaderName } from "../xlsx/open";
 import type { Io } from "../io";
+import { launchInfo } from "../launch/info";
 
 function inputProblem(file: string, code: "not-found" | "no-workbooks", lang: Lang): FileResult {
   const message = code === "not-found" ? readErrorText(lang, "not-found") : msg(lang, "usage.no-workbooks", { path: file });
@@ -55,6 +56,8 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
   const jobs = (o.jobs as number) ?? DEFAULT_JOBS;
   const paint = paintFor(io.stdout);
   const summary = new Summary();
+  // JSON goes out file by file (a batch of thousands never sits in memory); JUnit needs the totals first.
+  const json = format === "json" ? new JsonFilesWriter(io.out) : undefined;
   const collected: FileResult[] = [];
   const rows: SummaryRow[] = [];
   // Wrapped by us (never inside a number) only on a terminal; piped output keeps whole lines.
@@ -79,6 +82,9 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
     if (format === "text") {
       progress.clear();
       io.out(oneLine ? summaryLine(r, lang, paint) + "\n" : fileText(r, lang, paint, width) + "\n\n");
+    } else if (json) {
+      progress.clear();
+      json.add(r);
     } else collected.push(r);
   };
 
@@ -96,7 +102,7 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
   progress.clear();
   const wallMs = performance.now() - started;
 
-  if (format === "json") io.out(JSON.stringify({ files: collected.map(jsonFile) }, null, 2) + "\n");
+  if (json) json.end();
   else if (format === "junit") io.out(junitXml(collected, lang));
   else if (summary.files > 1 || oneLine) io.out((oneLine ? "\n" : "") + summary.render(lang, paint, wallMs / 1000) + "\n");
   if (summaryOut) {
@@ -110,7 +116,7 @@ export async function runCheck(args: ParsedArgs, lang: Lang, io: Io): Promise<nu
     // CPU time of the whole process, all threads: on a shared machine it shows what the work cost apart from waiting.
     const cpu = process.cpuUsage();
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    io.err(JSON.stringify({ stats: { files: summary.files, readMs: summary.readMs, checkMs: summary.checkMs, wallMs, cpuMs, maxRssMb, jobs } }) + "\n");
+    io.err(JSON.stringify({ stats: { files: summary.files, readMs: summary.readMs, checkMs: summary.checkMs, wallMs, cpuMs, maxRssMb, jobs, codeCache: launchInfo.codeCache } }) + "\n");
   }
   if (anyUnreadable) return 2;
   return anyError ? 1 : 0;

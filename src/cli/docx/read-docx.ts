@@ -6,7 +6,7 @@
  *
  * No Node or DOM imports (fflate and saxes are plain JavaScript), so the task pane can use it on a picked file.
  */
-import { unzipSync } from "fflate";
+import { fflate } from "../xlsx/fflate";
 import { SaxesParser } from "saxes";
 import type { DocumentContent } from "../../core/document/pages";
 import { decimals, parseAmount } from "../../core/document/table-grid";
@@ -31,7 +31,7 @@ function documentXml(bytes: Uint8Array): string {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new WorkbookReadError("docx-damaged", { reason: "not a zip" });
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
+    files = fflate().unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
   } catch (e) {
     throw new WorkbookReadError("docx-damaged", { reason: (e as Error)?.message?.slice(0, 60) || "zip" });
   }

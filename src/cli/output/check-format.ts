@@ -147,6 +147,28 @@ export function summaryRow(r: FileResult): SummaryRow {
 }
 
 /** The JSON shape: {"files":[…]}; severity stays "error" | "warning". */
+/**
+ * The --format json report written file by file, as results arrive: the same bytes as
+ * `JSON.stringify({ files: results.map(jsonFile) }, null, 2) + "\n"`, without holding every result of a batch.
+ */
+export class JsonFilesWriter {
+  private count = 0;
+  constructor(private readonly out: (s: string) => void) {}
+
+  /** Write one file's entry. */
+  add(r: FileResult): void {
+    // Nested two levels deep, every line of the entry is indented by four more spaces; JSON text has no raw newline
+    // inside a string, so each newline is a line break of the layout.
+    const entry = JSON.stringify(jsonFile(r), null, 2).replace(/\n/g, "\n    ");
+    this.out(`${this.count++ === 0 ? '{\n  "files": [\n' : ",\n"}    ${entry}`);
+  }
+
+  /** Close the report (an empty list when no file was added). */
+  end(): void {
+    this.out(this.count === 0 ? '{\n  "files": []\n}\n' : "\n  ]\n}\n");
+  }
+}
+
 export function jsonFile(r: FileResult): object {
   return {
     file: r.file,

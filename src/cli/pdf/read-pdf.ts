@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PageText, TextRun } from "../../core/document/types";
 import { WorkbookReadError } from "../xlsx/errors";
+import { importEsm } from "./import-esm";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -21,8 +22,8 @@ let loaded: Promise<PdfJs> | undefined;
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
     const push = Array.prototype.push;
-    const lib = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as PdfJs;
-    const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    const lib = await importEsm<PdfJs>("pdfjs-dist/legacy/build/pdf.mjs");
+    const worker = await importEsm<unknown>("pdfjs-dist/legacy/build/pdf.worker.mjs");
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     Array.prototype.push = push;
     return lib;

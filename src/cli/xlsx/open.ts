@@ -3,7 +3,7 @@
  * CSV or a password-protected workbook gets a clear reason), .xls/.et via a local LibreOffice, then
  * the chosen reader. Inputs are only ever opened read-only.
  */
-import { execFile } from "node:child_process";
+import type { execFile as ExecFile } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -71,7 +71,9 @@ async function convertWithLibreOffice(file: string): Promise<Uint8Array> {
     await new Promise<void>((resolve, reject) => {
       // A separate profile dir lets conversions run while the user has LibreOffice open.
       const profile = "file://" + path.join(dir, "profile").replace(/\\/g, "/");
-      execFile(
+      // child_process (and the net module it loads) only when a conversion runs, not at every start-up
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require("node:child_process") as { execFile: typeof ExecFile }).execFile(
         soffice,
         [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", dir, file],
         { timeout: 120_000 },

@@ -6,7 +6,8 @@
  * its properties, a workbook relationship of type customXml, and a content-type override for the properties.
  * Every other part keeps its content; nothing is parsed into a workbook model.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { Zippable } from "fflate";
+import { fflate } from "./fflate";
 import { STATE_NAMESPACE } from "../../app/state";
 import { listEntries, readEntryText } from "./zip";
 
@@ -54,6 +55,7 @@ function escapeAttr(s: string): string {
 
 /** The workbook part's path, from the package relationships. */
 function workbookPart(files: Record<string, Uint8Array>): string {
+  const { strFromU8 } = fflate();
   const rels = files["_rels/.rels"] ? strFromU8(files["_rels/.rels"]) : "";
   const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels) ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
   return m ? m[1] : "xl/workbook.xml";
@@ -79,6 +81,7 @@ function relativeTarget(fromPart: string, toPart: string): string {
  * package that is not a readable zip.
  */
 export function withStateXml(buf: Uint8Array, xml: string): Uint8Array {
+  const { strFromU8, strToU8, unzipSync, zipSync } = fflate();
   const entries = listEntries(buf);
   let expanded = 0;
   for (const e of entries.values()) expanded += e.size;

@@ -6,7 +6,7 @@
  * `Expansion` budget, so a small file that inflates to gigabytes (a "zip bomb") stops early.
  */
 import { inflateRawSync } from "node:zlib";
-import { Inflate } from "fflate";
+import { fflate } from "./fflate";
 
 export interface ZipEntry {
   name: string;
@@ -133,6 +133,7 @@ export function streamEntry(
   let stopped = false;
   let consumerError: unknown;
   let produced = 0;
+  const { Inflate } = fflate();
   const inflater = new Inflate((chunk) => {
     if (stopped) return;
     try {
