@@ -4,7 +4,7 @@
  * formulas, keyed by year). Every rule carries its basis, a version of its meaning and a 公式说明 (rule.ts).
  * Rules marked [M] in a comment rest on domain memory rather than a verified source.
  */
-import { parseRule } from "./language/parser";
+import { parseCached } from "./terms";
 import type { RuleBasis, RuleSpec } from "./rule";
 
 const T2_SOURCES = ["fiscal", "superior", "business", "operating", "affiliated", "other"];
@@ -25,7 +25,8 @@ interface Meta {
 }
 
 function rule(id: string, severity: RuleSpec["severity"], expression: string, zh: string, en: string, meta: Meta): RuleSpec {
-  const parsed = parseRule(expression);
+  // parsed once here and kept: compiling the built-ins for a workbook reuses this parse
+  const parsed = parseCached(expression);
   // A malformed built-in is a programming error, caught by the parser test; keep the rule so the test names it.
   return {
     id,
