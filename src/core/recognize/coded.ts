@@ -6,7 +6,9 @@
 import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
 import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
-import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { isBlankAmount } from "../workbook/amount";
+import { lazyCells, type PanelColumns } from "./cell";
+import { itemMatcher, type ParseContext, type ParseOutcome } from "./parse-common";
 
 import type { CellRef, ColumnView, RowView } from "./types";
 import { rowLabelKey } from "../text/keys";
@@ -20,8 +22,8 @@ interface Panel {
   classCol?: number;
   kuanCol?: number;
   xiangCol?: number;
-  /** (role, column) pairs of `roles`, built once for the row loop. */
-  roleList?: [ColumnRole, number][];
+  /** Roles and columns of `roles`, built once for the row loop. */
+  columns?: PanelColumns;
 }
 
 /** Split header columns into panels: a new panel starts at a code/name column after an amount column. */
@@ -132,22 +134,31 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
   return { code, label, raw, labelCol };
 }
 
-/** Cells of a panel's amount columns on one row. */
-function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
-  const cells: Partial<Record<ColumnRole, CellRef>> = {};
-  p.roleList ??= [...p.roles].map(([role, rc]) => [role, rc.col]);
-  let valued = false;
-  for (const [role, col] of p.roleList) {
-    const c = makeCell(ctx.grid, r, col, ctx.decimals);
-    cells[role] = c;
-    if (c.reading.kind !== "blank") valued = true;
+/** The amount columns of a panel, as lazy rows of cells read them (built once per panel). */
+function panelColumns(ctx: ParseContext, p: Panel): PanelColumns {
+  if (p.columns === undefined) {
+    const roles: ColumnRole[] = [];
+    const cols: number[] = [];
+    for (const [role, rc] of p.roles) {
+      roles.push(role);
+      cols.push(rc.col);
+    }
+    p.columns = { grid: ctx.grid, sheet: ctx.grid.sheet.name, source: ctx.grid.cellSource(ctx.decimals), roles, cols };
   }
-  lastValued = valued;
-  return cells;
+  return p.columns;
 }
 
-/** Whether the cells last returned by panelCells hold any non-blank reading (saves a pass over them). */
-let lastValued = false;
+/** Cells of a panel's amount columns on one row (built when first used). */
+function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
+  return lazyCells(panelColumns(ctx, p), r);
+}
+
+/** Whether any of a panel's amount cells on the row reads as something other than blank. */
+function panelValued(ctx: ParseContext, p: Panel, r: number): boolean {
+  const cols = panelColumns(ctx, p).cols;
+  for (let k = 0; k < cols.length; k++) if (!isBlankAmount(ctx.grid.value(r, cols[k]))) return true;
+  return false;
+}
 
 function labelAreaBlank(ctx: ParseContext, p: Panel, r: number): boolean {
   return p.labelCols.every((c) => ctx.grid.norm(r, c) === "");
@@ -249,17 +260,17 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       if (i === consumed) continue;
       const { code, label, raw, labelCol } = readLabelArea(ctx, p, r, states[i]);
       let cells = panelCells(ctx, p, r);
-      let valued = lastValued;
+      let valued = panelValued(ctx, p, r);
       // 「公用经费合计」 merged across two panels: its amount sits in the next panel's amount column.
       const next = panels[i + 1];
       if (code === undefined && label && labelCol !== undefined && next) {
         const m = g.mergeAt(r, labelCol);
         const spans = m !== undefined && m.right >= firstAmountCol[i];
         if (spans || (!valued && labelAreaBlank(ctx, next, r))) {
-          const borrowed = panelCells(ctx, next, r);
-          if (spans || hasValue(borrowed)) {
-            cells = borrowed;
-            valued = hasValue(borrowed);
+          const borrowedValued = panelValued(ctx, next, r);
+          if (spans || borrowedValued) {
+            cells = panelCells(ctx, next, r);
+            valued = borrowedValued;
             consumed = i + 1;
           }
         }
@@ -288,7 +299,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         const byName = !it && printedCodes === 0 && def.codeSystem !== "economic";
         let named = byName ? codeByName(ctx, label, states[i]) : undefined;
         // A name wrapped onto the next row (PDF line wrap): that row holds only the rest of the name.
-        if (byName && !named && labelCol !== undefined && r + 1 <= region.bottom && !hasValue(panelCells(ctx, p, r + 1))) {
+        if (byName && !named && labelCol !== undefined && r + 1 <= region.bottom && !panelValued(ctx, p, r + 1)) {
           const rest = g.label(r + 1, labelCol);
           if (rest && rest.length <= 12 && !p.labelCols.some((c) => c !== labelCol && g.norm(r + 1, c) !== "")) {
             named = codeByName(ctx, label + rest, states[i]);

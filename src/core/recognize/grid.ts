@@ -4,6 +4,8 @@
  */
 import type { CellValue, SheetSnapshot } from "../workbook/snapshot";
 import { cellText } from "./normalize";
+import type { CellSource } from "./cell";
+import type { CellRef } from "./types";
 import { matchText, rowLabelKey } from "../text/keys";
 
 export interface Merge {
@@ -23,12 +25,15 @@ export class Grid {
   private readonly normCache = new Map<number, string>();
   private readonly labelCache = new Map<number, string>();
   private readonly merges: Merge[];
-  private readonly memoTables = new Map<string, unknown[]>();
+  /** Cells made by makeCell, by decimals, then by row offset, then by column offset. */
+  private readonly cells: (CellRef | undefined)[][][] = [];
+  private readonly sources: CellSource[] = [];
   private readonly width: number;
   private readonly height: number;
   private readonly rows: readonly CellValue[][];
   /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col keys, and their rows. */
-  private masked: Set<number> | undefined;
+  private masked: Map<number, number> | undefined;
+  private maskCount = 0;
   private maskedRows: Set<number> | undefined;
 
   constructor(sheet: SheetSnapshot) {
@@ -66,18 +71,37 @@ export class Grid {
     return this.masked !== undefined && v !== null && this.masked.has(row * 16384 + col) ? null : v;
   }
 
+  /** Number of mask() calls so far: value(row, col) as it read at that moment is valueAsOf(row, col, masks). */
+  get masks(): number {
+    return this.maskCount;
+  }
+
+  /** The value as value() returned it when `masks` cells had been masked (cells masked later read as before). */
+  valueAsOf(row: number, col: number, masks: number): CellValue {
+    const line = this.rows[row - this.top];
+    if (!Array.isArray(line)) return null;
+    const v = line[col - this.left];
+    if (v === undefined) return null;
+    if (this.masked === undefined || v === null) return v;
+    const at = this.masked.get(row * 16384 + col);
+    return at !== undefined && at < masks ? null : v;
+  }
+
   /**
    * Read a cell as blank from now on: a table's 「本表无数据」 note is kept apart (TableView.emptyNote), never read as
    * a header, a label or an amount. Cached derivations of the cell are dropped.
    */
   mask(row: number, col: number): void {
     const key = row * 16384 + col;
-    (this.masked ??= new Set()).add(key);
+    this.masked ??= new Map();
+    if (!this.masked.has(key)) this.masked.set(key, this.maskCount++);
     (this.maskedRows ??= new Set()).add(row);
     this.normCache.delete(key);
     this.labelCache.delete(key);
-    const i = this.index(row, col);
-    if (i >= 0) for (const t of this.memoTables.values()) t[i] = undefined;
+    for (const byRow of this.cells) {
+      const line = byRow?.[row - this.top];
+      if (line) line[col - this.left] = undefined;
+    }
   }
 
   /** True when the cell was masked by mask(). */
@@ -115,21 +139,30 @@ export class Grid {
     return s;
   }
 
-  /** A per-cell memo table (flat array over the used range, see index()) for values derived from cells. */
-  memoTable(name: string): unknown[] {
-    let t = this.memoTables.get(name);
-    if (!t) {
-      t = [];
-      this.memoTables.set(name, t);
-    }
-    return t;
+  /** The cell made earlier at (row, col) with these decimals (inside the used range), if any. */
+  cachedCell(decimals: number, row: number, col: number): CellRef | undefined {
+    return this.cells[decimals]?.[row - this.top]?.[col - this.left];
   }
 
-  /** Flat index of (row, col) in the used range, -1 outside. */
-  index(row: number, col: number): number {
+  /** Keep a cell made at (row, col) with these decimals; false (not kept) outside the used range. */
+  keepCell(decimals: number, row: number, col: number, cell: CellRef): boolean {
     const r = row - this.top;
     const c = col - this.left;
-    return r < 0 || c < 0 || r >= this.height || c >= this.width ? -1 : r * this.width + c;
+    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return false;
+    const byRow = (this.cells[decimals] ??= []);
+    (byRow[r] ??= [])[c] = cell;
+    return true;
+  }
+
+  /** Number formats and default decimals for the cells made with these decimals (one object per grid and decimals). */
+  cellSource(decimals: number): CellSource {
+    let s = this.sources[decimals];
+    if (s === undefined) {
+      const grid = this;
+      s = { decimals, format: (row, col) => grid.format(row, col) };
+      this.sources[decimals] = s;
+    }
+    return s;
   }
 
   /** True when the row holds no value at all. */

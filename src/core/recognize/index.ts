@@ -9,6 +9,7 @@ import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { toA1 } from "../workbook/snapshot";
+import { unreadableCells } from "./cell";
 import { parseCoded } from "./coded";
 import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
@@ -489,10 +490,8 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     missingRows: best.empty ? [] : o.missingRows, missingColumns: o.missingColumns, unplacedRows: o.unplacedRows,
   };
   for (const r of o.rows) {
-    for (const cell of Object.values(r.cells)) {
-      if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
-        work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
-      }
+    for (const cell of unreadableCells(r.cells)) {
+      work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
     }
   }
   for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
@@ -535,10 +534,8 @@ function continueTable(sheet: SheetSnapshot, work: SheetWork, prev: TableView, i
     if (!body) return false;
     mergeContinuation(prev, { ...prev, rows: body.rows, unplacedRows: [] });
     for (const r of body.rows) {
-      for (const cell of Object.values(r.cells)) {
-        if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
-          issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
-        }
+      for (const cell of unreadableCells(r.cells)) {
+        issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
       }
     }
     issues.push({ code: "continued-table", sheet: name, kind: prev.kind, detail: prev.sheet });
