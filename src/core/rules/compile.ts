@@ -11,6 +11,7 @@
  * rollup.ts (ROLLUP groups); this file walks the statements and emits the checks.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
+import { cellPlaces } from "../recognize/cell";
 import type { RecognitionResult, RowView } from "../recognize/types";
 import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tableOfMissing } from "./gaps";
 import { CellInterner } from "./interning";
@@ -99,9 +100,27 @@ class Compiler {
       const slots = vi.cellIdx;
       const viewId = this.cells.viewId(v);
       const roleIds = roles.map((r) => this.cells.roleId(r));
+      // Rows whose cells recognition has not built yet are interned by place (no cell object is made).
+      let panel: object | undefined;
+      let at = new Int32Array(nR);
       for (let p = 0; p < rows.length; p++) {
         const r = rows[p];
         const rc = r.cells;
+        const places = cellPlaces(rc);
+        if (places !== undefined) {
+          if (places.panel !== panel) {
+            panel = places.panel;
+            at = new Int32Array(nR);
+            for (let k = 0; k < nR; k++) at[k] = places.roles.indexOf(roles[k]);
+          }
+          for (let k = 0; k < nR; k++) {
+            const j = at[k];
+            if (j < 0) continue;
+            const ci = cells.internAt(places.sheet, places.row, places.cols[j], viewId, p, roleIds[k]);
+            if (own) slots[p * nR + k] = ci;
+          }
+          continue;
+        }
         for (let k = 0; k < nR; k++) {
           const c = rc[roles[k]];
           if (c) {
@@ -256,6 +275,13 @@ class Compiler {
       return env.col;
     }
     const c = row.cells;
+    const places = cellPlaces(c);
+    if (places !== undefined) {
+      // the same answer as below, read from the roles of cells not built yet (a panel has a cell for each role)
+      const roles = places.roles;
+      for (const r of ["amount", "total", "final"] as const) if (roles.includes(r)) return r;
+      return roles[0];
+    }
     if (c.amount) return "amount";
     if (c.total) return "total";
     if (c.final) return "final";
