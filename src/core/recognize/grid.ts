@@ -158,8 +158,7 @@ export class Grid {
   cellSource(decimals: number): CellSource {
     let s = this.sources[decimals];
     if (s === undefined) {
-      const grid = this;
-      s = { decimals, format: (row, col) => grid.format(row, col) };
+      s = { decimals, format: (row, col) => this.format(row, col) };
       this.sources[decimals] = s;
     }
     return s;
