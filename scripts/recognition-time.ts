@@ -15,6 +15,8 @@ const tc: number[] = [];
 const te: number[] = [];
 const tw: number[] = [];
 const cr: number[] = [];
+const cc: number[] = [];
+const cw: number[] = [];
 const cpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -25,13 +27,16 @@ for (let i = 0; i < runs; i++) {
   const rec = recognize(snapshot);
   const t1 = performance.now();
   cr.push(cpu() - c0);
+  const c1 = cpu();
   const p = compileForWorkbook(rec, snapshot);
   const t2 = performance.now();
+  cc.push(cpu() - c1);
   evaluate(p, snapshot);
   const t3 = performance.now();
+  cw.push(cpu() - c0);
   tr.push(t1 - t0);
   tc.push(t2 - t1);
   te.push(t3 - t2);
   tw.push(t3 - t0);
 }
-console.log(`recognise ${median(tr).toFixed(1)} ms (CPU ${median(cr).toFixed(1)}), compile ${median(tc).toFixed(1)} ms, evaluate ${median(te).toFixed(1)} ms, whole ${median(tw).toFixed(1)} ms (${runs} runs)`);
+console.log(`recognise ${median(tr).toFixed(1)} ms (CPU ${median(cr).toFixed(1)}), compile ${median(tc).toFixed(1)} ms (CPU ${median(cc).toFixed(1)}), evaluate ${median(te).toFixed(1)} ms, whole ${median(tw).toFixed(1)} ms (CPU ${median(cw).toFixed(1)}) (${runs} runs)`);

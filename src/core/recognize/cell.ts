@@ -9,7 +9,7 @@
 import { parseAmount, type AmountReading } from "../workbook/amount";
 import type { ColumnRole } from "../catalog/vocabulary";
 import { toA1, type CellValue } from "../workbook/snapshot";
-import type { Grid } from "./grid";
+import type { SheetCells } from "./grid";
 import { cellText } from "./normalize";
 import type { CellRef } from "./types";
 
@@ -98,7 +98,8 @@ export function isUnreadableCell(c: CellRef): boolean {
 
 /** The amount columns of one panel of a coded table: the same for every row of the panel. */
 export interface PanelColumns {
-  grid: Grid;
+  /** The sheet's values (not the Grid: a result keeps no text caches alive). */
+  from: SheetCells;
   sheet: string;
   source: CellSource;
   roles: readonly ColumnRole[];
@@ -121,10 +122,10 @@ function realCells(p: Pending): Cells {
   let o = p.real;
   if (o === undefined) {
     o = {};
-    const { grid, sheet, source, roles, cols } = p.panel;
+    const { from, sheet, source, roles, cols } = p.panel;
     for (let k = 0; k < roles.length; k++) {
       const col = cols[k];
-      o[roles[k]] = new RecognizedCell(sheet, columnLetters(col) + (p.row + 1), p.row, col, grid.valueAsOf(p.row, col, p.masks), source);
+      o[roles[k]] = new RecognizedCell(sheet, columnLetters(col) + (p.row + 1), p.row, col, from.valueAsOf(p.row, col, p.masks), source);
     }
     p.real = o;
   }
@@ -149,7 +150,7 @@ const handler: ProxyHandler<Pending> = {
  * Not structured-cloneable (like the recognised cells themselves): results cross threads as JSON or compact data.
  */
 export function lazyCells(panel: PanelColumns, row: number): Cells {
-  const p: Pending = { panel, row, masks: panel.grid.masks, real: undefined };
+  const p: Pending = { panel, row, masks: panel.from.masks, real: undefined };
   return new Proxy(p, handler) as unknown as Cells;
 }
 
@@ -182,9 +183,9 @@ export function unreadableCells(cells: Cells): CellRef[] {
   const out: CellRef[] = [];
   const p = (cells as { [PENDING]?: Pending })[PENDING];
   if (p !== undefined && p.real === undefined) {
-    const { grid, sheet, source, roles, cols } = p.panel;
+    const { from, sheet, source, roles, cols } = p.panel;
     for (let k = 0; k < roles.length; k++) {
-      const v = grid.valueAsOf(p.row, cols[k], p.masks);
+      const v = from.valueAsOf(p.row, cols[k], p.masks);
       if (v === null || (typeof v === "number" && Number.isFinite(v))) continue;
       const c = new RecognizedCell(sheet, columnLetters(cols[k]) + (p.row + 1), p.row, cols[k], v, source);
       if (c.unreadable) out.push(c);

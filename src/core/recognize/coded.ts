@@ -143,7 +143,7 @@ function panelColumns(ctx: ParseContext, p: Panel): PanelColumns {
       roles.push(role);
       cols.push(rc.col);
     }
-    p.columns = { grid: ctx.grid, sheet: ctx.grid.sheet.name, source: ctx.grid.cellSource(ctx.decimals), roles, cols };
+    p.columns = { from: ctx.grid.cells, sheet: ctx.grid.sheet.name, source: ctx.grid.cells.source(ctx.decimals), roles, cols };
   }
   return p.columns;
 }

@@ -15,6 +15,61 @@ export interface Merge {
   right: number;
 }
 
+/**
+ * The values and number formats of a sheet with the cells recognition masked: what the recognised cells read
+ * from, kept apart from the Grid so that a recognition result does not hold on to the Grid's text caches.
+ */
+export class SheetCells {
+  readonly name: string;
+  private readonly rows: readonly CellValue[][];
+  private readonly formats: SheetSnapshot["numberFormats"];
+  private readonly top: number;
+  private readonly left: number;
+  /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col → order of masking. */
+  masked: Map<number, number> | undefined;
+  private readonly sources: CellSource[] = [];
+
+  constructor(sheet: SheetSnapshot, rows: readonly CellValue[][], top: number, left: number) {
+    this.name = sheet.name;
+    this.rows = rows;
+    this.formats = sheet.numberFormats;
+    this.top = top;
+    this.left = left;
+  }
+
+  /** Number of cells masked so far. */
+  get masks(): number {
+    return this.masked === undefined ? 0 : this.masked.size;
+  }
+
+  /** The value as it read when `masks` cells had been masked (cells masked later read as before); null outside. */
+  valueAsOf(row: number, col: number, masks: number): CellValue {
+    const line = this.rows[row - this.top];
+    if (!Array.isArray(line)) return null;
+    const v = line[col - this.left];
+    if (v === undefined) return null;
+    if (this.masked === undefined || v === null) return v;
+    const at = this.masked.get(row * 16384 + col);
+    return at !== undefined && at < masks ? null : v;
+  }
+
+  format(row: number, col: number): string | undefined {
+    const line = this.formats?.[row - this.top];
+    const f = Array.isArray(line) ? line[col - this.left] : undefined;
+    return typeof f === "string" ? f : undefined;
+  }
+
+  /** Number formats and default decimals for the cells read with these decimals (one object per decimals). */
+  source(decimals: number): CellSource {
+    let s = this.sources[decimals];
+    if (s === undefined) {
+      s = { decimals, format: (row, col) => this.format(row, col) };
+      this.sources[decimals] = s;
+    }
+    return s;
+  }
+}
+
 /** A sheet with cached normalised text. Coordinates are zero-based absolute rows/columns. */
 export class Grid {
   readonly sheet: SheetSnapshot;
@@ -22,18 +77,18 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly normCache = new Map<number, string>();
-  private readonly labelCache = new Map<number, string>();
+  /** norm() and label() of each cell, by row offset then column offset (filled as asked). */
+  private readonly normRows: ((string | undefined)[] | undefined)[];
+  private readonly labelRows: ((string | undefined)[] | undefined)[];
   private readonly merges: Merge[];
   /** Cells made by makeCell, by decimals, then by row offset, then by column offset. */
-  private readonly cells: (CellRef | undefined)[][][] = [];
-  private readonly sources: CellSource[] = [];
+  private readonly made: (CellRef | undefined)[][][] = [];
+  /** What recognised cells read from (values, formats, masks). */
+  readonly cells: SheetCells;
   private readonly width: number;
   private readonly height: number;
   private readonly rows: readonly CellValue[][];
-  /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col keys, and their rows. */
-  private masked: Map<number, number> | undefined;
-  private maskCount = 0;
+  /** Rows holding a masked cell. */
   private maskedRows: Set<number> | undefined;
 
   constructor(sheet: SheetSnapshot) {
@@ -50,6 +105,9 @@ export class Grid {
     this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
     this.width = width;
     this.height = values.length;
+    this.cells = new SheetCells(sheet, values, this.top, this.left);
+    this.normRows = new Array<(string | undefined)[] | undefined>(values.length).fill(undefined);
+    this.labelRows = new Array<(string | undefined)[] | undefined>(values.length).fill(undefined);
   }
 
   get isEmpty(): boolean {
@@ -68,23 +126,8 @@ export class Grid {
     if (!Array.isArray(line)) return null;
     const v = line[col - this.left];
     if (v === undefined) return null;
-    return this.masked !== undefined && v !== null && this.masked.has(row * 16384 + col) ? null : v;
-  }
-
-  /** Number of mask() calls so far: value(row, col) as it read at that moment is valueAsOf(row, col, masks). */
-  get masks(): number {
-    return this.maskCount;
-  }
-
-  /** The value as value() returned it when `masks` cells had been masked (cells masked later read as before). */
-  valueAsOf(row: number, col: number, masks: number): CellValue {
-    const line = this.rows[row - this.top];
-    if (!Array.isArray(line)) return null;
-    const v = line[col - this.left];
-    if (v === undefined) return null;
-    if (this.masked === undefined || v === null) return v;
-    const at = this.masked.get(row * 16384 + col);
-    return at !== undefined && at < masks ? null : v;
+    const masked = this.cells.masked;
+    return masked !== undefined && v !== null && masked.has(row * 16384 + col) ? null : v;
   }
 
   /**
@@ -93,12 +136,14 @@ export class Grid {
    */
   mask(row: number, col: number): void {
     const key = row * 16384 + col;
-    this.masked ??= new Map();
-    if (!this.masked.has(key)) this.masked.set(key, this.maskCount++);
+    const masked = (this.cells.masked ??= new Map());
+    if (!masked.has(key)) masked.set(key, masked.size);
     (this.maskedRows ??= new Set()).add(row);
-    this.normCache.delete(key);
-    this.labelCache.delete(key);
-    for (const byRow of this.cells) {
+    const line = this.normRows[row - this.top];
+    if (line) line[col - this.left] = undefined;
+    const labels = this.labelRows[row - this.top];
+    if (labels) labels[col - this.left] = undefined;
+    for (const byRow of this.made) {
       const line = byRow?.[row - this.top];
       if (line) line[col - this.left] = undefined;
     }
@@ -106,42 +151,55 @@ export class Grid {
 
   /** True when the cell was masked by mask(). */
   isMasked(row: number, col: number): boolean {
-    return this.masked !== undefined && this.masked.has(row * 16384 + col);
+    return this.cells.masked !== undefined && this.cells.masked.has(row * 16384 + col);
   }
 
   format(row: number, col: number): string | undefined {
-    const line = this.sheet.numberFormats?.[row - this.top];
-    const f = Array.isArray(line) ? line[col - this.left] : undefined;
-    return typeof f === "string" ? f : undefined;
+    return this.cells.format(row, col);
   }
 
   /** matchText of the cell (cached). */
   norm(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let s = this.normCache.get(key);
+    const r = row - this.top;
+    const c = col - this.left;
+    // outside the used range the value is null
+    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return "";
+    let line = this.normRows[r];
+    if (line === undefined) {
+      line = new Array<string | undefined>(this.width);
+      this.normRows[r] = line;
+    }
+    let s = line[c];
     if (s === undefined) {
       const v = this.value(row, col);
       s = v === null ? "" : matchText(cellText(v));
-      this.normCache.set(key, s);
+      line[c] = s;
     }
     return s;
   }
 
   /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
   label(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let s = this.labelCache.get(key);
+    const r = row - this.top;
+    const c = col - this.left;
+    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return "";
+    let line = this.labelRows[r];
+    if (line === undefined) {
+      line = new Array<string | undefined>(this.width);
+      this.labelRows[r] = line;
+    }
+    let s = line[c];
     if (s === undefined) {
       const v = this.value(row, col);
       s = typeof v === "string" ? rowLabelKey(v) : v === null ? "" : matchText(cellText(v));
-      this.labelCache.set(key, s);
+      line[c] = s;
     }
     return s;
   }
 
   /** The cell made earlier at (row, col) with these decimals (inside the used range), if any. */
   cachedCell(decimals: number, row: number, col: number): CellRef | undefined {
-    return this.cells[decimals]?.[row - this.top]?.[col - this.left];
+    return this.made[decimals]?.[row - this.top]?.[col - this.left];
   }
 
   /** Keep a cell made at (row, col) with these decimals; false (not kept) outside the used range. */
@@ -149,19 +207,9 @@ export class Grid {
     const r = row - this.top;
     const c = col - this.left;
     if (r < 0 || c < 0 || r >= this.height || c >= this.width) return false;
-    const byRow = (this.cells[decimals] ??= []);
+    const byRow = (this.made[decimals] ??= []);
     (byRow[r] ??= [])[c] = cell;
     return true;
-  }
-
-  /** Number formats and default decimals for the cells made with these decimals (one object per grid and decimals). */
-  cellSource(decimals: number): CellSource {
-    let s = this.sources[decimals];
-    if (s === undefined) {
-      s = { decimals, format: (row, col) => this.format(row, col) };
-      this.sources[decimals] = s;
-    }
-    return s;
   }
 
   /** True when the row holds no value at all. */

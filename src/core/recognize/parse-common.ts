@@ -65,7 +65,7 @@ export interface ParseOutcome {
 export function makeCell(grid: Grid, row: number, col: number, decimals: number): CellRef {
   const hit = grid.cachedCell(decimals, row, col);
   if (hit !== undefined) return hit;
-  const ref = new RecognizedCell(grid.sheet.name, columnLetters(col) + (row + 1), row, col, grid.value(row, col), grid.cellSource(decimals));
+  const ref = new RecognizedCell(grid.sheet.name, columnLetters(col) + (row + 1), row, col, grid.value(row, col), grid.cells.source(decimals));
   grid.keepCell(decimals, row, col, ref);
   return ref;
 }

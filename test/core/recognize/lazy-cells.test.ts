@@ -69,7 +69,7 @@ describe("cells built on first use", () => {
 
   it("a lazy row reads the values its row held when it was read, even after a cell is masked", () => {
     const g = new Grid({ name: "表", visibility: "visible", origin: { row: 0, col: 0 }, values: [["201", "一般公共服务", 12.5, "—"], ["20101", "人大事务", "#REF!", "abc"]] });
-    const panel = { grid: g, sheet: "表", source: g.cellSource(2), roles: ["total", "basic"] as const, cols: [2, 3] };
+    const panel = { from: g.cells, sheet: "表", source: g.cells.source(2), roles: ["total", "basic"] as const, cols: [2, 3] };
     const first = lazyCells({ ...panel, roles: [...panel.roles] }, 0);
     const second = lazyCells({ ...panel, roles: [...panel.roles] }, 1);
     g.mask(0, 3);
