@@ -154,21 +154,16 @@ export function lazyCells(panel: PanelColumns, row: number): Cells {
   return new Proxy(p, handler) as unknown as Cells;
 }
 
-/** Where a row's cells sit, without building them: set when the cells are still lazy and untouched. */
+/** Where a row's cells sit, without building them: the panel's columns (shared by its rows) and the row. */
 export interface CellPlaces {
-  sheet: string;
-  row: number;
-  roles: readonly ColumnRole[];
-  cols: readonly number[];
-  /** Identity of the column layout (the same for every row of a panel), for callers that map roles once. */
-  panel: object;
+  readonly panel: Readonly<PanelColumns>;
+  readonly row: number;
 }
 
 /** The places of a row's cells when they have not been built yet, else undefined (read the cells then). */
 export function cellPlaces(cells: Cells): CellPlaces | undefined {
   const p = (cells as { [PENDING]?: Pending })[PENDING];
-  if (p === undefined || p.real !== undefined) return undefined;
-  return { sheet: p.panel.sheet, row: p.row, roles: p.panel.roles, cols: p.panel.cols, panel: p.panel };
+  return p === undefined || p.real !== undefined ? undefined : p;
 }
 
 /** Column roles of a row's cells in order (Object.keys of the cells), without building lazy ones. */

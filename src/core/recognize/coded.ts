@@ -77,7 +77,7 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
   let label = "";
   let raw = "";
   let labelCol: number | undefined;
-  const orphans: { col: number; part: string }[] = [];
+  let orphans: { col: number; part: string }[] | undefined;
   if (p.classCol !== undefined && p.kuanCol !== undefined) {
     const c = digitsOf(g.value(row, p.classCol));
     const k = twoDigitPart(g.value(row, p.kuanCol));
@@ -97,7 +97,7 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     }
     if (d !== undefined && d.length <= 2 && !label) {
       if (code !== undefined && (code.length === 3 || code.length === 5)) code += d.padStart(2, "0");
-      else if (code === undefined) orphans.push({ col, part: d.padStart(2, "0") });
+      else if (code === undefined) (orphans ??= []).push({ col, part: d.padStart(2, "0") });
       continue;
     }
     const t = g.label(row, col);
@@ -118,7 +118,7 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
       labelCol = col;
     }
   }
-  if (code === undefined && orphans.length > 0) {
+  if (code === undefined && orphans !== undefined) {
     // MOF exports leave 类 (and 款) blank on child rows: join with the last parent seen.
     if (orphans.length >= 2 && st.lastClass) code = st.lastClass + orphans[0].part + orphans[1].part;
     else if (orphans.length === 1 && orphans[0].col === p.xiangCol && st.lastKuan) code = st.lastKuan + orphans[0].part;

@@ -108,15 +108,16 @@ class Compiler {
         const rc = r.cells;
         const places = cellPlaces(rc);
         if (places !== undefined) {
-          if (places.panel !== panel) {
-            panel = places.panel;
+          const pc = places.panel;
+          if (pc !== panel) {
+            panel = pc;
             at = new Int32Array(nR);
-            for (let k = 0; k < nR; k++) at[k] = places.roles.indexOf(roles[k]);
+            for (let k = 0; k < nR; k++) at[k] = pc.roles.indexOf(roles[k]);
           }
           for (let k = 0; k < nR; k++) {
             const j = at[k];
             if (j < 0) continue;
-            const ci = cells.internAt(places.sheet, places.row, places.cols[j], viewId, p, roleIds[k]);
+            const ci = cells.internAt(pc.sheet, places.row, pc.cols[j], viewId, p, roleIds[k]);
             if (own) slots[p * nR + k] = ci;
           }
           continue;
@@ -278,7 +279,7 @@ class Compiler {
     const places = cellPlaces(c);
     if (places !== undefined) {
       // the same answer as below, read from the roles of cells not built yet (a panel has a cell for each role)
-      const roles = places.roles;
+      const roles = places.panel.roles;
       for (const r of ["amount", "total", "final"] as const) if (roles.includes(r)) return r;
       return roles[0];
     }

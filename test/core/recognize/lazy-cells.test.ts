@@ -75,7 +75,7 @@ describe("cells built on first use", () => {
     g.mask(0, 3);
     g.mask(1, 3);
     const third = lazyCells({ ...panel, roles: [...panel.roles] }, 1);
-    expect(cellPlaces(first)).toMatchObject({ sheet: "表", row: 0, roles: ["total", "basic"], cols: [2, 3] });
+    expect(cellPlaces(first)).toMatchObject({ row: 0, panel: { sheet: "表", roles: ["total", "basic"], cols: [2, 3] } });
     expect(JSON.parse(JSON.stringify(first))).toEqual({
       total: { sheet: "表", address: "C1", row: 0, col: 2, text: "12.5", reading: { kind: "amount", value: 12.5, decimals: 2 } },
       basic: { sheet: "表", address: "D1", row: 0, col: 3, text: "—", reading: { kind: "blank" } },
