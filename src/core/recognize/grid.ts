@@ -106,8 +106,8 @@ export class Grid {
     this.width = width;
     this.height = values.length;
     this.cells = new SheetCells(sheet, values, this.top, this.left);
-    this.normRows = new Array<(string | undefined)[] | undefined>(values.length).fill(undefined);
-    this.labelRows = new Array<(string | undefined)[] | undefined>(values.length).fill(undefined);
+    this.normRows = [];
+    this.labelRows = [];
   }
 
   get isEmpty(): boolean {
@@ -162,11 +162,12 @@ export class Grid {
   norm(row: number, col: number): string {
     const r = row - this.top;
     const c = col - this.left;
-    // outside the used range the value is null
-    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return "";
+    // outside the used range, or past the row's values, the value is null
+    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
     let line = this.normRows[r];
     if (line === undefined) {
-      line = new Array<string | undefined>(this.width);
+      // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
+      line = [];
       this.normRows[r] = line;
     }
     let s = line[c];
@@ -182,10 +183,11 @@ export class Grid {
   label(row: number, col: number): string {
     const r = row - this.top;
     const c = col - this.left;
-    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return "";
+    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
     let line = this.labelRows[r];
     if (line === undefined) {
-      line = new Array<string | undefined>(this.width);
+      // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
+      line = [];
       this.labelRows[r] = line;
     }
     let s = line[c];

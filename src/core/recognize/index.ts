@@ -123,9 +123,10 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
   for (let r = g.top; r <= g.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
-    let hits: TitleHit[] = [];
+    // most rows hold no 表 at all: no array is made for them
+    let hits: TitleHit[] | undefined;
     let text = "";
-    const cells: TitleCell[] = [];
+    let cells: TitleCell[] | undefined;
     for (let i = 0; i < line.length; i++) {
       const v = line[i];
       if (typeof v !== "string" || !v.includes("表")) continue;
@@ -133,12 +134,12 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
       if (!looksLikeTitle(t)) continue;
       const h = titleHits(t, defs);
       if (h.length > 0) {
-        hits = hits.concat(h);
+        hits = hits === undefined ? h.slice() : hits.concat(h);
         text = text || v.trim();
-        cells.push({ col: g.left + i, hits: h, text: v.trim() });
+        (cells ??= []).push({ col: g.left + i, hits: h, text: v.trim() });
       }
     }
-    if (hits.length === 0) continue;
+    if (hits === undefined || cells === undefined) continue;
     // Two different tables titled side by side in one row: each gets its own columns.
     if (cells.length >= 2 && new Set(cells.map((c) => bestKind(c.hits))).size >= 2) {
       found.push({ row: r, hits, text, all: rowTexts(g, r), side: cells });
