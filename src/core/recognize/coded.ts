@@ -71,7 +71,18 @@ interface CodeState {
 }
 
 /** Code and label of one row from a panel's label columns. */
-function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): { code?: string; label: string; raw: string; labelCol?: number } {
+interface LabelArea {
+  code: string | undefined;
+  label: string;
+  raw: string;
+  labelCol: number | undefined;
+}
+
+/** readLabelArea's answer, reused row after row (read at once by the caller): no object per row. */
+const area: LabelArea = { code: undefined, label: "", raw: "", labelCol: undefined };
+
+/** Code and label of one row from a panel's label columns (the shared `area` object, valid until the next call). */
+function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): LabelArea {
   const g = ctx.grid;
   let code: string | undefined;
   let label = "";
@@ -131,7 +142,11 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     st.lastClass = code.slice(0, 3);
     st.lastKuan = code.length >= 5 ? code.slice(0, 5) : undefined;
   }
-  return { code, label, raw, labelCol };
+  area.code = code;
+  area.label = label;
+  area.raw = raw;
+  area.labelCol = labelCol;
+  return area;
 }
 
 /** The amount columns of a panel, as lazy rows of cells read them (built once per panel). */

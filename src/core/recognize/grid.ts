@@ -77,9 +77,8 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** norm() and label() of each cell, by row offset then column offset (filled as asked). */
-  private readonly normRows: ((string | undefined)[] | undefined)[];
-  private readonly labelRows: ((string | undefined)[] | undefined)[];
+  /** norm() and label() of each cell by row offset, at 2·(column offset) and the slot after (filled as asked). */
+  private readonly texts: ((string | undefined)[] | undefined)[];
   private readonly merges: Merge[];
   /** Cells made by makeCell, by decimals, then by row offset, then by column offset. */
   private readonly made: (CellRef | undefined)[][][] = [];
@@ -106,8 +105,7 @@ export class Grid {
     this.width = width;
     this.height = values.length;
     this.cells = new SheetCells(sheet, values, this.top, this.left);
-    this.normRows = [];
-    this.labelRows = [];
+    this.texts = [];
   }
 
   get isEmpty(): boolean {
@@ -139,10 +137,11 @@ export class Grid {
     const masked = (this.cells.masked ??= new Map());
     if (!masked.has(key)) masked.set(key, masked.size);
     (this.maskedRows ??= new Set()).add(row);
-    const line = this.normRows[row - this.top];
-    if (line) line[col - this.left] = undefined;
-    const labels = this.labelRows[row - this.top];
-    if (labels) labels[col - this.left] = undefined;
+    const texts = this.texts[row - this.top];
+    if (texts) {
+      texts[2 * (col - this.left)] = undefined;
+      texts[2 * (col - this.left) + 1] = undefined;
+    }
     for (const byRow of this.made) {
       const line = byRow?.[row - this.top];
       if (line) line[col - this.left] = undefined;
@@ -164,17 +163,17 @@ export class Grid {
     const c = col - this.left;
     // outside the used range, or past the row's values, the value is null
     if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
-    let line = this.normRows[r];
+    let line = this.texts[r];
     if (line === undefined) {
       // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
       line = [];
-      this.normRows[r] = line;
+      this.texts[r] = line;
     }
-    let s = line[c];
+    let s = line[2 * c];
     if (s === undefined) {
       const v = this.value(row, col);
       s = v === null ? "" : matchText(cellText(v));
-      line[c] = s;
+      line[2 * c] = s;
     }
     return s;
   }
@@ -184,17 +183,17 @@ export class Grid {
     const r = row - this.top;
     const c = col - this.left;
     if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
-    let line = this.labelRows[r];
+    let line = this.texts[r];
     if (line === undefined) {
       // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
       line = [];
-      this.labelRows[r] = line;
+      this.texts[r] = line;
     }
-    let s = line[c];
+    let s = line[2 * c + 1];
     if (s === undefined) {
       const v = this.value(row, col);
       s = typeof v === "string" ? rowLabelKey(v) : v === null ? "" : matchText(cellText(v));
-      line[c] = s;
+      line[2 * c + 1] = s;
     }
     return s;
   }
@@ -225,7 +224,10 @@ export class Grid {
       }
       return true;
     }
-    for (const v of line) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    }
     return true;
   }
 
