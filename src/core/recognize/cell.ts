@@ -11,7 +11,7 @@ import type { ColumnRole } from "../catalog/vocabulary";
 import { toA1, type CellValue } from "../workbook/snapshot";
 import type { SheetCells } from "./grid";
 import { cellText } from "./normalize";
-import type { CellRef } from "./types";
+import type { CellRef, RowView } from "./types";
 
 /** Where a cell's number format and the table's default decimals come from (one per grid and decimals). */
 export interface CellSource {
@@ -108,50 +108,106 @@ export interface PanelColumns {
 
 type Cells = Partial<Record<ColumnRole, CellRef>>;
 
-/** What a lazy row of cells knows until someone looks at it: the panel, the row and the grid's masks then. */
-interface Pending {
-  panel: PanelColumns;
-  row: number;
-  masks: number;
-  real: Cells | undefined;
-}
+const PANEL = Symbol("panel");
+const AT = Symbol("row");
+const MASKS = Symbol("masks");
+const CELLS = Symbol("cells");
 
-const PENDING = Symbol("pending cells");
-
-function realCells(p: Pending): Cells {
-  let o = p.real;
-  if (o === undefined) {
-    o = {};
-    const { from, sheet, source, roles, cols } = p.panel;
-    for (let k = 0; k < roles.length; k++) {
-      const col = cols[k];
-      o[roles[k]] = new RecognizedCell(sheet, columnLetters(col) + (p.row + 1), p.row, col, from.valueAsOf(p.row, col, p.masks), source);
-    }
-    p.real = o;
+/** The cells of a panel's row as the sheet held them after `masks` masks (recognised cells, read on first use). */
+function panelRowCells(panel: PanelColumns, row: number, masks: number): Cells {
+  const o: Cells = {};
+  const { from, sheet, source, roles, cols } = panel;
+  for (let k = 0; k < roles.length; k++) {
+    const col = cols[k];
+    o[roles[k]] = new RecognizedCell(sheet, columnLetters(col) + (row + 1), row, col, from.valueAsOf(row, col, masks), source);
   }
   return o;
 }
 
-// Every operation on the row's cells object is done on the plain object built on first use, so reading, listing,
-// deleting, JSON and toEqual see exactly what an eagerly built object would hold.
-const handler: ProxyHandler<Pending> = {
-  get: (p, key) => (key === PENDING ? p : Reflect.get(realCells(p), key)),
-  set: (p, key, value) => Reflect.set(realCells(p), key, value),
-  has: (p, key) => Reflect.has(realCells(p), key),
-  deleteProperty: (p, key) => Reflect.deleteProperty(realCells(p), key),
-  ownKeys: (p) => Reflect.ownKeys(realCells(p)),
-  getOwnPropertyDescriptor: (p, key) => Reflect.getOwnPropertyDescriptor(realCells(p), key),
-  defineProperty: (p, key, d) => Reflect.defineProperty(realCells(p), key, d),
-};
-
 /**
- * The cells of one row of a panel, built when first used (a row of a large coded table is mostly only placed by
- * the rules engine, which reads where its cells are, see cellPlaces). Values are read as the grid held them now.
- * Not structured-cloneable (like the recognised cells themselves): results cross threads as JSON or compact data.
+ * A subject-code row of a coded table whose `cells` object is built when first read: a large table's rows are
+ * mostly only placed by the rules engine, which asks where the cells are (rowPlaces) and reads the values from
+ * the snapshot. The row reads the values the sheet held when it was recognised (masks made later do not count).
+ * `cells` is a plain object once built; JSON gives the same text, in the same order, as a plain RowView.
  */
-export function lazyCells(panel: PanelColumns, row: number): Cells {
-  const p: Pending = { panel, row, masks: panel.from.masks, real: undefined };
-  return new Proxy(p, handler) as unknown as Cells;
+export class CodedRow implements RowView {
+  key: string;
+  kind: "code";
+  label: string;
+  code: string;
+  level: 1 | 2 | 3 | undefined;
+  codeSystem: "function" | "economic" | undefined;
+  role: RowView["role"];
+  sheetRow: number;
+  private [PANEL]: PanelColumns;
+  private [AT]: number;
+  private [MASKS]: number;
+  private [CELLS]: Cells | undefined;
+
+  constructor(code: string, label: string, level: 1 | 2 | 3 | undefined, codeSystem: "function" | "economic" | undefined, sheetRow: number, panel: PanelColumns) {
+    this.key = code;
+    this.kind = "code";
+    this.label = label;
+    this.code = code;
+    this.level = level;
+    this.codeSystem = codeSystem;
+    this.role = "item";
+    this.sheetRow = sheetRow;
+    this[PANEL] = panel;
+    this[AT] = sheetRow;
+    this[MASKS] = panel.from.masks;
+    this[CELLS] = undefined;
+  }
+
+  /** Cells of this row by column role (built on first use, then kept). */
+  get cells(): Cells {
+    let c = this[CELLS];
+    if (c === undefined) {
+      c = panelRowCells(this[PANEL], this[AT], this[MASKS]);
+      this[CELLS] = c;
+    }
+    return c;
+  }
+
+  set cells(value: Cells) {
+    this[CELLS] = value;
+  }
+
+  /** Where the cells sit while they are not built yet, else undefined. */
+  get places(): CellPlaces | undefined {
+    return this[CELLS] === undefined ? { panel: this[PANEL], row: this[AT] } : undefined;
+  }
+
+  /** The cells that are unreadable, building only those while the row's cells are not built. */
+  unreadable(): CellRef[] {
+    const out: CellRef[] = [];
+    if (this[CELLS] !== undefined) {
+      for (const k in this[CELLS]) {
+        const c = this[CELLS][k as ColumnRole];
+        if (c && isUnreadableCell(c)) out.push(c);
+      }
+      return out;
+    }
+    const { from, sheet, source, roles, cols } = this[PANEL];
+    const row = this[AT];
+    for (let k = 0; k < roles.length; k++) {
+      const v = from.valueAsOf(row, cols[k], this[MASKS]);
+      if (v === null || (typeof v === "number" && Number.isFinite(v))) continue;
+      const c = new RecognizedCell(sheet, columnLetters(cols[k]) + (row + 1), row, cols[k], v, source);
+      if (c.unreadable) out.push(c);
+    }
+    return out;
+  }
+
+  /** The plain RowView's JSON: own fields in order, `cells` after `sheetRow` where the plain object has it. */
+  toJSON(): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(this)) {
+      o[k] = (this as unknown as Record<string, unknown>)[k];
+      if (k === "sheetRow") o.cells = this.cells;
+    }
+    return o;
+  }
 }
 
 /** Where a row's cells sit, without building them: the panel's columns (shared by its rows) and the row. */
@@ -160,38 +216,31 @@ export interface CellPlaces {
   readonly row: number;
 }
 
-/** The places of a row's cells when they have not been built yet, else undefined (read the cells then). */
-export function cellPlaces(cells: Cells): CellPlaces | undefined {
-  const p = (cells as { [PENDING]?: Pending })[PENDING];
-  return p === undefined || p.real !== undefined ? undefined : p;
+/** The places of a row's cells when they have not been built yet, else undefined (read row.cells then). */
+export function rowPlaces(row: RowView): CellPlaces | undefined {
+  return row instanceof CodedRow ? row.places : undefined;
 }
 
-/** Column roles of a row's cells in order (Object.keys of the cells), without building lazy ones. */
-export function cellRoles(cells: Cells): readonly ColumnRole[] {
-  const p = (cells as { [PENDING]?: Pending })[PENDING];
-  if (p !== undefined && p.real === undefined) return p.panel.roles;
-  return Object.keys(cells) as ColumnRole[];
+/** Column roles of a row's cells in order (Object.keys of its cells), without building them. */
+export function rowRoles(row: RowView): readonly ColumnRole[] {
+  const p = rowPlaces(row);
+  return p !== undefined ? p.panel.roles : (Object.keys(row.cells) as ColumnRole[]);
 }
 
-/** Cells of the row that are unreadable (isUnreadableCell), in order, building only those of lazy rows. */
-export function unreadableCells(cells: Cells): CellRef[] {
+/** Cells of the row that are unreadable (isUnreadableCell), in order, without building a lazy row's cells. */
+export function unreadableCells(row: RowView): CellRef[] {
+  if (row instanceof CodedRow) return row.unreadable();
   const out: CellRef[] = [];
-  const p = (cells as { [PENDING]?: Pending })[PENDING];
-  if (p !== undefined && p.real === undefined) {
-    const { from, sheet, source, roles, cols } = p.panel;
-    for (let k = 0; k < roles.length; k++) {
-      const v = from.valueAsOf(p.row, cols[k], p.masks);
-      if (v === null || (typeof v === "number" && Number.isFinite(v))) continue;
-      const c = new RecognizedCell(sheet, columnLetters(cols[k]) + (p.row + 1), p.row, cols[k], v, source);
-      if (c.unreadable) out.push(c);
-    }
-    return out;
-  }
-  for (const k in cells) {
-    const c = cells[k as ColumnRole];
+  for (const k in row.cells) {
+    const c = row.cells[k as ColumnRole];
     if (c && isUnreadableCell(c)) out.push(c);
   }
   return out;
+}
+
+/** The cells of a panel's row built now (item rows and rows printed by name: few, built as they are read). */
+export function plainCells(panel: PanelColumns, row: number): Cells {
+  return panelRowCells(panel, row, panel.from.masks);
 }
 
 const letters: string[] = [];

@@ -7,10 +7,10 @@ import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
 import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
 import { isBlankAmount } from "../workbook/amount";
-import { lazyCells, type PanelColumns } from "./cell";
+import { CodedRow, plainCells, type PanelColumns } from "./cell";
 import { itemMatcher, type ParseContext, type ParseOutcome } from "./parse-common";
 
-import type { CellRef, ColumnView, RowView } from "./types";
+import type { ColumnView, RowView } from "./types";
 import { rowLabelKey } from "../text/keys";
 
 interface Panel {
@@ -163,11 +163,6 @@ function panelColumns(ctx: ParseContext, p: Panel): PanelColumns {
   return p.columns;
 }
 
-/** Cells of a panel's amount columns on one row (built when first used). */
-function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
-  return lazyCells(panelColumns(ctx, p), r);
-}
-
 /** Whether any of a panel's amount cells on the row reads as something other than blank. */
 function panelValued(ctx: ParseContext, p: Panel, r: number): boolean {
   const cols = panelColumns(ctx, p).cols;
@@ -274,7 +269,8 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       const p = panels[i];
       if (i === consumed) continue;
       const { code, label, raw, labelCol } = readLabelArea(ctx, p, r, states[i]);
-      let cells = panelCells(ctx, p, r);
+      // the panel whose amount columns hold this row's cells (built only when a row is made)
+      let cellPanel = p;
       let valued = panelValued(ctx, p, r);
       // 「公用经费合计」 merged across two panels: its amount sits in the next panel's amount column.
       const next = panels[i + 1];
@@ -284,7 +280,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         if (spans || (!valued && labelAreaBlank(ctx, next, r))) {
           const borrowedValued = panelValued(ctx, next, r);
           if (spans || borrowedValued) {
-            cells = panelCells(ctx, next, r);
+            cellPanel = next;
             valued = borrowedValued;
             consumed = i + 1;
           }
@@ -300,10 +296,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           unplaced.push({ label: raw || code, sheetRow: r });
         } else {
           seen.add(code);
-          const view: RowView = {
-            key: code, kind: "code", label: raw, code, level: codeLevel(code), codeSystem: sys,
-            role: "item", sheetRow: r, cells,
-          };
+          const view: RowView = new CodedRow(code, raw, codeLevel(code), sys, r, panelColumns(ctx, cellPanel));
           codeAt.push(r * 64 + i, rows.length);
           codeLabels.push(label);
           rows.push(view);
@@ -323,11 +316,11 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         }
         if (it) {
           seen.add(it.key);
-          rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells });
+          rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells: plainCells(panelColumns(ctx, cellPanel), r) });
         } else if (named && !seen.has(named)) {
           seen.add(named);
           matchedSystem++;
-          rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells });
+          rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells: plainCells(panelColumns(ctx, cellPanel), r) });
         } else if (valued) {
           unplaced.push({ label: raw, sheetRow: r });
         } else {

@@ -491,7 +491,7 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     missingRows: best.empty ? [] : o.missingRows, missingColumns: o.missingColumns, unplacedRows: o.unplacedRows,
   };
   for (const r of o.rows) {
-    for (const cell of unreadableCells(r.cells)) {
+    for (const cell of unreadableCells(r)) {
       work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
     }
   }
@@ -535,7 +535,7 @@ function continueTable(sheet: SheetSnapshot, work: SheetWork, prev: TableView, i
     if (!body) return false;
     mergeContinuation(prev, { ...prev, rows: body.rows, unplacedRows: [] });
     for (const r of body.rows) {
-      for (const cell of unreadableCells(r.cells)) {
+      for (const cell of unreadableCells(r)) {
         issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
       }
     }

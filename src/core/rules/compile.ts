@@ -11,7 +11,7 @@
  * rollup.ts (ROLLUP groups); this file walks the statements and emits the checks.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
-import { cellPlaces } from "../recognize/cell";
+import { rowPlaces } from "../recognize/cell";
 import type { RecognitionResult, RowView } from "../recognize/types";
 import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tableOfMissing } from "./gaps";
 import { CellInterner } from "./interning";
@@ -105,8 +105,7 @@ class Compiler {
       let at = new Int32Array(nR);
       for (let p = 0; p < rows.length; p++) {
         const r = rows[p];
-        const rc = r.cells;
-        const places = cellPlaces(rc);
+        const places = rowPlaces(r);
         if (places !== undefined) {
           const pc = places.panel;
           if (pc !== panel) {
@@ -122,6 +121,7 @@ class Compiler {
           }
           continue;
         }
+        const rc = r.cells;
         for (let k = 0; k < nR; k++) {
           const c = rc[roles[k]];
           if (c) {
@@ -275,14 +275,14 @@ class Compiler {
       if (env.col === undefined) throw new CompileError(col.pos, "col 只能用在 FOREACH COL 之中", "col may only be used inside FOREACH COL");
       return env.col;
     }
-    const c = row.cells;
-    const places = cellPlaces(c);
+    const places = rowPlaces(row);
     if (places !== undefined) {
       // the same answer as below, read from the roles of cells not built yet (a panel has a cell for each role)
       const roles = places.panel.roles;
       for (const r of ["amount", "total", "final"] as const) if (roles.includes(r)) return r;
       return roles[0];
     }
+    const c = row.cells;
     if (c.amount) return "amount";
     if (c.total) return "total";
     if (c.final) return "final";

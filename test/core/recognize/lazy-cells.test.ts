@@ -6,10 +6,11 @@ import fc from "fast-check";
 import { describe, it } from "mocha";
 import { expect } from "../../support/expect";
 import { recognize } from "../../../src/core/recognize";
-import { cellPlaces, lazyCells, RecognizedCell, isBlankCell, isUnreadableCell, unreadableCells } from "../../../src/core/recognize/cell";
+import { CodedRow, RecognizedCell, isBlankCell, isUnreadableCell, rowPlaces, unreadableCells } from "../../../src/core/recognize/cell";
 import { Grid } from "../../../src/core/recognize/grid";
 import { cellText } from "../../../src/core/recognize/normalize";
 import type { RecognitionResult } from "../../../src/core/recognize/types";
+import type { ColumnRole } from "../../../src/core/catalog/vocabulary";
 import { compileForWorkbook, evaluate } from "../../../src/core/rules/index";
 import { isBlankAmount, parseAmount } from "../../../src/core/workbook/amount";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/workbook/snapshot";
@@ -67,28 +68,34 @@ describe("cells built on first use", () => {
     );
   });
 
-  it("a lazy row reads the values its row held when it was read, even after a cell is masked", () => {
+  it("a coded row builds its cells when first read, with the values the sheet held when the row was read", () => {
     const g = new Grid({ name: "表", visibility: "visible", origin: { row: 0, col: 0 }, values: [["201", "一般公共服务", 12.5, "—"], ["20101", "人大事务", "#REF!", "abc"]] });
-    const panel = { from: g.cells, sheet: "表", source: g.cells.source(2), roles: ["total", "basic"] as const, cols: [2, 3] };
-    const first = lazyCells({ ...panel, roles: [...panel.roles] }, 0);
-    const second = lazyCells({ ...panel, roles: [...panel.roles] }, 1);
+    const panel = { from: g.cells, sheet: "表", source: g.cells.source(2), roles: ["total", "basic"] as ColumnRole[], cols: [2, 3] };
+    const first = new CodedRow("201", "一般公共服务", 1, "function", 0, panel);
+    const second = new CodedRow("20101", "人大事务", 2, "function", 1, panel);
     g.mask(0, 3);
     g.mask(1, 3);
-    const third = lazyCells({ ...panel, roles: [...panel.roles] }, 1);
-    expect(cellPlaces(first)).toMatchObject({ row: 0, panel: { sheet: "表", roles: ["total", "basic"], cols: [2, 3] } });
-    expect(JSON.parse(JSON.stringify(first))).toEqual({
-      total: { sheet: "表", address: "C1", row: 0, col: 2, text: "12.5", reading: { kind: "amount", value: 12.5, decimals: 2 } },
-      basic: { sheet: "表", address: "D1", row: 0, col: 3, text: "—", reading: { kind: "blank" } },
-    });
-    expect(cellPlaces(first)).toBeUndefined(); // built now
+    const third = new CodedRow("20101", "人大事务", 2, "function", 1, panel);
+    expect(rowPlaces(first)).toMatchObject({ row: 0, panel: { sheet: "表", roles: ["total", "basic"], cols: [2, 3] } });
+    const plain = {
+      key: "201", kind: "code", label: "一般公共服务", code: "201", level: 1, codeSystem: "function", role: "item", sheetRow: 0,
+      cells: {
+        total: { sheet: "表", address: "C1", row: 0, col: 2, text: "12.5", reading: { kind: "amount", value: 12.5, decimals: 2 } },
+        basic: { sheet: "表", address: "D1", row: 0, col: 3, text: "—", reading: { kind: "blank" } },
+      },
+    };
+    expect(JSON.stringify(first)).toBe(JSON.stringify(plain));
+    expect(rowPlaces(first)).toBeUndefined(); // built now
     expect(unreadableCells(second).map((c) => [c.address, c.text])).toEqual([["D2", "abc"]]);
     expect(unreadableCells(third)).toEqual([]);
-    expect(Object.keys(second)).toEqual(["total", "basic"]);
-    expect(second.basic?.text).toBe("abc");
-    expect(third.basic?.text).toBe("");
-    delete second.basic;
-    expect(Object.keys(second)).toEqual(["total"]);
-    expect({ ...third }).toEqual({ total: third.total, basic: third.basic });
+    expect(Object.keys(second.cells)).toEqual(["total", "basic"]);
+    expect(second.cells.basic?.text).toBe("abc");
+    expect(third.cells.basic?.text).toBe("");
+    delete second.cells.basic;
+    expect(Object.keys(second.cells)).toEqual(["total"]);
+    second.role = "subtotal";
+    expect(JSON.parse(JSON.stringify(second))).toMatchObject({ role: "subtotal", cells: { total: { address: "C2" } } });
+    expect(Object.keys(JSON.parse(JSON.stringify(second)))).toEqual(["key", "kind", "label", "code", "level", "codeSystem", "role", "sheetRow", "cells"]);
   });
 
   const cases: [string, () => WorkbookSnapshot][] = [
@@ -138,8 +145,8 @@ describe("cells built on first use", () => {
       const lazy = recognize(s);
       const built = recognize(s);
       for (const tb of built.tables) for (const r of tb.rows) Object.keys(r.cells);
-      expect(lazy.tables.some((tb) => tb.rows.some((r) => cellPlaces(r.cells) !== undefined))).toBe(true);
-      expect(built.tables.every((tb) => tb.rows.every((r) => cellPlaces(r.cells) === undefined))).toBe(true);
+      expect(lazy.tables.some((tb) => tb.rows.some((r) => rowPlaces(r) !== undefined))).toBe(true);
+      expect(built.tables.every((tb) => tb.rows.every((r) => rowPlaces(r) === undefined))).toBe(true);
       const a = evaluate(compileForWorkbook(lazy, s), s);
       const b = evaluate(compileForWorkbook(built, s), s);
       expect(a.findings.length).toBeGreaterThan(0);
