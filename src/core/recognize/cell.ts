@@ -173,6 +173,11 @@ export class CodedRow implements RowView {
     this[CELLS] = value;
   }
 
+  /** The panel holding the cells while they are not built yet (on the row this row was read from), else undefined. */
+  get pendingPanel(): PanelColumns | undefined {
+    return this[CELLS] === undefined && this[AT] === this.sheetRow ? this[PANEL] : undefined;
+  }
+
   /** Where the cells sit while they are not built yet, else undefined. */
   get places(): CellPlaces | undefined {
     return this[CELLS] === undefined ? { panel: this[PANEL], row: this[AT] } : undefined;
@@ -219,6 +224,11 @@ export interface CellPlaces {
 /** The places of a row's cells when they have not been built yet, else undefined (read row.cells then). */
 export function rowPlaces(row: RowView): CellPlaces | undefined {
   return row instanceof CodedRow ? row.places : undefined;
+}
+
+/** The panel of a row whose cells are not built yet (its cells sit in the panel's columns on row.sheetRow). */
+export function rowPanel(row: RowView): Readonly<PanelColumns> | undefined {
+  return row instanceof CodedRow ? row.pendingPanel : undefined;
 }
 
 /** Column roles of a row's cells in order (Object.keys of its cells), without building them. */

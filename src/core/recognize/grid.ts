@@ -165,8 +165,7 @@ export class Grid {
     if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
     let line = this.texts[r];
     if (line === undefined) {
-      // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
-      line = [];
+      line = this.textLine(r);
       this.texts[r] = line;
     }
     let s = line[2 * c];
@@ -178,6 +177,15 @@ export class Grid {
     return s;
   }
 
+  /**
+   * The text cache of a row: sized for the row's values when the row is short, else grown as cells are asked for
+   * (a sparse array for a far column), so memory follows the cells present.
+   */
+  private textLine(r: number): (string | undefined)[] {
+    const n = this.rows[r]?.length ?? 0;
+    return n <= 64 ? new Array<string | undefined>(2 * n).fill(undefined) : [];
+  }
+
   /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
   label(row: number, col: number): string {
     const r = row - this.top;
@@ -185,8 +193,7 @@ export class Grid {
     if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
     let line = this.texts[r];
     if (line === undefined) {
-      // grown as cells are asked for (a sparse array for a far column): memory follows the cells present
-      line = [];
+      line = this.textLine(r);
       this.texts[r] = line;
     }
     let s = line[2 * c + 1];

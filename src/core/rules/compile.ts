@@ -11,7 +11,7 @@
  * rollup.ts (ROLLUP groups); this file walks the statements and emits the checks.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
-import { rowPlaces } from "../recognize/cell";
+import { rowPanel, rowPlaces } from "../recognize/cell";
 import type { RecognitionResult, RowView } from "../recognize/types";
 import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tableOfMissing } from "./gaps";
 import { CellInterner } from "./interning";
@@ -105,9 +105,8 @@ class Compiler {
       let at = new Int32Array(nR);
       for (let p = 0; p < rows.length; p++) {
         const r = rows[p];
-        const places = rowPlaces(r);
-        if (places !== undefined) {
-          const pc = places.panel;
+        const pc = rowPanel(r);
+        if (pc !== undefined) {
           if (pc !== panel) {
             panel = pc;
             at = new Int32Array(nR);
@@ -116,7 +115,7 @@ class Compiler {
           for (let k = 0; k < nR; k++) {
             const j = at[k];
             if (j < 0) continue;
-            const ci = cells.internAt(pc.sheet, places.row, pc.cols[j], viewId, p, roleIds[k]);
+            const ci = cells.internAt(pc.sheet, r.sheetRow, pc.cols[j], viewId, p, roleIds[k]);
             if (own) slots[p * nR + k] = ci;
           }
           continue;
