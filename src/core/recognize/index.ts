@@ -210,6 +210,15 @@ interface EmptyNote {
  * The region's 「本表无数据」 note: in the first data row, in a row merged across the table, or in a 注/说明 line
  * below it. Cheap pre-filter (a 无/没 character) before the regex.
  */
+/** True when the text holds 无, 没, 空, 涉 or 未 (a character every 「本表无数据」-like note has): a plain scan. */
+function hasEmptyWord(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x65e0 || c === 0x6ca1 || c === 0x7a7a || c === 0x6d89 || c === 0x672a) return true;
+  }
+  return false;
+}
+
 function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undefined {
   for (let r = Math.max(region.top, from); r <= region.bottom; r++) {
     const line = g.line(r);
@@ -218,7 +227,7 @@ function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undef
     const to = Math.min(line.length, region.right - g.left + 1);
     for (let i = from; i < to; i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没空涉未]/u.test(v)) continue;
+      if (typeof v !== "string" || v.length < 3 || !hasEmptyWord(v)) continue;
       const c = g.left + i;
       // A row with figures is a table row whose label happens to read so, not a note.
       if (saysEmpty(g.norm(r, c)) && !line.some((x, j) => j >= from && j < to && typeof x === "number")) return { row: r, col: c, text: v.trim() };
