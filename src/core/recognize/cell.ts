@@ -4,7 +4,8 @@
  * callers (the rules engine reads values from the snapshot) never ask a number cell for its text or reading, so
  * neither is built up front. The value is captured when the cell is made, so a later mask of the grid does not
  * change what the cell reads. Text and numbers other than finite numbers are read at once (they are few, and
- * recognition reports unreadable ones).
+ * recognition reports unreadable ones). The rows of a coded table's subject codes (CodedRow) go one step further:
+ * their cells object is made when first read, and the rules engine asks where the cells are (rowPanel) instead.
  */
 import { parseAmount, type AmountReading } from "../workbook/amount";
 import type { ColumnRole } from "../catalog/vocabulary";
