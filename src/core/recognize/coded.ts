@@ -6,9 +6,11 @@
 import type { ColumnRole } from "../catalog/vocabulary";
 import { codeLevel, codeSystemOf, digitsOf, leadingCode, twoDigitPart } from "./codes";
 import { findHeader, isLineNumberRow, matchColumn, columnNames, STRUCTURAL_WORDS, type HeaderColumn } from "./header";
-import { hasValue, itemMatcher, makeCell, type ParseContext, type ParseOutcome } from "./parse-common";
+import { isBlankAmount } from "../workbook/amount";
+import { CodedRow, plainCells, type PanelColumns } from "./cell";
+import { itemMatcher, type ParseContext, type ParseOutcome } from "./parse-common";
 
-import type { CellRef, ColumnView, RowView } from "./types";
+import type { ColumnView, RowView } from "./types";
 import { rowLabelKey } from "../text/keys";
 
 interface Panel {
@@ -20,8 +22,8 @@ interface Panel {
   classCol?: number;
   kuanCol?: number;
   xiangCol?: number;
-  /** (role, column) pairs of `roles`, built once for the row loop. */
-  roleList?: [ColumnRole, number][];
+  /** Roles and columns of `roles`, built once for the row loop. */
+  columns?: PanelColumns;
 }
 
 /** Split header columns into panels: a new panel starts at a code/name column after an amount column. */
@@ -69,13 +71,24 @@ interface CodeState {
 }
 
 /** Code and label of one row from a panel's label columns. */
-function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): { code?: string; label: string; raw: string; labelCol?: number } {
+interface LabelArea {
+  code: string | undefined;
+  label: string;
+  raw: string;
+  labelCol: number | undefined;
+}
+
+/** readLabelArea's answer, reused row after row (read at once by the caller): no object per row. */
+const area: LabelArea = { code: undefined, label: "", raw: "", labelCol: undefined };
+
+/** Code and label of one row from a panel's label columns (the shared `area` object, valid until the next call). */
+function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState): LabelArea {
   const g = ctx.grid;
   let code: string | undefined;
   let label = "";
   let raw = "";
   let labelCol: number | undefined;
-  const orphans: { col: number; part: string }[] = [];
+  let orphans: { col: number; part: string }[] | undefined;
   if (p.classCol !== undefined && p.kuanCol !== undefined) {
     const c = digitsOf(g.value(row, p.classCol));
     const k = twoDigitPart(g.value(row, p.kuanCol));
@@ -95,7 +108,7 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     }
     if (d !== undefined && d.length <= 2 && !label) {
       if (code !== undefined && (code.length === 3 || code.length === 5)) code += d.padStart(2, "0");
-      else if (code === undefined) orphans.push({ col, part: d.padStart(2, "0") });
+      else if (code === undefined) (orphans ??= []).push({ col, part: d.padStart(2, "0") });
       continue;
     }
     const t = g.label(row, col);
@@ -116,7 +129,7 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
       labelCol = col;
     }
   }
-  if (code === undefined && orphans.length > 0) {
+  if (code === undefined && orphans !== undefined) {
     // MOF exports leave 类 (and 款) blank on child rows: join with the last parent seen.
     if (orphans.length >= 2 && st.lastClass) code = st.lastClass + orphans[0].part + orphans[1].part;
     else if (orphans.length === 1 && orphans[0].col === p.xiangCol && st.lastKuan) code = st.lastKuan + orphans[0].part;
@@ -129,25 +142,33 @@ function readLabelArea(ctx: ParseContext, p: Panel, row: number, st: CodeState):
     st.lastClass = code.slice(0, 3);
     st.lastKuan = code.length >= 5 ? code.slice(0, 5) : undefined;
   }
-  return { code, label, raw, labelCol };
+  area.code = code;
+  area.label = label;
+  area.raw = raw;
+  area.labelCol = labelCol;
+  return area;
 }
 
-/** Cells of a panel's amount columns on one row. */
-function panelCells(ctx: ParseContext, p: Panel, r: number): Partial<Record<ColumnRole, CellRef>> {
-  const cells: Partial<Record<ColumnRole, CellRef>> = {};
-  p.roleList ??= [...p.roles].map(([role, rc]) => [role, rc.col]);
-  let valued = false;
-  for (const [role, col] of p.roleList) {
-    const c = makeCell(ctx.grid, r, col, ctx.decimals);
-    cells[role] = c;
-    if (c.reading.kind !== "blank") valued = true;
+/** The amount columns of a panel, as lazy rows of cells read them (built once per panel). */
+function panelColumns(ctx: ParseContext, p: Panel): PanelColumns {
+  if (p.columns === undefined) {
+    const roles: ColumnRole[] = [];
+    const cols: number[] = [];
+    for (const [role, rc] of p.roles) {
+      roles.push(role);
+      cols.push(rc.col);
+    }
+    p.columns = { from: ctx.grid.cells, sheet: ctx.grid.sheet.name, source: ctx.grid.cells.source(ctx.decimals), roles, cols };
   }
-  lastValued = valued;
-  return cells;
+  return p.columns;
 }
 
-/** Whether the cells last returned by panelCells hold any non-blank reading (saves a pass over them). */
-let lastValued = false;
+/** Whether any of a panel's amount cells on the row reads as something other than blank. */
+function panelValued(ctx: ParseContext, p: Panel, r: number): boolean {
+  const cols = panelColumns(ctx, p).cols;
+  for (let k = 0; k < cols.length; k++) if (!isBlankAmount(ctx.grid.value(r, cols[k]))) return true;
+  return false;
+}
 
 function labelAreaBlank(ctx: ParseContext, p: Panel, r: number): boolean {
   return p.labelCols.every((c) => ctx.grid.norm(r, c) === "");
@@ -248,18 +269,19 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
       const p = panels[i];
       if (i === consumed) continue;
       const { code, label, raw, labelCol } = readLabelArea(ctx, p, r, states[i]);
-      let cells = panelCells(ctx, p, r);
-      let valued = lastValued;
+      // the panel whose amount columns hold this row's cells (built only when a row is made)
+      let cellPanel = p;
+      let valued = panelValued(ctx, p, r);
       // 「公用经费合计」 merged across two panels: its amount sits in the next panel's amount column.
       const next = panels[i + 1];
       if (code === undefined && label && labelCol !== undefined && next) {
         const m = g.mergeAt(r, labelCol);
         const spans = m !== undefined && m.right >= firstAmountCol[i];
         if (spans || (!valued && labelAreaBlank(ctx, next, r))) {
-          const borrowed = panelCells(ctx, next, r);
-          if (spans || hasValue(borrowed)) {
-            cells = borrowed;
-            valued = hasValue(borrowed);
+          const borrowedValued = panelValued(ctx, next, r);
+          if (spans || borrowedValued) {
+            cellPanel = next;
+            valued = borrowedValued;
             consumed = i + 1;
           }
         }
@@ -274,10 +296,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
           unplaced.push({ label: raw || code, sheetRow: r });
         } else {
           seen.add(code);
-          const view: RowView = {
-            key: code, kind: "code", label: raw, code, level: codeLevel(code), codeSystem: sys,
-            role: "item", sheetRow: r, cells,
-          };
+          const view: RowView = new CodedRow(code, raw, codeLevel(code), sys, r, panelColumns(ctx, cellPanel));
           codeAt.push(r * 64 + i, rows.length);
           codeLabels.push(label);
           rows.push(view);
@@ -288,7 +307,7 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         const byName = !it && printedCodes === 0 && def.codeSystem !== "economic";
         let named = byName ? codeByName(ctx, label, states[i]) : undefined;
         // A name wrapped onto the next row (PDF line wrap): that row holds only the rest of the name.
-        if (byName && !named && labelCol !== undefined && r + 1 <= region.bottom && !hasValue(panelCells(ctx, p, r + 1))) {
+        if (byName && !named && labelCol !== undefined && r + 1 <= region.bottom && !panelValued(ctx, p, r + 1)) {
           const rest = g.label(r + 1, labelCol);
           if (rest && rest.length <= 12 && !p.labelCols.some((c) => c !== labelCol && g.norm(r + 1, c) !== "")) {
             named = codeByName(ctx, label + rest, states[i]);
@@ -297,11 +316,11 @@ export function parseCoded(ctx: ParseContext): ParseOutcome | undefined {
         }
         if (it) {
           seen.add(it.key);
-          rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells });
+          rows.push({ key: it.key, kind: "item", label: raw, role: it.role, sheetRow: r, cells: plainCells(panelColumns(ctx, cellPanel), r) });
         } else if (named && !seen.has(named)) {
           seen.add(named);
           matchedSystem++;
-          rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells });
+          rows.push({ key: named, kind: "code", label: raw, code: named, level: codeLevel(named), codeSystem: "function", role: "item", sheetRow: r, cells: plainCells(panelColumns(ctx, cellPanel), r) });
         } else if (valued) {
           unplaced.push({ label: raw, sheetRow: r });
         } else {

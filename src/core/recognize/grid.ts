@@ -4,6 +4,8 @@
  */
 import type { CellValue, SheetSnapshot } from "../workbook/snapshot";
 import { cellText } from "./normalize";
+import type { CellSource } from "./cell";
+import type { CellRef } from "./types";
 import { matchText, rowLabelKey } from "../text/keys";
 
 export interface Merge {
@@ -13,6 +15,61 @@ export interface Merge {
   right: number;
 }
 
+/**
+ * The values and number formats of a sheet with the cells recognition masked: what the recognised cells read
+ * from, kept apart from the Grid so that a recognition result does not hold on to the Grid's text caches.
+ */
+export class SheetCells {
+  readonly name: string;
+  private readonly rows: readonly CellValue[][];
+  private readonly formats: SheetSnapshot["numberFormats"];
+  private readonly top: number;
+  private readonly left: number;
+  /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col → order of masking. */
+  masked: Map<number, number> | undefined;
+  private readonly sources: CellSource[] = [];
+
+  constructor(sheet: SheetSnapshot, rows: readonly CellValue[][], top: number, left: number) {
+    this.name = sheet.name;
+    this.rows = rows;
+    this.formats = sheet.numberFormats;
+    this.top = top;
+    this.left = left;
+  }
+
+  /** Number of cells masked so far. */
+  get masks(): number {
+    return this.masked === undefined ? 0 : this.masked.size;
+  }
+
+  /** The value as it read when `masks` cells had been masked (cells masked later read as before); null outside. */
+  valueAsOf(row: number, col: number, masks: number): CellValue {
+    const line = this.rows[row - this.top];
+    if (!Array.isArray(line)) return null;
+    const v = line[col - this.left];
+    if (v === undefined) return null;
+    if (this.masked === undefined || v === null) return v;
+    const at = this.masked.get(row * 16384 + col);
+    return at !== undefined && at < masks ? null : v;
+  }
+
+  format(row: number, col: number): string | undefined {
+    const line = this.formats?.[row - this.top];
+    const f = Array.isArray(line) ? line[col - this.left] : undefined;
+    return typeof f === "string" ? f : undefined;
+  }
+
+  /** Number formats and default decimals for the cells read with these decimals (one object per decimals). */
+  source(decimals: number): CellSource {
+    let s = this.sources[decimals];
+    if (s === undefined) {
+      s = { decimals, format: (row, col) => this.format(row, col) };
+      this.sources[decimals] = s;
+    }
+    return s;
+  }
+}
+
 /** A sheet with cached normalised text. Coordinates are zero-based absolute rows/columns. */
 export class Grid {
   readonly sheet: SheetSnapshot;
@@ -20,15 +77,17 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly normCache = new Map<number, string>();
-  private readonly labelCache = new Map<number, string>();
+  /** norm() and label() of each cell by row offset, at 2·(column offset) and the slot after (filled as asked). */
+  private readonly texts: ((string | undefined)[] | undefined)[];
   private readonly merges: Merge[];
-  private readonly memoTables = new Map<string, unknown[]>();
+  /** Cells made by makeCell, by decimals, then by row offset, then by column offset. */
+  private readonly made: (CellRef | undefined)[][][] = [];
+  /** What recognised cells read from (values, formats, masks). */
+  readonly cells: SheetCells;
   private readonly width: number;
   private readonly height: number;
   private readonly rows: readonly CellValue[][];
-  /** Cells read as blank although they hold text (a table's 「本表无数据」 note): row*16384+col keys, and their rows. */
-  private masked: Set<number> | undefined;
+  /** Rows holding a masked cell. */
   private maskedRows: Set<number> | undefined;
 
   constructor(sheet: SheetSnapshot) {
@@ -45,6 +104,8 @@ export class Grid {
     this.merges = Array.isArray(sheet.merges) ? sheet.merges : [];
     this.width = width;
     this.height = values.length;
+    this.cells = new SheetCells(sheet, values, this.top, this.left);
+    this.texts = [];
   }
 
   get isEmpty(): boolean {
@@ -63,7 +124,8 @@ export class Grid {
     if (!Array.isArray(line)) return null;
     const v = line[col - this.left];
     if (v === undefined) return null;
-    return this.masked !== undefined && v !== null && this.masked.has(row * 16384 + col) ? null : v;
+    const masked = this.cells.masked;
+    return masked !== undefined && v !== null && masked.has(row * 16384 + col) ? null : v;
   }
 
   /**
@@ -72,64 +134,90 @@ export class Grid {
    */
   mask(row: number, col: number): void {
     const key = row * 16384 + col;
-    (this.masked ??= new Set()).add(key);
+    const masked = (this.cells.masked ??= new Map());
+    if (!masked.has(key)) masked.set(key, masked.size);
     (this.maskedRows ??= new Set()).add(row);
-    this.normCache.delete(key);
-    this.labelCache.delete(key);
-    const i = this.index(row, col);
-    if (i >= 0) for (const t of this.memoTables.values()) t[i] = undefined;
+    const texts = this.texts[row - this.top];
+    if (texts) {
+      texts[2 * (col - this.left)] = undefined;
+      texts[2 * (col - this.left) + 1] = undefined;
+    }
+    for (const byRow of this.made) {
+      const line = byRow?.[row - this.top];
+      if (line) line[col - this.left] = undefined;
+    }
   }
 
   /** True when the cell was masked by mask(). */
   isMasked(row: number, col: number): boolean {
-    return this.masked !== undefined && this.masked.has(row * 16384 + col);
+    return this.cells.masked !== undefined && this.cells.masked.has(row * 16384 + col);
   }
 
   format(row: number, col: number): string | undefined {
-    const line = this.sheet.numberFormats?.[row - this.top];
-    const f = Array.isArray(line) ? line[col - this.left] : undefined;
-    return typeof f === "string" ? f : undefined;
+    return this.cells.format(row, col);
   }
 
   /** matchText of the cell (cached). */
   norm(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let s = this.normCache.get(key);
+    const r = row - this.top;
+    const c = col - this.left;
+    // outside the used range, or past the row's values, the value is null
+    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
+    let line = this.texts[r];
+    if (line === undefined) {
+      line = this.textLine(r);
+      this.texts[r] = line;
+    }
+    let s = line[2 * c];
     if (s === undefined) {
       const v = this.value(row, col);
       s = v === null ? "" : matchText(cellText(v));
-      this.normCache.set(key, s);
+      line[2 * c] = s;
     }
     return s;
+  }
+
+  /**
+   * The text cache of a row: sized for the row's values when the row is short, else grown as cells are asked for
+   * (a sparse array for a far column), so memory follows the cells present.
+   */
+  private textLine(r: number): (string | undefined)[] {
+    const n = this.rows[r]?.length ?? 0;
+    return n <= 64 ? new Array<string | undefined>(2 * n).fill(undefined) : [];
   }
 
   /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
   label(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let s = this.labelCache.get(key);
+    const r = row - this.top;
+    const c = col - this.left;
+    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
+    let line = this.texts[r];
+    if (line === undefined) {
+      line = this.textLine(r);
+      this.texts[r] = line;
+    }
+    let s = line[2 * c + 1];
     if (s === undefined) {
       const v = this.value(row, col);
       s = typeof v === "string" ? rowLabelKey(v) : v === null ? "" : matchText(cellText(v));
-      this.labelCache.set(key, s);
+      line[2 * c + 1] = s;
     }
     return s;
   }
 
-  /** A per-cell memo table (flat array over the used range, see index()) for values derived from cells. */
-  memoTable(name: string): unknown[] {
-    let t = this.memoTables.get(name);
-    if (!t) {
-      t = [];
-      this.memoTables.set(name, t);
-    }
-    return t;
+  /** The cell made earlier at (row, col) with these decimals (inside the used range), if any. */
+  cachedCell(decimals: number, row: number, col: number): CellRef | undefined {
+    return this.made[decimals]?.[row - this.top]?.[col - this.left];
   }
 
-  /** Flat index of (row, col) in the used range, -1 outside. */
-  index(row: number, col: number): number {
+  /** Keep a cell made at (row, col) with these decimals; false (not kept) outside the used range. */
+  keepCell(decimals: number, row: number, col: number, cell: CellRef): boolean {
     const r = row - this.top;
     const c = col - this.left;
-    return r < 0 || c < 0 || r >= this.height || c >= this.width ? -1 : r * this.width + c;
+    if (r < 0 || c < 0 || r >= this.height || c >= this.width) return false;
+    const byRow = (this.made[decimals] ??= []);
+    (byRow[r] ??= [])[c] = cell;
+    return true;
   }
 
   /** True when the row holds no value at all. */
@@ -143,7 +231,10 @@ export class Grid {
       }
       return true;
     }
-    for (const v of line) if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    }
     return true;
   }
 

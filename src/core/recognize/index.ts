@@ -9,6 +9,7 @@ import type { TableDef } from "../catalog/schema";
 import type { Unit } from "../catalog/vocabulary";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { toA1 } from "../workbook/snapshot";
+import { unreadableCells } from "./cell";
 import { parseCoded } from "./coded";
 import { continues, mergeContinuation, readHeaderless } from "./continuation";
 import { Grid } from "./grid";
@@ -122,9 +123,10 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
   for (let r = g.top; r <= g.bottom; r++) {
     const line = g.line(r);
     if (!line) continue;
-    let hits: TitleHit[] = [];
+    // most rows hold no 表 at all: no array is made for them
+    let hits: TitleHit[] | undefined;
     let text = "";
-    const cells: TitleCell[] = [];
+    let cells: TitleCell[] | undefined;
     for (let i = 0; i < line.length; i++) {
       const v = line[i];
       if (typeof v !== "string" || !v.includes("表")) continue;
@@ -132,12 +134,12 @@ function findTitleRows(g: Grid, defs: readonly TableDef[]): TitleRow[] {
       if (!looksLikeTitle(t)) continue;
       const h = titleHits(t, defs);
       if (h.length > 0) {
-        hits = hits.concat(h);
+        hits = hits === undefined ? h.slice() : hits.concat(h);
         text = text || v.trim();
-        cells.push({ col: g.left + i, hits: h, text: v.trim() });
+        (cells ??= []).push({ col: g.left + i, hits: h, text: v.trim() });
       }
     }
-    if (hits.length === 0) continue;
+    if (hits === undefined || cells === undefined) continue;
     // Two different tables titled side by side in one row: each gets its own columns.
     if (cells.length >= 2 && new Set(cells.map((c) => bestKind(c.hits))).size >= 2) {
       found.push({ row: r, hits, text, all: rowTexts(g, r), side: cells });
@@ -208,6 +210,15 @@ interface EmptyNote {
  * The region's 「本表无数据」 note: in the first data row, in a row merged across the table, or in a 注/说明 line
  * below it. Cheap pre-filter (a 无/没 character) before the regex.
  */
+/** True when the text holds 无, 没, 空, 涉 or 未 (a character every 「本表无数据」-like note has): a plain scan. */
+function hasEmptyWord(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x65e0 || c === 0x6ca1 || c === 0x7a7a || c === 0x6d89 || c === 0x672a) return true;
+  }
+  return false;
+}
+
 function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undefined {
   for (let r = Math.max(region.top, from); r <= region.bottom; r++) {
     const line = g.line(r);
@@ -216,7 +227,7 @@ function findEmptyNote(g: Grid, region: Region, from: number): EmptyNote | undef
     const to = Math.min(line.length, region.right - g.left + 1);
     for (let i = from; i < to; i++) {
       const v = line[i];
-      if (typeof v !== "string" || v.length < 3 || !/[无没空涉未]/u.test(v)) continue;
+      if (typeof v !== "string" || v.length < 3 || !hasEmptyWord(v)) continue;
       const c = g.left + i;
       // A row with figures is a table row whose label happens to read so, not a note.
       if (saysEmpty(g.norm(r, c)) && !line.some((x, j) => j >= from && j < to && typeof x === "number")) return { row: r, col: c, text: v.trim() };
@@ -489,10 +500,8 @@ function buildView(g: Grid, reg: { region: Region; titleRow?: number; title: str
     missingRows: best.empty ? [] : o.missingRows, missingColumns: o.missingColumns, unplacedRows: o.unplacedRows,
   };
   for (const r of o.rows) {
-    for (const cell of Object.values(r.cells)) {
-      if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
-        work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
-      }
+    for (const cell of unreadableCells(r)) {
+      work.issues.push({ code: "unreadable-cell", sheet, address: cell.address, text: cell.text, kind: def.kind });
     }
   }
   for (const role of view.missingColumns) work.issues.push({ code: "missing-column", sheet, kind: def.kind, detail: role });
@@ -535,10 +544,8 @@ function continueTable(sheet: SheetSnapshot, work: SheetWork, prev: TableView, i
     if (!body) return false;
     mergeContinuation(prev, { ...prev, rows: body.rows, unplacedRows: [] });
     for (const r of body.rows) {
-      for (const cell of Object.values(r.cells)) {
-        if (cell && cell.reading.kind === "invalid" && cell.reading.reason !== "error-value") {
-          issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
-        }
+      for (const cell of unreadableCells(r)) {
+        issues.push({ code: "unreadable-cell", sheet: name, address: cell.address, text: cell.text, kind: prev.kind });
       }
     }
     issues.push({ code: "continued-table", sheet: name, kind: prev.kind, detail: prev.sheet });

@@ -4,11 +4,9 @@
  */
 import type { RowItemDef, TableDef } from "../catalog/schema";
 import type { ColumnRole } from "../catalog/vocabulary";
-import { parseAmount, type AmountReading } from "../workbook/amount";
-import { toA1 } from "../workbook/snapshot";
 import type { Grid } from "./grid";
 import type { HeaderBlock } from "./header";
-import { cellText } from "./normalize";
+import { columnLetters, isBlankCell, RecognizedCell } from "./cell";
 import type { CellRef, ColumnView, RowView } from "./types";
 import { rowLabelKey } from "../text/keys";
 
@@ -60,40 +58,15 @@ export interface ParseOutcome {
   nameCol?: number;
 }
 
-/** The reading of every empty cell (shared, frozen: readings are never mutated). */
-const BLANK: AmountReading = Object.freeze({ kind: "blank" as const });
-
-const letters: string[] = [];
-
-/** Column letters of a zero-based column ("A", "AB"), cached: toA1 without the per-cell string building. */
-function columnLetters(col: number): string {
-  let l = letters[col];
-  if (l === undefined) {
-    l = toA1(0, col).slice(0, -1);
-    letters[col] = l;
-  }
-  return l;
-}
-
 /**
- * Read one cell as a CellRef with the table's default decimals. Memoised per grid: several candidate tables
- * parse the same cells, and a shared CellRef is never mutated.
+ * Read one cell as a CellRef with the table's default decimals (its text and reading are worked out on first
+ * use). Memoised per grid: several candidate tables parse the same cells, and a shared CellRef is never mutated.
  */
 export function makeCell(grid: Grid, row: number, col: number, decimals: number): CellRef {
-  const memo = grid.memoTable(decimals === 2 ? "cell2" : `cell${decimals}`) as (CellRef | undefined)[];
-  const i = grid.index(row, col);
-  const hit = i >= 0 ? memo[i] : undefined;
+  const hit = grid.cachedCell(decimals, row, col);
   if (hit !== undefined) return hit;
-  const v = grid.value(row, col);
-  const ref: CellRef = {
-    sheet: grid.sheet.name,
-    address: columnLetters(col) + (row + 1),
-    row,
-    col,
-    text: v === null ? "" : cellText(v),
-    reading: v === null ? BLANK : parseAmount(v, grid.format(row, col), decimals),
-  };
-  if (i >= 0) memo[i] = ref;
+  const ref = new RecognizedCell(grid.sheet.name, columnLetters(col) + (row + 1), row, col, grid.value(row, col), grid.cells.source(decimals));
+  grid.keepCell(decimals, row, col, ref);
   return ref;
 }
 
@@ -167,7 +140,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export function hasValue(cells: Partial<Record<ColumnRole, CellRef>>): boolean {
   for (const k in cells) {
     const c = cells[k as ColumnRole];
-    if (c && c.reading.kind !== "blank") return true;
+    if (c && !isBlankCell(c)) return true;
   }
   return false;
 }

@@ -3,7 +3,12 @@ import type { AmountReading } from "../workbook/amount";
 import type { ColumnRole, RowItemKey, TableKind, Unit } from "../catalog/vocabulary";
 import type { SheetVisibility } from "../workbook/snapshot";
 
-/** One source cell of a recognised table. */
+/**
+ * One source cell of a recognised table. recognize() hands out RecognizedCell objects (./cell) that work out `text`
+ * and `reading` on first use, and the cells of a large coded table's rows are built when a row's `cells` is first
+ * read; JSON, object spreads and for…in see the plain fields. Send results across threads as JSON, not by
+ * structuredClone (which would drop the computed fields or refuse the lazy rows).
+ */
 export interface CellRef {
   sheet: string;
   /** A1 address, e.g. "C12". */

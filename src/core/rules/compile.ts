@@ -11,6 +11,7 @@
  * rollup.ts (ROLLUP groups); this file walks the statements and emits the checks.
  */
 import type { ColumnRole, TableKind } from "../catalog/vocabulary";
+import { rowPanel, rowPlaces } from "../recognize/cell";
 import type { RecognitionResult, RowView } from "../recognize/types";
 import { absentCodeIsZero, GapLog, leftSideNotPrinted, rightSideNotPrinted, tableOfMissing } from "./gaps";
 import { CellInterner } from "./interning";
@@ -99,8 +100,26 @@ class Compiler {
       const slots = vi.cellIdx;
       const viewId = this.cells.viewId(v);
       const roleIds = roles.map((r) => this.cells.roleId(r));
+      // Rows whose cells recognition has not built yet are interned by place (no cell object is made).
+      let panel: object | undefined;
+      let at = new Int32Array(nR);
       for (let p = 0; p < rows.length; p++) {
         const r = rows[p];
+        const pc = rowPanel(r);
+        if (pc !== undefined) {
+          if (pc !== panel) {
+            panel = pc;
+            at = new Int32Array(nR);
+            for (let k = 0; k < nR; k++) at[k] = pc.roles.indexOf(roles[k]);
+          }
+          for (let k = 0; k < nR; k++) {
+            const j = at[k];
+            if (j < 0) continue;
+            const ci = cells.internAt(pc.sheet, r.sheetRow, pc.cols[j], viewId, p, roleIds[k]);
+            if (own) slots[p * nR + k] = ci;
+          }
+          continue;
+        }
         const rc = r.cells;
         for (let k = 0; k < nR; k++) {
           const c = rc[roles[k]];
@@ -254,6 +273,13 @@ class Compiler {
     if (col.kind === "col") {
       if (env.col === undefined) throw new CompileError(col.pos, "col 只能用在 FOREACH COL 之中", "col may only be used inside FOREACH COL");
       return env.col;
+    }
+    const places = rowPlaces(row);
+    if (places !== undefined) {
+      // the same answer as below, read from the roles of cells not built yet (a panel has a cell for each role)
+      const roles = places.panel.roles;
+      for (const r of ["amount", "total", "final"] as const) if (roles.includes(r)) return r;
+      return roles[0];
     }
     const c = row.cells;
     if (c.amount) return "amount";

@@ -140,9 +140,12 @@ export class CellInterner {
 
   /** Index of the cell (row `pos` of view `viewId`, role `roleId`), adding it on first sight. */
   intern(cell: CellRef, viewId: number, pos: number, roleId: number): number {
-    const sheet = this.sheetId(cell.sheet);
-    const row = cell.row;
-    const col = cell.col;
+    return this.internAt(cell.sheet, cell.row, cell.col, viewId, pos, roleId);
+  }
+
+  /** intern() by the cell's place: sheet name, zero-based row and column. */
+  internAt(sheetName: string, row: number, col: number, viewId: number, pos: number, roleId: number): number {
+    const sheet = this.sheetId(sheetName);
     const known = this.grid.getOrAdd(sheet, row, col, this.layout.count);
     if (known >= 0) return known;
     const L = this.layout;

@@ -1,5 +1,6 @@
 /** Lookups over one recognised table view (rows by key and label, cells by row position and column slot). */
 import type { ColumnRole } from "../catalog/vocabulary";
+import { rowRoles } from "../recognize/cell";
 import type { RowView, TableView } from "../recognize/types";
 import { ruleNameKey } from "../text/keys";
 
@@ -78,7 +79,7 @@ export class ViewIndex {
     const roles: ColumnRole[] = [];
     for (const c of view.columns) if (!roles.includes(c.role)) roles.push(c.role);
     // Recognition lists every column it placed; scan the rows only when it did not (hand-built views).
-    if (roles.length === 0) for (const r of rows) for (const role in r.cells) if (!roles.includes(role as ColumnRole)) roles.push(role as ColumnRole);
+    if (roles.length === 0) for (const r of rows) for (const role of rowRoles(r)) if (!roles.includes(role)) roles.push(role);
     this.numericRoles = roles;
     roles.forEach((r, k) => this.slotOf.set(r, k));
     this.cellIdx = new Int32Array(rows.length * roles.length).fill(-1);

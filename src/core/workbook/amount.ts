@@ -137,3 +137,21 @@ export function parseAmount(value: CellValue, numberFormat?: string | null, defa
   if (Object.is(num, -0)) num = 0;
   return { kind: "amount", value: num, decimals };
 }
+
+/**
+ * True exactly when parseAmount(value, …).kind is "blank", without parsing a figure: text holding a digit is never
+ * blank (no blank mark has one, and normalising keeps digits digits), so only digit-free text is normalised.
+ */
+export function isBlankAmount(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "number" || typeof value === "boolean") return false;
+  const raw = String(value);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false;
+  }
+  if (ERROR_VALUE.test(raw.trim())) return false;
+  let t = normalizeNumericText(raw);
+  if (t.startsWith("'")) t = t.slice(1);
+  return BLANK_MARKS.has(t);
+}
