@@ -4,6 +4,7 @@
  * reuses the compiled program when the layout fingerprint is unchanged.
  */
 import type { ColumnRole } from "../catalog/vocabulary";
+import { rowPlaces } from "../recognize/cell";
 import type { RecognitionResult } from "../recognize/types";
 import type { Program } from "./compile";
 import { workbookYear } from "./compile";
@@ -96,6 +97,19 @@ export function layoutFingerprint(recognition: RecognitionResult, rules: readonl
       f.int(r.level ?? 0);
       f.str(r.side);
       f.int((r as { lineNo?: number }).lineNo ?? -1);
+      // a row whose cells are not built yet: its places, without building them (same hash as the built cells)
+      const places = rowPlaces(r);
+      if (places) {
+        const panel = places.panel;
+        for (let k = 0; k < panel.roles.length; k++) {
+          f.int(roleId(panel.roles[k]));
+          if (panel.sheet !== t.sheet) f.str(panel.sheet);
+          f.int(places.row);
+          f.int(panel.cols[k]);
+        }
+        f.int(-2);
+        continue;
+      }
       for (const role in r.cells) {
         const c = r.cells[role as ColumnRole];
         if (!c) continue;

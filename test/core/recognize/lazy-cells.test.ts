@@ -147,8 +147,8 @@ describe("cells built on first use", () => {
       for (const tb of built.tables) for (const r of tb.rows) Object.keys(r.cells);
       expect(lazy.tables.some((tb) => tb.rows.some((r) => rowPlaces(r) !== undefined))).toBe(true);
       expect(built.tables.every((tb) => tb.rows.every((r) => rowPlaces(r) === undefined))).toBe(true);
-      const a = evaluate(compileForWorkbook(lazy, s), s);
-      const b = evaluate(compileForWorkbook(built, s), s);
+      const a = evaluate(compileForWorkbook(lazy, s), s).result;
+      const b = evaluate(compileForWorkbook(built, s), s).result;
       expect(a.findings.length).toBeGreaterThan(0);
       expect(JSON.stringify(a.findings)).toBe(JSON.stringify(b.findings));
       expect(a.checks).toBe(b.checks);

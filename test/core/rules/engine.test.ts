@@ -6,6 +6,9 @@ import { buildWorkbook, plainSheet, setCell } from "./support/builder";
 import type { TableSpec } from "./support/builder";
 import { at, bump, put, run, targetsOf, valueAt } from "./support/context";
 import { consistentTables, consistentWorkbook } from "./support/generate";
+import { fixture } from "../../fixtures/index";
+import { recognize } from "../../../src/core/recognize/index";
+import { rowPlaces } from "../../../src/core/recognize/cell";
 
 /** A small T3 with one class, one category and two items. */
 function smallT3(): TableSpec {
@@ -198,6 +201,21 @@ describe("rule engine", () => {
     const emptied = structuredClone(wb.recognition);
     emptied.tables.find((t) => t.kind === "T8")!.empty = !emptied.tables.find((t) => t.kind === "T8")!.empty;
     expect(layoutFingerprint(emptied, BUILTIN_RULES)).not.toBe(fp);
+  });
+
+  it("fingerprints a layout the same whether its rows' cells are built or not, and builds none of them", () => {
+    for (const name of ["seed-sichuan", "seed-national"] as const) {
+      const { snapshot } = fixture(name);
+      const rec = recognize(snapshot);
+      const lazyRows = () => rec.tables.flatMap((t) => t.rows).filter((r) => rowPlaces(r) !== undefined).length;
+      const before = lazyRows();
+      expect(before).toBeGreaterThan(0);
+      const fp = layoutFingerprint(rec, BUILTIN_RULES);
+      expect(lazyRows()).toBe(before);
+      for (const t of rec.tables) for (const r of t.rows) void r.cells;
+      expect(lazyRows()).toBe(0);
+      expect(layoutFingerprint(rec, BUILTIN_RULES)).toBe(fp);
+    }
   });
 
   it("skips checks that need a row or column recognition reported missing, instead of comparing with 0", () => {
