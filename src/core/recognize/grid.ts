@@ -159,15 +159,9 @@ export class Grid {
 
   /** matchText of the cell (cached). */
   norm(row: number, col: number): string {
-    const r = row - this.top;
+    const line = this.cacheLine(row, col);
+    if (line === undefined) return "";
     const c = col - this.left;
-    // outside the used range, or past the row's values, the value is null
-    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
-    let line = this.texts[r];
-    if (line === undefined) {
-      line = this.textLine(r);
-      this.texts[r] = line;
-    }
     let s = line[2 * c];
     if (s === undefined) {
       const v = this.value(row, col);
@@ -186,16 +180,24 @@ export class Grid {
     return n <= 64 ? new Array<string | undefined>(2 * n).fill(undefined) : [];
   }
 
-  /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
-  label(row: number, col: number): string {
+  /** The text cache of the cell's row; undefined outside the used range or past the row's values (an empty cell). */
+  private cacheLine(row: number, col: number): (string | undefined)[] | undefined {
     const r = row - this.top;
     const c = col - this.left;
-    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return "";
+    if (r < 0 || c < 0 || r >= this.height || c >= (this.rows[r]?.length ?? 0)) return undefined;
     let line = this.texts[r];
     if (line === undefined) {
       line = this.textLine(r);
       this.texts[r] = line;
     }
+    return line;
+  }
+
+  /** rowLabelKey of the cell (cached): numbering and 其中 stripped. */
+  label(row: number, col: number): string {
+    const line = this.cacheLine(row, col);
+    if (line === undefined) return "";
+    const c = col - this.left;
     let s = line[2 * c + 1];
     if (s === undefined) {
       const v = this.value(row, col);
