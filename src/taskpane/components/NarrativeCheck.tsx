@@ -68,7 +68,7 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
     if (/\.docx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
       try {
         // loaded on first use: the Word reader (zip + XML) is not needed by anyone who only validates
-        const { readDocx } = await import("../../cli/docx/read-docx");
+        const { readDocx } = await import("../read-docx");
         fileText = readDocx(bytes, name).narrative;
       } catch {
         setError(t.narrativeFileUnreadable(name));
