@@ -4,7 +4,9 @@
  *   formulas, evaluated by HyperFormula in a process of its own), alternated so both see the same machine load;
  * - a batch of 200 workbooks with --jobs 1 and --jobs 2, alternated;
  * - 1,000 files at the default --jobs: peak RSS of the process (worker threads included);
- * - the add-in bundles: the custom-functions entry (all its chunks) and the task pane's gzipped size.
+ * - the add-in bundles: the custom-functions entry (all its chunks) and the task pane's gzipped size, counted as the
+ *   entry's initial chunks, as the page at open (taskpane.html is also the shared runtime) and as the page at open
+ *   plus the chunks it loads on first use.
  * The CLI starts through its launcher (dist-cli/caijue.cjs), which compiles the bundle with the V8 code cache made at
  * build time (Node 20 has no module.enableCompileCache); the bundle run directly, without the cache, is timed too.
  */
@@ -87,8 +89,53 @@ function statsOf(stderr: string): CliStats {
   return (JSON.parse(line) as { stats: CliStats }).stats;
 }
 
+/** One figure of the task pane's weight: the files counted, their minified and gzip -9 sizes. */
+export interface PaneWeight {
+  files: string[];
+  bytes: number;
+  gzip: number;
+}
+
+interface WebpackStats {
+  entrypoints: Record<string, { chunks: (string | number)[]; assets: { name: string }[] }>;
+  chunks: { id: string | number; initial: boolean; files: string[]; children: (string | number)[] }[];
+}
+
+/**
+ * The task pane's weight counted three ways, from a production build in outDir and its stats: the taskpane entry's
+ * initial chunks; what taskpane.html loads at open (its local <script> files, which are the chunks of every entry
+ * the page includes: the shared runtime also loads the functions and commands); and that plus the chunks those
+ * scripts can load on demand (non-initial chunks reachable from them, e.g. the Word reader). Each file is gzipped
+ * on its own (-9), as a server compresses each response.
+ */
+export function paneWeights(outDir: string, stats: WebpackStats): { entry: PaneWeight; page: PaneWeight; withOnDemand: PaneWeight } {
+  const measure = (files: string[]): PaneWeight => {
+    const data = files.map((f) => readFileSync(path.join(outDir, f)));
+    return { files, bytes: data.reduce((n, d) => n + d.length, 0), gzip: data.reduce((n, d) => n + gzipSync(d, { level: 9 }).length, 0) };
+  };
+  const js = (names: string[]) => names.filter((n) => n.endsWith(".js"));
+  const entry = js(stats.entrypoints.taskpane.assets.map((a) => a.name));
+  const html = readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+  const page = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+  if (!entry.every((f) => page.includes(f))) throw new Error(`taskpane.html does not load every file of the taskpane entry (${entry.join(", ")})`);
+  const byId = new Map(stats.chunks.map((c) => [String(c.id), c]));
+  const seen = new Set<string>();
+  const queue = stats.chunks.filter((c) => c.files.some((f) => page.includes(f))).map((c) => String(c.id));
+  const onDemand: string[] = [];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const chunk = byId.get(id);
+    if (!chunk) continue;
+    if (!chunk.initial) onDemand.push(...js(chunk.files).filter((f) => !page.includes(f) && !onDemand.includes(f)));
+    queue.push(...chunk.children.map(String));
+  }
+  return { entry: measure(entry), page: measure(page), withOnDemand: measure([...page, ...onDemand.sort()]) };
+}
+
 /** Sizes of a webpack production build's entry points (all their chunks). */
-function addinBundles(outDir: string): { functionsBytes: number; taskpaneBytes: number; taskpaneGzip: number; taskpaneAssets: string[] } {
+function addinBundles(outDir: string): { functionsBytes: number; pane: ReturnType<typeof paneWeights> } {
   const statsFile = path.join(outDir, "stats.json");
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", outDir, "--json", statsFile], {
     cwd: ROOT,
@@ -96,12 +143,10 @@ function addinBundles(outDir: string): { functionsBytes: number; taskpaneBytes: 
     maxBuffer: 1 << 28,
   });
   if (r.status !== 0) throw new Error(`webpack failed: ${(r.stderr || r.stdout).slice(0, 400)}`);
-  const stats = JSON.parse(readFileSync(statsFile, "utf8")) as { entrypoints: Record<string, { assets: { name: string }[] }> };
+  const stats = JSON.parse(readFileSync(statsFile, "utf8")) as WebpackStats;
   const files = (entry: string) => stats.entrypoints[entry].assets.map((a) => a.name).filter((n) => n.endsWith(".js"));
   const size = (names: string[]) => names.reduce((n, f) => n + statSync(path.join(outDir, f)).size, 0);
-  const taskpane = files("taskpane");
-  const taskpaneGzip = taskpane.reduce((n, f) => n + gzipSync(readFileSync(path.join(outDir, f)), { level: 9 }).length, 0);
-  return { functionsBytes: size(files("functions")), taskpaneBytes: size(taskpane), taskpaneGzip, taskpaneAssets: taskpane };
+  return { functionsBytes: size(files("functions")), pane: paneWeights(outDir, stats) };
 }
 
 export async function run(): Promise<BenchResult> {
@@ -194,6 +239,9 @@ export async function run(): Promise<BenchResult> {
 
     const bundles = addinBundles(path.join(dir, "addin"));
     const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB (${b} bytes)`;
+    const pane = bundles.pane;
+    // The target is held against the largest honest count: everything the page may load.
+    const paneMet = pane.withOnDemand.gzip <= 200_000;
 
     const table: string[][] = [
       ["measure", "figure", "target", "met"],
@@ -217,7 +265,9 @@ export async function run(): Promise<BenchResult> {
         b.byDefault ? (b.rss < 200 ? "yes" : "no") : "",
       ]),
       ["custom-functions bundle (functions entry, all its chunks, minified)", kib(bundles.functionsBytes), "≤ 60 KB (60,000 bytes)", bundles.functionsBytes <= 60_000 ? "yes" : "no"],
-      ["task pane bundle (taskpane entry, all its chunks), gzip -9", `${kib(bundles.taskpaneGzip)}; ${kib(bundles.taskpaneBytes)} minified`, "≤ 200 KB (200,000 bytes)", bundles.taskpaneGzip <= 200_000 ? "yes" : "no"],
+      ["task pane entry (its initial chunks), gzip -9", `${kib(pane.entry.gzip)}; ${kib(pane.entry.bytes)} minified`, "", ""],
+      ["taskpane.html at open (the chunks of every entry it loads: functions, commands, task pane), gzip -9", `${kib(pane.page.gzip)}; ${kib(pane.page.bytes)} minified`, "", ""],
+      ["taskpane.html at open plus the chunks it loads on first use (e.g. the Word reader), gzip -9", `${kib(pane.withOnDemand.gzip)}; ${kib(pane.withOnDemand.bytes)} minified`, "≤ 200 KB (200,000 bytes)", paneMet ? "yes" : "no"],
     ];
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     const notes = [
@@ -225,7 +275,7 @@ export async function run(): Promise<BenchResult> {
       "The formula route reads the same workbook with the CLI's own lean reader plus a CHECKS sheet holding every elementary check as a formula (fixed ±0.005 per cell tolerance), and evaluates it with HyperFormula; it does not recognise tables (the formulas are given), so it does strictly less work than the CLI.",
       `Batch: ${gen.small} seed-sized + ${gen.large} consolidated workbooks (${(gen.bytes / 1048576).toFixed(1)} MB); the 1,000 files are five copies of them. Peak RSS = the process's maxRSS (worker threads included), from the CLI's --stats line.`,
       `Machine: ${cores} cores shared with other jobs; ratios come from alternated runs in this one run. The kernel shares CPU fairly between sessions (sched_autogroup ${autogroup()}), not between threads: while other sessions keep both cores busy, a second thread of ours gets little more CPU, so the wall-time ratio of --jobs 2 mostly measures the machine. "cores busy on average" = process CPU time / wall time; the bound from CPU time says what two free cores would allow if --jobs 1 used one, it is not a measurement of wall time. One job uses more than one core: V8 compiles optimised code on background threads (per thread of a --jobs 1 batch, read from /proc: ~55% of the CPU time on the main thread, ~45% on V8's four platform threads, nearly all of it concurrent optimisation; with --no-concurrent-recompilation the same batch took ~30% longer). On two cores a second job competes with that compiler, so --jobs 2 gains little there; more cores are needed for it.`,
-      `Bundles: \`webpack --mode production\` into a temporary folder; task pane assets: ${bundles.taskpaneAssets.join(", ")}.`,
+      `Bundles: \`webpack --mode production\` into a temporary folder; each file gzipped on its own. Task pane entry: ${pane.entry.files.join(", ")}; taskpane.html at open: ${pane.page.files.join(", ")}; on first use: ${pane.withOnDemand.files.filter((f) => !pane.page.files.includes(f)).join(", ") || "none"}.`,
     ].join("\n");
     const yes = (b: boolean): BenchTarget["met"] => (b ? "yes" : "no");
     const targets: BenchTarget[] = [
@@ -233,7 +283,12 @@ export async function run(): Promise<BenchResult> {
       { issue: 16, target: "batch --jobs 2 ≥ 1.7× --jobs 1 on two cores", measured: `${batchRatio.toFixed(2)}× (${(median(wall[1]) / 1000).toFixed(2)} s vs ${(median(wall[2]) / 1000).toFixed(2)} s, 200 files)`, met: yes(batchRatio >= 1.7) },
       { issue: "8, 16", target: "1,000 files < 200 MB peak at the default --jobs", measured: atDefault.map((b) => `${b.format} ${b.rss.toFixed(0)} MB`).join(", ") + ` (default --jobs ${atDefault[0].jobs})`, met: yes(bigPeak < 200) },
       { issue: 16, target: "custom-functions bundle ≤ 60 KB", measured: kib(bundles.functionsBytes), met: yes(bundles.functionsBytes <= 60_000) },
-      { issue: 16, target: "task pane gzipped size reported, ≤ 200 KB", measured: kib(bundles.taskpaneGzip), met: yes(bundles.taskpaneGzip <= 200_000) },
+      {
+        issue: 16,
+        target: "task pane gzipped size reported, ≤ 200 KB",
+        measured: `${kib(pane.withOnDemand.gzip)}: taskpane.html at open plus its on-demand chunks (at open ${kib(pane.page.gzip)}; task pane entry ${kib(pane.entry.gzip)})`,
+        met: yes(paneMet),
+      },
     ];
     return { title: "Whole processes and bundles", table, notes, targets };
   } finally {

@@ -2,7 +2,8 @@
  * The task pane: tabs 校验 / 说明 / 设置 over the shared ValidationSession (the ribbon uses the same one, so a
  * ribbon run shows up here). Every piece of workbook text is rendered as text (see components/SafeText).
  */
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner } from "./components/Controls";
 import { useEffect, useState } from "react";
 import { hostErrorText } from "../excel/errors";
 import { getSession } from "../excel/runtime";
@@ -31,7 +32,7 @@ export function App({ session = getSession() }: { session?: ValidationSession })
     <FluentProvider theme={webLightTheme} className={cls.root} lang={lang}>
       <div className={cls.header}>
         <h1 className={cls.title}>{t.appTitle}</h1>
-        {view.busy && <Spinner size="tiny" label={t.busy} data-testid="busy" />}
+        {view.busy && <Spinner label={t.busy} testId="busy" />}
       </div>
       {error && (
         <MessageBar intent="error" data-testid="session-error">

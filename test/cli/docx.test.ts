@@ -47,6 +47,9 @@ describe("reading a .docx", () => {
     expect(codeOf(() => readDocx(good.subarray(0, 200)))).toBe("docx-damaged");
     expect(codeOf(() => readDocx(zipSync({ "word/other.xml": strToU8("<x/>") })))).toBe("docx-damaged");
     expect(codeOf(() => readDocx(strToU8("plain text, not a zip")))).toBe("docx-damaged");
+    // the XML parser is strict: a document part that is not well-formed is refused, not read in part
+    const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    expect(codeOf(() => readDocx(zipSync({ "word/document.xml": strToU8(`<w:document ${ns}><w:body><w:p><w:r><w:t>一</w:t></w:r></w:body></w:document>`) })))).toBe("docx-damaged");
   });
 
   it("keeps vertical merges and spans of a table as merged ranges", () => {

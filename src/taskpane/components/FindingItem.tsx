@@ -1,4 +1,5 @@
-import { Button, Field, Link, Textarea } from "@fluentui/react-components";
+import { Button, Field, Textarea } from "@fluentui/react-components";
+import { LinkButton } from "./Controls";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
@@ -36,9 +37,9 @@ export function FindingItem({ finding, reason, by, lang, t, onSelect, onExplain,
         <Badge appearance="tint" color="informative">
           {finding.rule}
         </Badge>
-        <Link as="button" data-testid="finding-cell" title={detail.cells.length > 1 ? t.goToCells : t.goToCell} onClick={() => onSelect(finding)}>
+        <LinkButton data-testid="finding-cell" title={detail.cells.length > 1 ? t.goToCells : t.goToCell} onClick={() => onSelect(finding)}>
           <SafeText text={`${finding.target.sheet}!${finding.target.address}`} max={120} />
-        </Link>
+        </LinkButton>
       </div>
       <p className={cls.findingMessage} data-testid="finding-message">
         <SafeText text={finding.message} />

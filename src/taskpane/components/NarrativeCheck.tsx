@@ -1,4 +1,5 @@
-import { Button, Field, Link, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { Button, Field, Textarea } from "@fluentui/react-components";
+import { LinkButton, MessageBar, MessageBarBody } from "./Controls";
 import { useRef, useState } from "react";
 import { findNarrativeSheet, narrativeTextFromSheet, parseInputsSheet, verifyNarrative, type VerifyResult } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";
@@ -68,7 +69,7 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
     if (/\.docx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
       try {
         // loaded on first use: the Word reader (zip + XML) is not needed by anyone who only validates
-        const { readDocx } = await import("../../cli/docx/read-docx");
+        const { readDocx } = await import("../read-docx");
         fileText = readDocx(bytes, name).narrative;
       } catch {
         setError(t.narrativeFileUnreadable(name));
@@ -190,9 +191,9 @@ export function NarrativeCheck({ session, outcome, t }: { session: ValidationSes
                     </p>
                   )}
                   {cell && (
-                    <Link as="button" onClick={() => void session.host.selectCells(cell.sheet, [cell.address]).catch((e: unknown) => setError(t.failed + String(e)))}>
+                    <LinkButton onClick={() => void session.host.selectCells(cell.sheet, [cell.address]).catch((e: unknown) => setError(t.failed + String(e)))}>
                       <SafeText text={`${cell.sheet}!${cell.address}`} max={120} />
-                    </Link>
+                    </LinkButton>
                   )}
                 </li>
               );

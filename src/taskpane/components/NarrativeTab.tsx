@@ -1,5 +1,6 @@
 import { inputCellOf, narrativeStyleOf } from "../../app/narrative";
-import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "./Controls";
 import { useMemo, useState } from "react";
 import { generateNarrative, narrativeSheetRows, parseInputsSheet, renderNarrativeText, type Narrative, type NarrativeParagraph, type NarrativeSource, type NarrativeSpan } from "../../core/narrative/index";
 import type { Outcome, ValidationSession } from "../../excel/session";

@@ -1,4 +1,5 @@
-import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "./Controls";
 import { STYLE_OPTIONS, type StyleOptionInfo } from "../../core/narrative/style-options";
 import { useState } from "react";
 import type { ValidationSession } from "../../excel/session";
@@ -19,13 +20,13 @@ export function SettingsTab({ session, settings, t }: { session: ValidationSessi
   return (
     <div data-testid="settings-tab">
       <Field label={t.settingsPolicy}>
-        <RadioGroup value={current.policy} onChange={(_, d) => save({ policy: d.value as Settings["policy"] })}>
+        <RadioGroup value={current.policy} onChange={(v) => save({ policy: v as Settings["policy"] })}>
           <Radio value="interval" label={t.policyInterval} />
           <Radio value="exact" label={t.policyExact} data-testid="policy-exact" />
         </RadioGroup>
       </Field>
       <Field label={t.settingsStyle}>
-        <RadioGroup value={current.style} onChange={(_, d) => save({ style: d.value as Settings["style"] })}>
+        <RadioGroup value={current.style} onChange={(v) => save({ style: v as Settings["style"] })}>
           <Radio value="sichuan" label={t.styleSichuan} />
           <Radio value="shanghai" label={t.styleShanghai} />
         </RadioGroup>
@@ -49,7 +50,7 @@ export function SettingsTab({ session, settings, t }: { session: ValidationSessi
         ))}
       </details>
       <Field label={t.settingsLanguage}>
-        <RadioGroup value={current.lang ?? "auto"} onChange={(_, d) => save({ lang: d.value === "auto" ? null : (d.value as "zh-CN" | "en-US") })}>
+        <RadioGroup value={current.lang ?? "auto"} onChange={(v) => save({ lang: v === "auto" ? null : (v as "zh-CN" | "en-US") })}>
           <Radio value="auto" label={t.langAuto} />
           <Radio value="zh-CN" label="中文（简体）" />
           <Radio value="en-US" label="English" data-testid="lang-en" />
@@ -87,10 +88,9 @@ function StyleOptionField({ option, value, lang, t, onChange }: {
   return (
     <Field label={lang === "en-US" ? option.descriptionEn : option.descriptionZh} size="small">
       <Select
-        size="small"
         data-testid={`style-option-${option.name}`}
         value={value === undefined ? "" : String(value)}
-        onChange={(_, d) => onChange(d.value === "" ? undefined : choices.find((c) => c.key === d.value)?.value)}
+        onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : choices.find((c) => c.key === e.currentTarget.value)?.value)}
       >
         <option value="">{t.styleOptionPreset}</option>
         {choices.map((c) => (

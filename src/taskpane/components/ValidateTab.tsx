@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarBody, Switch } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Switch } from "./Controls";
 import { useState } from "react";
 import type { Lang } from "../../core/i18n/lang";
 import type { Finding } from "../../core/rules/types";
@@ -55,7 +56,7 @@ export function ValidateTab({ session, outcome, busy, lang, t }: { session: Vali
           label={t.liveRecheck}
           checked={session.live}
           data-testid="live-switch"
-          onChange={(_, d) => run(async () => (d.checked ? await session.startLive() : await session.stopLive(), null))()}
+          onChange={(on) => run(async () => (on ? await session.startLive() : await session.stopLive(), null))()}
         />
       </div>
       {notice && (
